@@ -1,0 +1,49 @@
+# One entry point for people and CI. `make build` and `make test` create the
+# virtual environment and install the pinned dependencies when they are missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test serve serve-one locales lock clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	touch $(STAMP)
+
+## build: the site into site/, strictly (any warning fails)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: the whole test suite (builds the real site, then inspects it)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## serve: preview on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## serve-one: preview one language only, faster (e.g. make serve-one LANG=vi)
+serve-one: $(STAMP)
+	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## locales: extract UI strings from templates and hooks, update vi and fr catalogues
+locales: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o messages.pot --sort-by-file --project="Hanoi Convention site" .
+	$(BIN)/pybabel update -i messages.pot -d locales --ignore-obsolete
+
+## lock: re-pin every dependency (direct ones are listed in requirements*.in)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort > requirements.txt
+	.lock-venv/bin/pip install --quiet -r requirements-test.in
+	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort | grep -vxFf requirements.txt > requirements-test.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site $(VENV)

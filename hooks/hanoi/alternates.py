@@ -1,0 +1,43 @@
+"""Absolute alternate-language links for a page's head and Open Graph tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Protocol
+
+from .languages import DEFAULT_LANGUAGE, OG_LOCALES
+
+
+class HasUrl(Protocol):
+    url: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+    og_locale: str
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """Join a site-relative page URL ('', './', 'vi/about/') to the site URL."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    path = "" if url in ("", ".", "./") else url.lstrip("/")
+    return base + path
+
+
+def page_alternates(site_url: str, alternates: Mapping[str, HasUrl]) -> list[Alternate]:
+    """One entry per language the page exists in, then ``x-default``.
+
+    ``x-default`` points at the default-language page, which is the one served
+    at ``/`` when the reader's language cannot be told.
+    """
+    links = [
+        Alternate(language, absolute_url(site_url, file.url), OG_LOCALES[language])
+        for language, file in sorted(alternates.items())
+        if language in OG_LOCALES
+    ]
+    default = next((link for link in links if link.hreflang == DEFAULT_LANGUAGE), None)
+    if default is not None:
+        links.append(Alternate("x-default", default.href, default.og_locale))
+    return links

@@ -1,0 +1,45 @@
+"""Build problems that press officers can act on.
+
+Every problem names the file, the place (line, field or id) and the fix. They
+are logged one per line through MkDocs' logger, then the build stops with a
+short summary and no Python traceback (PluginError is a click exception).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.hanoi")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    place: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        place = f" [{self.place}]" if self.place else ""
+        return f"{where}{place}: {self.message}. Fix: {self.fix}"
+
+
+class ProblemsFound(PluginError):
+    """Raised after every problem has been logged."""
+
+
+def stop_on(problems: Iterable[Problem], what: str) -> None:
+    """Log every problem and stop the build if there is at least one."""
+    found = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.place, p.message))
+    if not found:
+        return
+    for problem in found:
+        log.error(str(problem))
+    noun = "problem" if len(found) == 1 else "problems"
+    raise ProblemsFound(f"{len(found)} {noun} in {what}; each is listed above with its fix.")

@@ -1,0 +1,129 @@
+"""Content-Security-Policy hashes, Netlify ``_headers`` and ``security.txt``.
+
+Scripts: no ``'unsafe-inline'``. Every inline script of the built pages is
+allowed by its SHA-256 hash, computed from the output itself, so a theme
+upgrade that changes an inline script cannot break the site silently.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable
+
+# Script types a browser executes (an empty type means JavaScript).
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+# Material's fingerprinted assets, e.g. bundle.79ae519e.min.js, main.57a0d79d.min.css.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+
+BASE_POLICY: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+    ("upgrade-insecure-requests", ""),
+)
+
+PRODUCTION_CONTEXT = "production"
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = {name: (value or "") for name, value in attrs}
+        executable = attributes.get("type", "").strip().lower() in _EXECUTABLE_TYPES
+        self._current = [] if executable and "src" not in attributes else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.bodies.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser.bodies
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def site_script_hashes(site_dir: Path) -> list[str]:
+    hashes = {
+        script_hash(body)
+        for page in site_dir.rglob("*.html")
+        for body in inline_scripts(page.read_text(encoding="utf-8"))
+    }
+    return sorted(hashes)
+
+
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    directives = []
+    for name, value in BASE_POLICY:
+        if name == "script-src":
+            value = " ".join([value, *script_hashes])
+        directives.append(f"{name} {value}".strip())
+    return "; ".join(directives)
+
+
+def fingerprinted_assets(site_dir: Path) -> list[str]:
+    return sorted(
+        "/" + path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*")
+        if path.is_file() and FINGERPRINTED.search(path.name)
+    )
+
+
+def headers_file(csp: str, immutable_paths: Iterable[str], deploy_context: str) -> str:
+    """The ``_headers`` file Netlify applies on top of ``netlify.toml``.
+
+    Netlify cannot scope headers to a deploy context, so previews get their
+    ``noindex`` here, from the build's ``CONTEXT``.
+    """
+    lines = ["/*", f"  Content-Security-Policy: {csp}"]
+    if deploy_context != PRODUCTION_CONTEXT:
+        lines.append("  X-Robots-Tag: noindex")
+    for path in immutable_paths:
+        lines += [path, "  Cache-Control: public, max-age=31536000, immutable"]
+    return "\n".join(lines) + "\n"
+
+
+def security_txt(site_url: str, now: datetime, languages: Iterable[str]) -> str:
+    """RFC 9116 file. The contact is the site's contact page, which says how
+    to reach the people responsible; no address is invented here."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    expires = (now + timedelta(days=180)).astimezone(timezone.utc).replace(microsecond=0)
+    return (
+        f"Contact: {base}contact/#report-a-problem\n"
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}\n"
+        f"Preferred-Languages: {', '.join(languages)}\n"
+        f"Canonical: {base}.well-known/security.txt\n"
+        f"Policy: {base}contact/#report-a-problem\n"
+    )

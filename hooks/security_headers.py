@@ -1,0 +1,39 @@
+"""Job: the security headers Netlify serves (``site/_headers``) and
+``/.well-known/security.txt``, written once after every language is built.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hanoi.languages import LANGUAGES, is_last_build_running
+from hanoi.security import (
+    content_security_policy,
+    fingerprinted_assets,
+    headers_file,
+    security_txt,
+    site_script_hashes,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-110)
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_last_build_running(config):
+        return
+    site_dir = Path(config.site_dir)
+    csp = content_security_policy(site_script_hashes(site_dir))
+    # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
+    context = os.environ.get("CONTEXT", "local")
+    (site_dir / "_headers").write_text(
+        headers_file(csp, fingerprinted_assets(site_dir), context), encoding="utf-8"
+    )
+    well_known = site_dir / ".well-known"
+    well_known.mkdir(exist_ok=True)
+    (well_known / "security.txt").write_text(
+        security_txt(config.site_url or "/", datetime.now(timezone.utc), LANGUAGES),
+        encoding="utf-8",
+    )

@@ -1,0 +1,27 @@
+"""The real site, built once per test session with the real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitetools import PROJECT, BuildResult, copy_project, run_build
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    result = run_build(PROJECT, tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, f"the site does not build:\n{result.output}"
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build: BuildResult) -> Path:
+    return build.site_dir
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project, for builds with deliberately bad input."""
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,80 @@
+"""Helpers the tests share: building the real site and reading its pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+LANGUAGES = ("en", "vi", "fr")
+DEFAULT_LANGUAGE = "en"
+TEST_SITE_URL = "https://hanoi-convention.test/"
+# Files a test copy of the project leaves out: they are rebuilt or irrelevant.
+_NOT_COPIED = shutil.ignore_patterns(
+    ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "reports", "bench-results"
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("URL", "CONTEXT", "BUILD_ONLY_LOCALE")}
+    env.update({"SITE_URL": TEST_SITE_URL, "NO_MKDOCS_2_WARNING": "1", "CONTEXT": "production"})
+    env.update(extra)
+    return env
+
+
+def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
+    completed = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(PROJECT, target, ignore=_NOT_COPIED, symlinks=True)
+    return target
+
+
+def page_language(site_dir: Path, page: Path) -> str:
+    first = page.relative_to(site_dir).parts[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+@lru_cache(maxsize=None)
+def _soup(path: Path, mtime: float) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return _soup(path, path.stat().st_mtime)
+
+
+def url_path(site_dir: Path, page: Path) -> str:
+    """The URL path a page is served at: /vi/about/ for vi/about/index.html."""
+    relative = page.relative_to(site_dir).as_posix()
+    if relative.endswith("index.html"):
+        relative = relative[: -len("index.html")]
+    return "/" + relative

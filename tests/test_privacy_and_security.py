@@ -1,0 +1,139 @@
+"""Issue 2 §7, §9: no third-party requests; security headers; security.txt; noindex only off production."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hanoi.security import headers_file, inline_scripts, script_hash
+
+from sitetools import PROJECT, TEST_SITE_URL, html_pages, soup, url_path
+
+SITE_HOST = urlsplit(TEST_SITE_URL).netloc
+ASSET_ATTRIBUTES = {
+    "script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src",
+    "embed": "src", "object": "data", "track": "src",
+}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) and parts.netloc != SITE_HOST or parts.scheme in ("http", "https") and parts.netloc != SITE_HOST
+
+
+def asset_urls(page: Path) -> list[str]:
+    document = soup(page)
+    urls = [tag.get(attr) for name, attr in ASSET_ATTRIBUTES.items() for tag in document.find_all(name) if tag.get(attr)]
+    urls += [tag.get("srcset", "").split(" ")[0] for tag in document.find_all(["img", "source"]) if tag.get("srcset")]
+    urls += [link.get("href") for link in document.find_all("link") if link.get("href") and
+             set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}]
+    urls += [m for style in document.find_all(style=True) for m in CSS_URL.findall(style["style"])]
+    return urls
+
+
+def test_no_asset_is_loaded_from_another_site(site: Path) -> None:
+    offenders = {url_path(site, p): [u for u in asset_urls(p) if is_external(u)] for p in html_pages(site)}
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert not offenders, f"assets from other sites: {offenders}"
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        external = [u for u in CSS_URL.findall(text) + CSS_IMPORT.findall(text) if is_external(u)]
+        assert not external, f"{css.relative_to(site)} loads {external}"
+
+
+def test_no_source_maps_are_published(site: Path) -> None:
+    assert not list(site.rglob("*.map"))
+
+
+def netlify() -> dict:
+    return tomllib.loads((PROJECT / "netlify.toml").read_text(encoding="utf-8"))
+
+
+def test_netlify_builds_strictly_with_python_3_11() -> None:
+    build = netlify()["build"]
+    assert "mkdocs build --strict" in build["command"]
+    assert build["publish"] == "site"
+    assert build["environment"]["PYTHON_VERSION"] == "3.11"
+
+
+def test_netlify_security_headers_on_every_response() -> None:
+    everything = next(h for h in netlify()["headers"] if h["for"] == "/*")["values"]
+    assert "max-age=" in everything["Strict-Transport-Security"]
+    assert everything["X-Content-Type-Options"] == "nosniff"
+    assert everything["X-Frame-Options"] == "DENY"
+    assert everything["Referrer-Policy"]
+    assert "camera=()" in everything["Permissions-Policy"]
+
+
+def test_language_redirects_and_404_rules() -> None:
+    redirects = netlify()["redirects"]
+    for language in ("vi", "fr"):
+        rule = next(r for r in redirects if r["from"] == "/" and r["to"] == f"/{language}/")
+        assert rule["status"] == 302 and rule["force"] is True
+        assert rule["conditions"]["Language"] == [language]
+        not_found = next(r for r in redirects if r["from"] == f"/{language}/*")
+        assert not_found["to"] == f"/{language}/404.html" and not_found["status"] == 404
+    # Language rules come before the 404 rules (first match wins).
+    order = [r["from"] for r in redirects]
+    assert order.index("/") < order.index("/vi/*")
+
+
+def test_switcher_sets_netlify_language_cookie(site: Path) -> None:
+    script = (site / "assets" / "javascripts" / "language-choice.js").read_text(encoding="utf-8")
+    assert "nf_lang=" in script and "data-language-choice" in script
+    page = soup(site / "vi" / "index.html")
+    assert page.find("script", src=re.compile(r"language-choice\.js$"))
+    assert {a["data-language-choice"] for a in page.select("a.md-select__link")} == {"en", "vi", "fr"}
+
+
+def headers_rules(site: Path) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    current = None
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(" "):
+            current = rules.setdefault(line.strip(), {})
+        elif line.strip():
+            name, value = line.strip().split(":", 1)
+            current[name.strip()] = value.strip()
+    return rules
+
+
+def test_csp_allows_every_inline_script_by_hash_and_no_unsafe_inline(site: Path) -> None:
+    csp = headers_rules(site)["/*"]["Content-Security-Policy"]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src
+    for page in html_pages(site):
+        for body in inline_scripts(page.read_text(encoding="utf-8")):
+            assert script_hash(body) in script_src, f"{url_path(site, page)}: inline script not in the CSP: {body[:80]}"
+    for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"):
+        assert directive in csp
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(site: Path) -> None:
+    rules = headers_rules(site)
+    bundles = [p for p in rules if re.search(r"bundle\.[0-9a-f]{8}\.min\.js$", p)]
+    assert bundles, "Material's JS bundle has no caching rule"
+    assert all("immutable" in rules[p]["Cache-Control"] for p in bundles)
+    assert "Cache-Control" not in rules["/*"]
+
+
+def test_production_never_gets_noindex_and_previews_always_do(site: Path) -> None:
+    assert "X-Robots-Tag" not in headers_rules(site)["/*"]  # the fixture builds with CONTEXT=production
+    assert "noindex" not in headers_file("csp", [], "production")
+    for context in ("deploy-preview", "branch-deploy", "local"):
+        assert "X-Robots-Tag: noindex" in headers_file("csp", [], context)
+
+
+def test_security_txt_has_contact_and_future_expiry(site: Path) -> None:
+    fields = dict(
+        line.split(": ", 1) for line in (site / ".well-known" / "security.txt").read_text().splitlines() if line
+    )
+    assert fields["Contact"].startswith(TEST_SITE_URL + "contact/")
+    expires = datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
+    assert datetime.now(timezone.utc) < expires
+    assert fields["Canonical"] == TEST_SITE_URL + ".well-known/security.txt"

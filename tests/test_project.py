@@ -1,0 +1,70 @@
+"""Issue 2 §1, §6, §11: layout, pinned dependencies, strict validation, anchors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+from sitetools import PROJECT, run_build
+
+PIN = re.compile(r"^[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+$")
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
+def test_every_dependency_is_pinned_exactly(name: str) -> None:
+    lines = [l.strip() for l in (PROJECT / name).read_text().splitlines() if l.strip() and not l.startswith("#")]
+    loose = [l for l in lines if not PIN.match(l)]
+    assert lines and not loose, f"{name}: not pinned with ==: {loose}"
+
+
+def test_mkdocs_stays_below_2() -> None:
+    pins = dict(l.split("==") for l in (PROJECT / "requirements.txt").read_text().split())
+    assert int(pins["mkdocs"].split(".")[0]) < 2
+
+
+def test_layout() -> None:
+    for path in ("mkdocs.yml", "docs/en", "docs/vi", "docs/fr", "locales", "hooks", "overrides", "data",
+                 "tests", "netlify.toml", "README.md", "Makefile", ".ci/run", "babel.cfg"):
+        assert (PROJECT / path).exists(), path
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (PROJECT / "README.md").read_text().split("\n## ")[0]
+    assert "make build" in head and "make test" in head
+    assert "make test" in (PROJECT / ".ci" / "run").read_text()
+
+
+def test_validation_makes_broken_links_and_anchors_errors() -> None:
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    links = config.validation.links
+    assert config.strict
+    assert {links.not_found, links.anchors, links.unrecognized_links, links.absolute_links} <= {30}  # logging.WARNING
+    assert config.validation.nav.omitted_files == 30 and config.validation.nav.not_found == 30
+
+
+def test_heading_anchors_keep_vietnamese_letters() -> None:
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    html = markdown.markdown(
+        "## Đường dây nóng", extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    assert 'id="đường-dây-nóng"' in html
+
+
+def test_a_broken_link_fails_the_build(project_copy: Path) -> None:
+    page = project_copy / "docs" / "vi" / "index.md"
+    page.write_text(page.read_text() + "\n[Trang không có](khong-co-trang.md)\n", encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "khong-co-trang.md" in result.output
+
+
+def test_a_broken_anchor_fails_the_build(project_copy: Path) -> None:
+    page = project_copy / "docs" / "fr" / "index.md"
+    page.write_text(page.read_text() + "\n[Ancre absente](#ancre-absente)\n", encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "ancre-absente" in result.output
