@@ -1,0 +1,178 @@
+"""YAML data files that remember where each value came from, validated by
+JSON Schema into problems a press officer can act on.
+
+PyYAML forgets line numbers and silently keeps the last of two equal keys;
+this loader keeps both facts so that every error can name its line.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJECT_DIR / "data"
+SCHEMA_DIR = DATA_DIR / "schema"
+
+
+class Located(dict):
+    """A YAML mapping with the line of the mapping and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LocatedList(list):
+    line: int = 0
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:  # type: ignore[override]
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise DuplicateKey(
+                    problem=f"the field '{key}' appears twice (first on line {seen[key]})",
+                    problem_mark=key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = Located(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(k): line for k, line in seen.items()}
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:  # type: ignore[override]
+        items = LocatedList(super().construct_sequence(node, deep=True))
+        items.line = node.start_mark.line + 1
+        return items
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:map", _LocatingLoader.construct_mapping)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _LocatingLoader.construct_sequence)
+
+
+def relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """The file's data, or the problems that stop it from being read."""
+    name = relative(path)
+    if not path.is_file():
+        return None, [Problem(name, None, "", "the file is missing", "restore it from git history")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(name, None, "", "the file is not UTF-8 text", "save it as UTF-8")]
+    try:
+        return yaml.load(text, Loader=_LocatingLoader), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = error.problem or "the YAML cannot be read"
+        fix = (
+            "keep the first one and delete the other"
+            if isinstance(error, DuplicateKey)
+            else "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
+        )
+        return None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax: {message}", fix)]
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def line_of(data: Any, path: Iterable[Any]) -> tuple[int | None, str]:
+    """The line of the deepest located node on ``path``, and the path as text."""
+    line = getattr(data, "line", None) or None
+    node = data
+    parts: list[str] = []
+    for step in path:
+        if isinstance(node, Located) and step in node.key_lines:
+            line = node.key_lines[step]
+        if isinstance(node, (dict, list)):
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                break
+        parts.append(f"[{step}]" if isinstance(step, int) else str(step))
+        if getattr(node, "line", None):
+            line = node.line if not isinstance(node, Located) or line is None else line
+    return line, ".".join(parts).replace(".[", "[")
+
+
+def _describe(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            type(None): "nothing", Located: "a group of fields", LocatedList: "a list", dict: "a group of fields"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _fix_for(error: ValidationError) -> str:
+    hint = error.schema.get("x-fix") if isinstance(error.schema, dict) else None
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        prop = error.schema.get("properties", {}).get(missing, {})
+        return f"add `{missing}:` ({prop.get('description', 'see the schema')})"
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"remove it or correct its spelling; the fields allowed here are: {allowed}"
+    if error.validator == "enum":
+        return "use one of: " + ", ".join(map(str, error.validator_value))
+    if hint:
+        return str(hint)
+    if error.validator == "type":
+        return f"write {error.validator_value} here"
+    return str(error.schema.get("description", "see the schema in data/schema/"))
+
+
+def _message_for(error: ValidationError) -> str:
+    if error.validator == "required":
+        return f"missing field '{error.message.split(chr(39))[1]}'"
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return "unknown field " + ", ".join(f"'{e}'" for e in extra)
+    if error.validator == "enum":
+        return f"'{error.instance}' is not an allowed value"
+    if error.validator == "type":
+        return f"expected {error.validator_value}, found {_describe(error.instance)} ({error.instance!r})"
+    if error.validator == "pattern":
+        return f"'{error.instance}' is not in the expected form"
+    return error.message
+
+
+def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
+    """One problem per schema violation, with the line and a fix."""
+    validator = Draft202012Validator(load_schema(schema_name))
+    problems = []
+    for error in validator.iter_errors(data):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path = path + extra[:1]
+        line, place = line_of(data, path)
+        problems.append(Problem(relative(file), line, place, _message_for(error), _fix_for(error)))
+    return problems
+
+
+def load_validated(path: Path, schema_name: str) -> tuple[Any, list[Problem]]:
+    data, problems = load_yaml(path)
+    if problems:
+        return None, problems
+    return data, schema_problems(data, schema_name, path)

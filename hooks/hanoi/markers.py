@@ -1,0 +1,107 @@
+"""Markers in Markdown, in the manner of Material's own shortcodes hook.
+
+A marker is an HTML comment of the exact form ``<!-- name key=value ... -->``
+(values may be quoted: ``title="Two words"``). Each job's hook registers the
+markers it renders; ``hooks/markers.py`` expands them and fails the build on
+an unknown marker or argument, naming the file and line. Comments of any
+other form (free text for translators) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from .problems import Problem
+
+MARKER = re.compile(
+    r"<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)"
+    r"(?P<args>(?:[ \t]+[a-z][a-z0-9_-]*=(?:\"[^\"\n]*\"|[^\s\"]+))*)[ \t]*-->"
+)
+ARGUMENT = re.compile(r"(?P<key>[a-z][a-z0-9_-]*)=(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^\s\"]+))")
+# A fenced code block (``` or ~~~): markers shown there as examples are not expanded.
+FENCE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$", re.M | re.S)
+
+
+class MarkerError(Exception):
+    """Raised by a marker's renderer: the message, then how to fix it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    language: str
+    page_src: str
+    render: Callable[[str, Mapping[str, Any]], str]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+Renderer = Callable[[dict[str, str], MarkerContext], str]
+
+
+@dataclass(frozen=True)
+class MarkerSpec:
+    renderer: Renderer
+    required: frozenset[str]
+    optional: frozenset[str]
+    summary: str
+
+
+_REGISTRY: dict[str, MarkerSpec] = {}
+
+
+def register(name: str, renderer: Renderer, *, summary: str, required: set[str] = frozenset(),
+             optional: set[str] = frozenset()) -> None:
+    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary)
+
+
+def registered() -> dict[str, MarkerSpec]:
+    return dict(_REGISTRY)
+
+
+def parse_arguments(text: str) -> dict[str, str]:
+    return {m["key"]: m["quoted"] if m["quoted"] is not None else m["bare"] for m in ARGUMENT.finditer(text)}
+
+
+def _fenced_spans(markdown: str) -> list[tuple[int, int]]:
+    return [m.span() for m in FENCE.finditer(markdown)]
+
+
+def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace every marker with its rendering; problems for those that fail."""
+    problems: list[Problem] = []
+    fenced = _fenced_spans(markdown)
+
+    def replace(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in fenced):
+            return match.group(0)
+        line = first_line + markdown.count("\n", 0, match.start())
+        name, args = match["name"], parse_arguments(match["args"])
+        spec = _REGISTRY.get(name)
+        if spec is None:
+            known = ", ".join(sorted(_REGISTRY)) or "none"
+            problems.append(Problem(context.page_src, line, name, f"unknown marker '{name}'",
+                                    f"correct the spelling; the markers are: {known} (see CONTRIBUTING.md)"))
+            return ""
+        unknown = sorted(set(args) - spec.required - spec.optional)
+        missing = sorted(spec.required - set(args))
+        if unknown or missing:
+            allowed = ", ".join(sorted(spec.required | spec.optional)) or "none"
+            message = "; ".join(
+                ([f"unknown argument {', '.join(unknown)}"] if unknown else [])
+                + ([f"missing argument {', '.join(missing)}"] if missing else [])
+            )
+            problems.append(Problem(context.page_src, line, name, f"marker '{name}': {message}",
+                                    f"use only these arguments: {allowed} ({spec.summary})"))
+            return ""
+        try:
+            return spec.renderer(args, context)
+        except MarkerError as error:
+            problems.append(Problem(context.page_src, line, name, str(error), error.fix))
+            return ""
+
+    return MARKER.sub(replace, markdown), problems

@@ -1,0 +1,53 @@
+"""Job: replace the markers in every page with HTML rendered from templates.
+
+Each job's hook registers its markers (see ``hanoi.markers``); this hook runs
+them for the language being built and logs one error per bad marker, with
+file, line and fix, so that the strict build fails.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping
+
+from hanoi.languages import build_language
+from hanoi.markers import MarkerContext, expand
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.markers")
+
+_environments: dict[str, Environment] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # A fresh environment per build: the theme's catalogue is the build language's.
+    _environments.clear()
+    return config
+
+
+def _renderer(config: MkDocsConfig, language: str):
+    def render(template: str, context: Mapping[str, Any]) -> str:
+        if language not in _environments:
+            _environments[language] = config.theme.get_env()
+        return _environments[language].get_template(template).render(config=config, **context)
+
+    return render
+
+
+def front_matter_lines(page: Page, markdown: str) -> int:
+    """Lines taken by the front matter, so that marker lines match the file."""
+    source = page.file.content_string
+    return max(0, source.count("\n") - markdown.count("\n"))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = build_language(config)
+    context = MarkerContext(language, f"docs/{page.file.src_uri}", _renderer(config, language),
+                            {"page": page, "files": files, "config": config})
+    expanded, problems = expand(markdown, context, first_line=1 + front_matter_lines(page, markdown))
+    for problem in problems:
+        log.error(str(problem))
+    return expanded
