@@ -33,8 +33,8 @@ serve-one: $(STAMP)
 
 ## locales: extract UI strings from templates and hooks, update vi and fr catalogues
 locales: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -o messages.pot --sort-by-file --project="Hanoi Convention site" .
-	$(BIN)/pybabel update -i messages.pot -d locales --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -o messages.pot --sort-by-file --no-wrap --project="Hanoi Convention site" .
+	$(BIN)/pybabel update -i messages.pot -d locales --ignore-obsolete --no-wrap
 
 ## lock: re-pin every dependency (direct ones are listed in requirements*.in)
 lock:

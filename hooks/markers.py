@@ -2,7 +2,8 @@
 
 Each job's hook registers its markers (see ``hanoi.markers``); this hook runs
 them for the language being built and logs one error per bad marker, with
-file, line and fix, so that the strict build fails.
+file, line and fix, so that the strict build fails. Templates are rendered
+with autoescaping on: text from data files is always escaped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from typing import Any, Mapping
 
 from hanoi.languages import build_language
-from hanoi.markers import MarkerContext, expand
+from hanoi.markers import MarkerContext, expand, restore
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -20,19 +21,21 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.markers")
 
 _environments: dict[str, Environment] = {}
+_rendered: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A fresh environment per build: the theme's catalogue is the build language's.
     _environments.clear()
+    _rendered.clear()
     return config
 
 
 def _renderer(config: MkDocsConfig, language: str):
     def render(template: str, context: Mapping[str, Any]) -> str:
         if language not in _environments:
-            _environments[language] = config.theme.get_env()
-        return _environments[language].get_template(template).render(config=config, **context)
+            _environments[language] = config.theme.get_env().overlay(autoescape=True)
+        return _environments[language].get_template(template).render(config=config, language=language, **context)
 
     return render
 
@@ -47,7 +50,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     language = build_language(config)
     context = MarkerContext(language, f"docs/{page.file.src_uri}", _renderer(config, language),
                             {"page": page, "files": files, "config": config})
-    expanded, problems = expand(markdown, context, first_line=1 + front_matter_lines(page, markdown))
+    expanded, rendered, problems = expand(markdown, context, first_line=1 + front_matter_lines(page, markdown))
     for problem in problems:
         log.error(str(problem))
+    _rendered[(language, page.file.src_uri)] = rendered
     return expanded
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return restore(html, _rendered.pop((build_language(config), page.file.src_uri), {}))

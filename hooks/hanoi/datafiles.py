@@ -15,6 +15,7 @@ from typing import Any, Iterable
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
 
 from .problems import Problem
 
@@ -60,6 +61,12 @@ class _LocatingLoader(yaml.SafeLoader):
         return items
 
 
+# Dates and times stay text, checked by the schema and parsed explicitly: YAML
+# would otherwise turn 2025-10-25 09:00:00 into a time with no zone.
+_LocatingLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _LocatingLoader.construct_mapping)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _LocatingLoader.construct_sequence)
 
@@ -96,6 +103,15 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def schema_registry() -> Registry:
+    """Every schema in data/schema/, so that one can $ref another by file name."""
+    return Registry().with_resources(
+        (path.name, Resource.from_contents(load_schema(path.name.removesuffix(".schema.json"))))
+        for path in SCHEMA_DIR.glob("*.schema.json")
+    )
 
 
 def line_of(data: Any, path: Iterable[Any]) -> tuple[int | None, str]:
@@ -159,7 +175,7 @@ def _message_for(error: ValidationError) -> str:
 
 def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
     """One problem per schema violation, with the line and a fix."""
-    validator = Draft202012Validator(load_schema(schema_name))
+    validator = Draft202012Validator(load_schema(schema_name), registry=schema_registry())
     problems = []
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)

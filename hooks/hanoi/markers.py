@@ -71,9 +71,28 @@ def _fenced_spans(markdown: str) -> list[tuple[int, int]]:
     return [m.span() for m in FENCE.finditer(markdown)]
 
 
-def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[str, list[Problem]]:
-    """Replace every marker with its rendering; problems for those that fail."""
+def placeholder(index: int) -> str:
+    """A token Markdown leaves untouched; the rendered HTML replaces it after
+    Markdown has run, so Markdown never rewrites (or un-escapes) that HTML."""
+    return f"hcmarker{index:05d}x"
+
+
+_ALONE_IN_PARAGRAPH = re.compile(r"<p>\s*(hcmarker\d{5}x)\s*</p>")
+_TOKEN = re.compile(r"hcmarker\d{5}x")
+
+
+def restore(html: str, rendered: Mapping[str, str]) -> str:
+    """Put each marker's HTML in place of its token; a block marker's
+    paragraph is replaced whole."""
+    html = _ALONE_IN_PARAGRAPH.sub(lambda m: rendered.get(m.group(1), m.group(0)), html)
+    return _TOKEN.sub(lambda m: rendered.get(m.group(0), m.group(0)), html)
+
+
+def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[str, dict[str, str], list[Problem]]:
+    """Replace every marker with a token; the tokens' HTML; problems for the
+    markers that fail."""
     problems: list[Problem] = []
+    rendered: dict[str, str] = {}
     fenced = _fenced_spans(markdown)
 
     def replace(match: re.Match[str]) -> str:
@@ -99,9 +118,12 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[
                                     f"use only these arguments: {allowed} ({spec.summary})"))
             return ""
         try:
-            return spec.renderer(args, context)
+            html = spec.renderer(args, context)
         except MarkerError as error:
             problems.append(Problem(context.page_src, line, name, str(error), error.fix))
             return ""
+        token = placeholder(len(rendered))
+        rendered[token] = html
+        return token
 
-    return MARKER.sub(replace, markdown), problems
+    return MARKER.sub(replace, markdown), rendered, problems
