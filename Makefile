@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve serve-one locales lock clean
+.PHONY: build test serve serve-one pot locales lock clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -31,9 +31,14 @@ serve: $(STAMP)
 serve-one: $(STAMP)
 	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-## locales: extract UI strings from templates and hooks, update vi and fr catalogues
-locales: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -o messages.pot --sort-by-file --no-wrap --project="Hanoi Convention site" .
+POT ?= messages.pot
+
+## pot: extract UI strings from templates ({% trans %}) and hooks (translate(language, "..."))
+pot: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k translate:2 -o $(POT) --sort-by-file --no-wrap --project="Hanoi Convention site" .
+
+## locales: pot, then update the vi and fr catalogues (translate the new entries by hand)
+locales: pot
 	$(BIN)/pybabel update -i messages.pot -d locales --ignore-obsolete --no-wrap
 
 ## lock: re-pin every dependency (direct ones are listed in requirements*.in)

@@ -81,5 +81,7 @@ def translations(language: str, locales_dir: Path = LOCALES_DIR) -> NullTranslat
     return Translations(fp=io.BytesIO(compiled_catalogue(language, locales_dir)))
 
 
-def gettext(language: str, message: str) -> str:
+def translate(language: str, message: str) -> str:
+    """A UI string from Python code, in the language being built. Extracted by
+    `make locales` (keyword `translate`, second argument)."""
     return translations(language).gettext(message)

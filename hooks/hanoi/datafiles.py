@@ -78,6 +78,36 @@ def relative(path: Path) -> str:
         return path.as_posix()
 
 
+def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """YAML text (a file, or a page's front matter starting at ``first_line``)."""
+    try:
+        data = yaml.load(text, Loader=_LocatingLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = error.problem or "the YAML cannot be read"
+        fix = (
+            "keep the first one and delete the other"
+            if isinstance(error, DuplicateKey)
+            else "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
+        )
+        return None, [Problem(name, mark.line + first_line if mark else None, "", f"YAML syntax: {message}", fix)]
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data, []
+
+
+def _shift_lines(node: Any, offset: int) -> None:
+    if isinstance(node, Located):
+        node.line += offset
+        node.key_lines = {k: v + offset for k, v in node.key_lines.items()}
+        for value in node.values():
+            _shift_lines(value, offset)
+    elif isinstance(node, LocatedList):
+        node.line += offset
+        for value in node:
+            _shift_lines(value, offset)
+
+
 def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """The file's data, or the problems that stop it from being read."""
     name = relative(path)
@@ -87,17 +117,7 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(name, None, "", "the file is not UTF-8 text", "save it as UTF-8")]
-    try:
-        return yaml.load(text, Loader=_LocatingLoader), []
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or "the YAML cannot be read"
-        fix = (
-            "keep the first one and delete the other"
-            if isinstance(error, DuplicateKey)
-            else "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
-        )
-        return None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax: {message}", fix)]
+    return parse_yaml(text, name)
 
 
 @lru_cache(maxsize=None)

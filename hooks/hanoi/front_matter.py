@@ -1,0 +1,79 @@
+"""Front matter of every page, read with line numbers and checked by kind.
+
+Pages are read straight from ``docs/`` (not from MkDocs' page objects) so
+that every language's pages are checked once, before any language renders,
+and so that the archive of press releases can be built before the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .datafiles import PROJECT_DIR, Located, parse_yaml, relative, schema_problems
+from .facts import nfc_problems
+from .languages import LANGUAGES
+from .problems import Problem
+
+DOCS_DIR = PROJECT_DIR / "docs"
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
+PRESS_FOLDER = "press"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    path: Path
+    language: str
+    relative_path: str  # the same in every language, e.g. press/x.md
+    meta: Located | None
+
+    @property
+    def kind(self) -> str:
+        parts = PurePosixPath(self.relative_path).parts
+        return "press_release" if parts[0] == PRESS_FOLDER and parts[-1] != "index.md" else "page"
+
+
+def read_front_matter(path: Path) -> tuple[Located | None, list[Problem]]:
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return None, [Problem(relative(path), 1, "", "the page has no front matter",
+                              "start the file with a block between two '---' lines holding title: and description:")]
+    data, problems = parse_yaml(match.group("yaml") or "", relative(path), first_line=2)
+    if data is None and not problems:
+        data = Located()
+        data.line = 1
+    return data, problems
+
+
+@lru_cache(maxsize=4)
+def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[Problem, ...]]:
+    pages = []
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        root = docs_dir / language
+        for path in sorted(root.rglob("*.md")):
+            meta, found = read_front_matter(path)
+            page = SourcePage(path, language, path.relative_to(root).as_posix(), meta)
+            if meta is not None and not found:
+                found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
+            problems += found
+            pages.append(page)
+    return tuple(pages), tuple(problems)
+
+
+def _stamp(docs_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime) for p in sorted(docs_dir.rglob("*.md")))
+
+
+def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Problem]]:
+    """Every page of every language, with the problems of its front matter."""
+    pages, problems = _scan(docs_dir, _stamp(docs_dir))
+    return list(pages), list(problems)
+
+
+def meta_value(page: SourcePage, key: str, default: Any = None) -> Any:
+    return page.meta.get(key, default) if page.meta else default

@@ -1,0 +1,74 @@
+"""The glossary, one file per language (``data/glossary/<lang>.yml``).
+
+The same ids stand in the same order in every language, so the three
+glossary pages line up; each abbreviation becomes an ``<abbr>`` with its
+expansion on every page of its language (Python-Markdown's ``abbr``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datafiles import DATA_DIR, line_of, load_validated, relative
+from .facts import nfc_problems
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .problems import Problem
+
+GLOSSARY_DIR = DATA_DIR / "glossary"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    abbreviation: str | None = None
+    expansion: str | None = None
+
+
+def glossary_file(language: str, directory: Path = GLOSSARY_DIR) -> Path:
+    return directory / f"{language}.yml"
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path, _mtimes: tuple[float, ...]) -> tuple[dict[str, tuple[Term, ...]], tuple[Problem, ...]]:
+    glossaries: dict[str, tuple[Term, ...]] = {}
+    raw = {}
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        path = glossary_file(language, directory)
+        data, found = load_validated(path, "glossary")
+        problems += found
+        if data is None or found:
+            continue
+        problems += nfc_problems(data, path)
+        raw[language] = data
+        glossaries[language] = tuple(Term(**{k: v for k, v in entry.items()}) for entry in data["terms"])
+    reference = [t.id for t in glossaries.get(DEFAULT_LANGUAGE, ())]
+    for language, terms in glossaries.items():
+        ids = [t.id for t in terms]
+        if language == DEFAULT_LANGUAGE or ids == reference:
+            continue
+        path = relative(glossary_file(language, directory))
+        for index, (mine, theirs) in enumerate(zip(ids + [None] * len(reference), reference + [None] * len(ids))):
+            if mine != theirs:
+                line, place = line_of(raw[language], ["terms", min(index, len(ids) - 1), "id"])
+                problems.append(Problem(path, line, place,
+                                        f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
+                                        "keep the same ids in the same order as data/glossary/en.yml"))
+                break
+    return glossaries, tuple(problems)
+
+
+def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Term, ...]], list[Problem]]:
+    mtimes = tuple(glossary_file(lang, directory).stat().st_mtime if glossary_file(lang, directory).exists() else 0.0
+                   for lang in LANGUAGES)
+    glossaries, problems = _load(directory, mtimes)
+    return glossaries, list(problems)
+
+
+def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
+    """Markdown ``abbr`` definitions, appended to every page of a language."""
+    return "\n".join(f"*[{t.abbreviation}]: {t.expansion}" for t in terms if t.abbreviation and t.expansion)

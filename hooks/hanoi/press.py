@@ -1,0 +1,139 @@
+"""Press releases: one Markdown file per release per language under
+``docs/<lang>/press/``, linked across languages by ``translation_key``.
+
+A release stays off the site until its ``embargo_until`` instant. Dates are
+shown in the reader's language; a release whose time was not published shows
+its date only (the feed then uses midnight in the release's time zone, as
+Atom needs a full timestamp).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import PurePosixPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from feedgen.feed import FeedGenerator
+
+from .datafiles import line_of, relative
+from .formatting import format_date
+from .front_matter import SourcePage
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Release:
+    language: str
+    relative_path: str  # e.g. press/2024-12-24-adoption.md
+    title: str
+    summary: str
+    published: datetime  # aware
+    time_known: bool
+    translation_key: str
+    embargo_until: datetime | None
+    sources: tuple[tuple[str, str], ...]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL, e.g. vi/press/2024-12-24-adoption/."""
+        return language_prefix(self.language) + str(PurePosixPath(self.relative_path).with_suffix("")) + "/"
+
+    def date_text(self) -> str:
+        return format_date(self.published, self.language)
+
+    def is_embargoed(self, now: datetime) -> bool:
+        return self.embargo_until is not None and now < self.embargo_until
+
+
+def parse_instant(text: str, zone: ZoneInfo) -> tuple[datetime, bool]:
+    """An aware datetime, and whether the time of day was given."""
+    if "T" in text:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")), True
+    return datetime.combine(date.fromisoformat(text), time(0, 0), tzinfo=zone), False
+
+
+def releases_from(pages: list[SourcePage]) -> tuple[list[Release], list[Problem]]:
+    releases: list[Release] = []
+    problems: list[Problem] = []
+    for page in pages:
+        if page.kind != "press_release" or page.meta is None:
+            continue
+        meta = page.meta
+        try:
+            zone = ZoneInfo(meta["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            line, place = line_of(meta, ["timezone"])
+            problems.append(Problem(relative(page.path), line, place, f"unknown time zone '{meta['timezone']}'",
+                                    "write an IANA zone such as Asia/Ho_Chi_Minh or America/New_York"))
+            continue
+        published, time_known = parse_instant(meta["date"], zone)
+        embargo = parse_instant(meta["embargo_until"], zone)[0] if meta.get("embargo_until") else None
+        releases.append(Release(page.language, page.relative_path, meta["title"], meta["summary"], published,
+                                time_known, meta["translation_key"], embargo,
+                                tuple((s["name"], s["url"]) for s in meta["sources"])))
+    return releases, problems + _translation_problems(releases, pages)
+
+
+def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> list[Problem]:
+    """The three versions of a release share their key, date and embargo."""
+    by_path: dict[str, dict[str, Release]] = {}
+    for release in releases:
+        by_path.setdefault(release.relative_path, {})[release.language] = release
+    problems = []
+    page_of = {(p.language, p.relative_path): p for p in pages}
+    keys: dict[str, str] = {}
+    for path, versions in sorted(by_path.items()):
+        english = versions.get(DEFAULT_LANGUAGE)
+        for language in LANGUAGES:
+            release = versions.get(language)
+            if release is None or english is None:
+                continue
+            source = page_of[(language, path)]
+            for field, mine, theirs in (("translation_key", release.translation_key, english.translation_key),
+                                        ("date", release.published, english.published),
+                                        ("embargo_until", release.embargo_until, english.embargo_until)):
+                if mine != theirs:
+                    line, place = line_of(source.meta, [field])
+                    problems.append(Problem(relative(source.path), line, place,
+                                            f"{field} differs from the English version (docs/en/{path})",
+                                            f"use the same {field} in the three languages"))
+        if english is not None:
+            if english.translation_key in keys and keys[english.translation_key] != path:
+                source = page_of[(DEFAULT_LANGUAGE, path)]
+                line, place = line_of(source.meta, ["translation_key"])
+                problems.append(Problem(relative(source.path), line, place,
+                                        f"translation_key '{english.translation_key}' is also used by "
+                                        f"docs/en/{keys[english.translation_key]}",
+                                        "give each release its own key (its file name without .md)"))
+            keys[english.translation_key] = path
+    return problems
+
+
+def newest_first(releases: list[Release], language: str, now: datetime) -> list[Release]:
+    return sorted((r for r in releases if r.language == language and not r.is_embargoed(now)),
+                  key=lambda r: (r.published, r.relative_path), reverse=True)
+
+
+def atom_feed(releases: list[Release], *, language: str, site_url: str, title: str, subtitle: str,
+              feed_path: str, archive_path: str) -> bytes:
+    """An Atom feed of one language's releases (newest first), made with feedgen."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    feed = FeedGenerator()
+    feed.id(base + feed_path)
+    feed.title(title)
+    feed.subtitle(subtitle)
+    feed.language(language)
+    feed.link(href=base + archive_path, rel="alternate")
+    feed.link(href=base + feed_path, rel="self")
+    feed.updated(releases[0].published if releases else datetime(2024, 12, 24, tzinfo=ZoneInfo("UTC")))
+    for release in reversed(releases):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(base + release.url)
+        entry.title(release.title)
+        entry.link(href=base + release.url)
+        entry.summary(release.summary)
+        entry.published(release.published)
+        entry.updated(release.published)
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,116 @@
+"""Job: press releases. Archive (newest first), one Atom feed per language,
+release headers with date, sources and translations, and embargoes: a release
+stays out of the build until its ``embargo_until`` instant.
+
+Marker: <!-- press-releases -->   the archive of the page's language
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from hanoi.catalogues import translate
+from hanoi.front_matter import scan_pages
+from hanoi.languages import build_language, language_prefix
+from hanoi.markers import MarkerContext, register
+from hanoi.press import Release, atom_feed, newest_first, releases_from
+from hanoi.problems import stop_on
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+FEED_NAME = "feed.xml"
+
+
+def releases() -> list[Release]:
+    pages, problems = scan_pages()
+    found, more = releases_from(pages)
+    stop_on(problems + more, "the press releases")
+    return found
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _release_of(page: Page) -> Release | None:
+    language, _, relative_path = page.file.src_uri.partition("/")
+    return next((r for r in releases() if (r.language, r.relative_path) == (language, relative_path)), None)
+
+
+def feed_path(language: str) -> str:
+    return f"{language_prefix(language)}press/{FEED_NAME}"
+
+
+@event_priority(80)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    releases()  # validate before anything renders
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Embargoed releases are not built at all, in any language."""
+    embargoed = {f"{r.language}/{r.relative_path}" for r in releases() if r.is_embargoed(now())}
+    for file in [f for f in files if f.src_uri in embargoed]:
+        files.remove(file)
+    return files
+
+
+def render_archive(args: dict[str, str], context: MarkerContext) -> str:
+    items = [{"release": r, "href": PurePosixPath(r.relative_path).stem + "/", "date_text": r.date_text(),
+              "date": r.published.date().isoformat()}
+             for r in newest_first(releases(), context.language, now())]
+    return context.render("partials/press/archive.html", {"items": items, "feed_href": FEED_NAME})
+
+
+register("press-releases", render_archive, summary="the archive of press releases, e.g. <!-- press-releases -->")
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = build_language(config)
+    if newest_first(releases(), language, now()):
+        site_url = config.site_url or "/"
+        context["press_feed"] = {"href": site_url.rstrip("/") + "/" + feed_path(language),
+                                 "title": translate(language, "Press releases")}
+    return context
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Under a release's title: its date, embargo, sources and translations."""
+    release = _release_of(page)
+    if release is None:
+        return html
+    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
+    env: Environment = config.theme.get_env().overlay(autoescape=True)
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    translations = [
+        {"language": other.language, "name": names[other.language], "href": root + other.url}
+        for other in releases() if other.relative_path == release.relative_path and other.language != release.language
+        and not other.is_embargoed(now())
+    ]
+    header = env.get_template("partials/press/release-header.html").render(
+        release=release, translations=translations, date=release.published.date().isoformat(), date_text=release.date_text(),
+        embargo_text=release.embargo_until and release.embargo_until.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    head, separator, rest = html.partition("</h1>")
+    return head + separator + header + rest if separator else header + html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = build_language(config)
+    items = newest_first(releases(), language, now())
+    if not items:
+        return
+    target = Path(config.site_dir) / feed_path(language)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(atom_feed(
+        items, language=language, site_url=config.site_url or "/", title=f"{config.site_name}: "
+        + translate(language, "Press releases"), subtitle=config.site_description or "",
+        feed_path=feed_path(language), archive_path=f"{language_prefix(language)}press/",
+    ))

@@ -1,0 +1,96 @@
+"""Serve a built site on 127.0.0.1 with the headers Netlify would send.
+
+Headers come from ``netlify.toml`` ([[headers]]) and ``site/_headers``, in
+that order, for every rule whose path pattern matches (``*`` matches any
+run of characters, as in Netlify's path patterns); a later rule's value for
+the same header replaces an earlier one, as the Netlify CLI does. Missing
+pages get the 404 page of their language folder, as netlify.toml's rules say.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+from sitetools import LANGUAGES, PROJECT
+
+Rule = tuple[re.Pattern[str], dict[str, str]]
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile("^" + ".*".join(re.escape(part) for part in path.split("*")) + "$")
+
+
+def toml_rules(netlify_toml: Path = PROJECT / "netlify.toml") -> list[Rule]:
+    config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
+    return [(_pattern(h["for"]), dict(h["values"])) for h in config.get("headers", [])]
+
+
+def headers_file_rules(headers_file: Path) -> list[Rule]:
+    rules: list[Rule] = []
+    if not headers_file.is_file():
+        return rules
+    for line in headers_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line.startswith((" ", "\t")):
+            rules.append((_pattern(line.strip()), {}))
+        else:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+def headers_for(path: str, rules: list[Rule]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        if pattern.match(path):
+            headers.update(values)
+    return headers
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    rules: list[Rule] = []
+    site_dir: Path
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet test output
+        pass
+
+    def end_headers(self) -> None:
+        for name, value in headers_for(self.path.split("?")[0], self.rules).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        first = self.path.strip("/").split("/")[0]
+        language = first if first in LANGUAGES and first != "en" else ""
+        page = self.site_dir / language / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve(site_dir: Path) -> Iterator[str]:
+    """Yield the base URL of the site served in a background thread."""
+    handler = type("Handler", (_Handler,), {
+        "rules": toml_rules() + headers_file_rules(site_dir / "_headers"), "site_dir": site_dir,
+    })
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
