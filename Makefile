@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve serve-one pot locales lock clean
+.PHONY: build test serve serve-one pot locales new-release translation-status translation-done lock clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -40,6 +40,18 @@ pot: $(STAMP)
 ## locales: pot, then update the vi and fr catalogues (translate the new entries by hand)
 locales: pot
 	$(BIN)/pybabel update -i messages.pot -d locales --ignore-obsolete --no-wrap
+
+## new-release: the three files of a new press release (SLUG=… DATE=YYYY-MM-DD SOURCE=https://…)
+new-release: $(STAMP)
+	$(BIN)/python tools/new_release.py --slug "$(SLUG)" --date "$(DATE)" --source "$(SOURCE)" $(if $(TIMEZONE),--timezone "$(TIMEZONE)")
+
+## translation-status: which translations are missing or outdated
+translation-status: $(STAMP)
+	$(BIN)/python tools/translation_status.py
+
+## translation-done: record that a translation follows the current English page (FILE=docs/vi/…)
+translation-done: $(STAMP)
+	$(BIN)/python tools/translation_status.py --done $(FILE)
 
 ## lock: re-pin every dependency (direct ones are listed in requirements*.in)
 lock:

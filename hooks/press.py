@@ -1,13 +1,13 @@
 """Job: press releases. Archive (newest first), one Atom feed per language,
-release headers with date, sources and translations, and embargoes: a release
-stays out of the build until its ``embargo_until`` instant.
+release headers with date, sources and translations. Drafts and releases
+under embargo (``publish_at``) are kept out by ``hooks/publication.py``.
 
 Marker: <!-- press-releases -->   the archive of the page's language
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from hanoi.languages import build_language, language_prefix
 from hanoi.markers import MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
+from hanoi.publication import current as publication
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -35,10 +36,6 @@ def releases() -> list[Release]:
     return found
 
 
-def now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def _release_of(page: Page) -> Release | None:
     language, _, relative_path = page.file.src_uri.partition("/")
     return next((r for r in releases() if (r.language, r.relative_path) == (language, relative_path)), None)
@@ -54,18 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Embargoed releases are not built at all, in any language."""
-    embargoed = {f"{r.language}/{r.relative_path}" for r in releases() if r.is_embargoed(now())}
-    for file in [f for f in files if f.src_uri in embargoed]:
-        files.remove(file)
-    return files
-
-
 def render_archive(args: dict[str, str], context: MarkerContext) -> str:
     items = [{"release": r, "href": PurePosixPath(r.relative_path).stem + "/", "date_text": r.date_text(),
               "date": r.published.date().isoformat()}
-             for r in newest_first(releases(), context.language, now())]
+             for r in newest_first(releases(), context.language, publication())]
     return context.render("partials/press/archive.html", {"items": items, "feed_href": FEED_NAME})
 
 
@@ -74,7 +63,7 @@ register("press-releases", render_archive, summary="the archive of press release
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
-    if newest_first(releases(), language, now()):
+    if newest_first(releases(), language, publication()):
         site_url = config.site_url or "/"
         context["press_feed"] = {"href": site_url.rstrip("/") + "/" + feed_path(language),
                                  "title": translate(language, "Press releases")}
@@ -92,11 +81,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     translations = [
         {"language": other.language, "name": names[other.language], "href": root + other.url}
         for other in releases() if other.relative_path == release.relative_path and other.language != release.language
-        and not other.is_embargoed(now())
+        and other.shown_by(publication())
     ]
     header = env.get_template("partials/press/release-header.html").render(
         release=release, translations=translations, date=release.published.date().isoformat(), date_text=release.date_text(),
-        embargo_text=release.embargo_until and release.embargo_until.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        embargo_text=release.publish_at and release.publish_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
     head, separator, rest = html.partition("</h1>")
     return head + separator + header + rest if separator else header + html
@@ -104,7 +93,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = build_language(config)
-    items = newest_first(releases(), language, now())
+    items = newest_first(releases(), language, publication())
     if not items:
         return
     target = Path(config.site_dir) / feed_path(language)

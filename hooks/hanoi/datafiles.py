@@ -36,7 +36,10 @@ class LocatedList(list):
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
-    pass
+    def __init__(self, key: Any, first_seen: int, mark: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.key = key
+        self.first_seen = first_seen  # line within the parsed text
 
 
 class _LocatingLoader(yaml.SafeLoader):
@@ -45,10 +48,7 @@ class _LocatingLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in seen:
-                raise DuplicateKey(
-                    problem=f"the field '{key}' appears twice (first on line {seen[key]})",
-                    problem_mark=key_node.start_mark,
-                )
+                raise DuplicateKey(key, seen[key], key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
         mapping = Located(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
@@ -84,12 +84,12 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[Any, list[Pro
         data = yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = error.problem or "the YAML cannot be read"
-        fix = (
-            "keep the first one and delete the other"
-            if isinstance(error, DuplicateKey)
-            else "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
-        )
+        if isinstance(error, DuplicateKey):
+            message = f"the field '{error.key}' appears twice (first on line {error.first_seen + first_line - 1})"
+            fix = "keep the first one and delete the other"
+        else:
+            message = error.problem or "the YAML cannot be read"
+            fix = "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
         return None, [Problem(name, mark.line + first_line if mark else None, "", f"YAML syntax: {message}", fix)]
     if first_line != 1:
         _shift_lines(data, first_line - 1)

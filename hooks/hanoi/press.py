@@ -1,7 +1,8 @@
 """Press releases: one Markdown file per release per language under
 ``docs/<lang>/press/``, linked across languages by ``translation_key``.
 
-A release stays off the site until its ``embargo_until`` instant. Dates are
+A release stays off the site until its ``publish_at`` instant (the embargo
+lift), and drafts stay off production builds (``hanoi.publication``). Dates are
 shown in the reader's language; a release whose time was not published shows
 its date only (the feed then uses midnight in the release's time zone, as
 Atom needs a full timestamp).
@@ -21,6 +22,7 @@ from .formatting import format_date
 from .front_matter import SourcePage
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from .problems import Problem
+from .publication import Publication
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,9 @@ class Release:
     published: datetime  # aware
     time_known: bool
     translation_key: str
-    embargo_until: datetime | None
+    publish_at: datetime | None
     sources: tuple[tuple[str, str], ...]
+    draft: bool = False
 
     @property
     def url(self) -> str:
@@ -43,8 +46,8 @@ class Release:
     def date_text(self) -> str:
         return format_date(self.published, self.language)
 
-    def is_embargoed(self, now: datetime) -> bool:
-        return self.embargo_until is not None and now < self.embargo_until
+    def shown_by(self, publication: Publication) -> bool:
+        return publication.shows({"draft": self.draft, "publish_at": self.publish_at and self.publish_at.isoformat()})
 
 
 def parse_instant(text: str, zone: ZoneInfo) -> tuple[datetime, bool]:
@@ -69,10 +72,10 @@ def releases_from(pages: list[SourcePage]) -> tuple[list[Release], list[Problem]
                                     "write an IANA zone such as Asia/Ho_Chi_Minh or America/New_York"))
             continue
         published, time_known = parse_instant(meta["date"], zone)
-        embargo = parse_instant(meta["embargo_until"], zone)[0] if meta.get("embargo_until") else None
+        embargo = parse_instant(meta["publish_at"], zone)[0] if meta.get("publish_at") else None
         releases.append(Release(page.language, page.relative_path, meta["title"], meta["summary"], published,
                                 time_known, meta["translation_key"], embargo,
-                                tuple((s["name"], s["url"]) for s in meta["sources"])))
+                                tuple((s["name"], s["url"]) for s in meta["sources"]), meta.get("draft") is True))
     return releases, problems + _translation_problems(releases, pages)
 
 
@@ -93,7 +96,7 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
             source = page_of[(language, path)]
             for field, mine, theirs in (("translation_key", release.translation_key, english.translation_key),
                                         ("date", release.published, english.published),
-                                        ("embargo_until", release.embargo_until, english.embargo_until)):
+                                        ("publish_at", release.publish_at, english.publish_at)):
                 if mine != theirs:
                     line, place = line_of(source.meta, [field])
                     problems.append(Problem(relative(source.path), line, place,
@@ -111,8 +114,8 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
     return problems
 
 
-def newest_first(releases: list[Release], language: str, now: datetime) -> list[Release]:
-    return sorted((r for r in releases if r.language == language and not r.is_embargoed(now)),
+def newest_first(releases: list[Release], language: str, publication: Publication) -> list[Release]:
+    return sorted((r for r in releases if r.language == language and r.shown_by(publication)),
                   key=lambda r: (r.published, r.relative_path), reverse=True)
 
 

@@ -1,0 +1,59 @@
+"""What a build publishes: drafts and scheduled pages.
+
+``draft: true`` keeps a page out of production builds; ``publish_at`` (with
+its offset) keeps it out until that instant. Previews (``mkdocs serve``,
+Netlify deploy previews and branch deploys, or SHOW_DRAFTS=1) show both, with
+a banner, so that reviewers can read them. Every other build, a local
+``make build`` included, is treated as production: nothing leaks by default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+PREVIEW_CONTEXTS = ("deploy-preview", "branch-deploy")
+
+
+@dataclass(frozen=True)
+class Publication:
+    now: datetime
+    preview: bool
+
+    def status(self, meta: Mapping[str, Any] | None) -> str:
+        """'published', 'draft' or 'scheduled' (the last two only in previews)."""
+        meta = meta or {}
+        if meta.get("draft") is True:
+            return "draft"
+        publish_at = meta.get("publish_at")
+        if publish_at and self.now < parse_instant(str(publish_at)):
+            return "scheduled"
+        return "published"
+
+    def shows(self, meta: Mapping[str, Any] | None) -> bool:
+        return self.preview or self.status(meta) == "published"
+
+
+def parse_instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def from_environment(command: str | None, environ: Mapping[str, str] = os.environ) -> Publication:
+    preview = (command == "serve" or environ.get("CONTEXT") in PREVIEW_CONTEXTS
+               or environ.get("SHOW_DRAFTS") == "1")
+    return Publication(datetime.now(timezone.utc), preview)
+
+
+_command: list[str] = []
+
+
+def remember_command(command: str) -> None:
+    """MkDocs tells hooks once, at start-up, whether it builds or serves."""
+    _command[:] = [command]
+
+
+def current() -> Publication:
+    """The rules of the build in progress."""
+    return from_environment(_command[0] if _command else None)

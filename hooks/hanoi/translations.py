@@ -1,0 +1,75 @@
+"""Translation status: for every English page, whether each translation
+exists and whether it is up to date.
+
+A translation records, in its front matter, the hash of the English page it
+was made from (``source_hash``). When the English page changes, the hashes
+differ and the translation is reported as outdated until a translator
+updates it and records the new hash (``make translation-done FILE=…``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .front_matter import DOCS_DIR, FRONT_MATTER, scan_pages
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+
+HASH_LENGTH = 12
+STATES = ("up-to-date", "outdated", "not-recorded", "missing")
+
+
+@dataclass(frozen=True)
+class Row:
+    page: str  # e.g. convention/index.md
+    states: dict[str, str]  # language -> one of STATES
+
+
+def source_hash(english: Path) -> str:
+    return hashlib.sha256(english.read_bytes()).hexdigest()[:HASH_LENGTH]
+
+
+def status(docs_dir: Path = DOCS_DIR) -> list[Row]:
+    pages, _ = scan_pages(docs_dir)
+    by_key = {(p.language, p.relative_path): p for p in pages}
+    rows = []
+    for english in sorted((p for p in pages if p.language == DEFAULT_LANGUAGE), key=lambda p: p.relative_path):
+        expected = source_hash(english.path)
+        states = {}
+        for language in LANGUAGES:
+            if language == DEFAULT_LANGUAGE:
+                continue
+            translation = by_key.get((language, english.relative_path))
+            recorded = translation.meta.get("source_hash") if translation and translation.meta else None
+            states[language] = ("missing" if translation is None else "not-recorded" if recorded is None
+                                else "up-to-date" if recorded == expected else "outdated")
+        rows.append(Row(english.relative_path, states))
+    return rows
+
+
+def counts(rows: list[Row]) -> dict[str, int]:
+    tally = {state: 0 for state in STATES}
+    for row in rows:
+        for state in row.states.values():
+            tally[state] += 1
+    return tally
+
+
+def record(translation: Path, docs_dir: Path = DOCS_DIR) -> str:
+    """Write the current English hash into a translation's front matter."""
+    language = translation.resolve().relative_to(docs_dir.resolve()).parts[0]
+    english = docs_dir / DEFAULT_LANGUAGE / translation.resolve().relative_to((docs_dir / language).resolve())
+    value = source_hash(english)
+    text = translation.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        raise ValueError(f"{translation}: no front matter")
+    block = match.group(0)
+    if re.search(r"^source_hash:.*$", block, re.M):
+        new_block = re.sub(r"^source_hash:.*$", f'source_hash: "{value}"', block, count=1, flags=re.M)
+    else:
+        new_block = re.sub(r"\n---[ \t]*(\n|\Z)", f'\nsource_hash: "{value}"\n---\\1', block, count=1)
+    translation.write_text(new_block + text[len(block):], encoding="utf-8")
+    return value

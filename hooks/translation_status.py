@@ -1,0 +1,49 @@
+"""Job: translation status. The build prints a one-line summary; a missing
+translation fails the strict build; an outdated one is reported without
+failing it (translators catch up after the English page changes).
+
+Marker: <!-- translation-status -->   the status table (on /status/, not in the navigation)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from hanoi.languages import is_last_build_running
+from hanoi.markers import MarkerContext, register
+from hanoi.translations import Row, counts, status
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.translation_status")
+# Outside the "mkdocs" logger tree on purpose: shown, but not counted by --strict.
+advice = logging.getLogger("hanoi.translation_status")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Once per site build, before the first language renders (nested language
+    # builds run while the i18n plugin is "building").
+    if not is_last_build_running(config):
+        report(status())
+    return config
+
+
+def report(rows: list[Row]) -> None:
+    tally = counts(rows)
+    log.info(f"Translations: {tally['up-to-date']} up to date, {tally['outdated']} outdated, "
+             f"{tally['not-recorded']} not recorded, {tally['missing']} missing (make translation-status)")
+    for row in rows:
+        for language, state in row.states.items():
+            if state == "missing":
+                log.warning(f"docs/{language}/{row.page} is missing: translate docs/en/{row.page}")
+            elif state in ("outdated", "not-recorded"):
+                advice.warning(f"docs/{language}/{row.page} may be outdated: the English page changed "
+                               f"(see `make translation-status`)")
+
+
+def render_status(args: dict[str, str], context: MarkerContext) -> str:
+    rows = status()
+    return context.render("partials/markers/translation-status.html",
+                          {"rows": rows, "languages": list(rows[0].states) if rows else [], "counts": counts(rows)})
+
+
+register("translation-status", render_status, summary="the translation status table, e.g. <!-- translation-status -->")

@@ -1,0 +1,105 @@
+"""Issue 7: press officers' workflow: scaffolding, drafts and scheduled
+publication, translation status."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hanoi.publication import from_environment
+from hanoi.translations import record, status
+
+from sitetools import LANGUAGES, PROJECT, run_build, soup
+
+sys.path.insert(0, str(PROJECT / "tools"))
+import new_release  # noqa: E402
+
+
+def prefix(language: str) -> str:
+    return "" if language == "en" else f"{language}/"
+
+
+@pytest.mark.parametrize("slug,date,source,reason", [
+    ("Closing", "2025-10-26", "https://a.test/", "SLUG 'Closing' must be lowercase"),
+    ("closing", "26/10/2025", "https://a.test/", "DATE '26/10/2025' must be YYYY-MM-DD"),
+    ("closing", "2025-02-30", "https://a.test/", "DATE '2025-02-30' is not a real date"),
+    ("closing", "2025-10-26T15:00", "https://a.test/", "with the time and its offset"),
+    ("closing", "2025-10-26", "", "SOURCE must be the address of the public source"),
+    ("closing-press-conference", "2025-10-26", "https://a.test/", "exists already"),
+])
+def test_new_release_refuses_with_a_clear_reason(slug: str, date: str, source: str, reason: str) -> None:
+    with pytest.raises(new_release.Refused, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        new_release.check(slug, date, source, "Asia/Ho_Chi_Minh", PROJECT / "docs")
+
+
+def test_make_new_release_refuses_an_existing_slug() -> None:
+    result = subprocess.run(["make", "-s", "new-release", "SLUG=closing-press-conference", "DATE=2025-10-26",
+                             "SOURCE=https://en.cand.com.vn/"], cwd=PROJECT, capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode != 0
+    assert "a release with the slug 'closing-press-conference' exists already" in result.stderr
+
+
+def test_a_scaffolded_release_builds_in_previews_only(project_copy: Path) -> None:
+    created = subprocess.run(
+        [sys.executable, "tools/new_release.py", "--slug", "test-release", "--date", "2026-11-20",
+         "--source", "https://www.unodc.org/unodc/en/cybercrime/convention/home.html"],
+        cwd=project_copy, capture_output=True, text=True, check=True)
+    assert created.stdout.count("created docs/") == 3
+    preview = run_build(project_copy, project_copy / "preview", CONTEXT="deploy-preview")
+    assert preview.returncode == 0, preview.output
+    for language in LANGUAGES:
+        page = preview.site_dir / prefix(language) / "press" / "2026-11-20-test-release" / "index.html"
+        assert soup(page).select_one(".hc-publication-banner"), "drafts carry a banner in previews"
+        archive = (preview.site_dir / prefix(language) / "press" / "index.html").read_text(encoding="utf-8")
+        feed = (preview.site_dir / prefix(language) / "press" / "feed.xml").read_text(encoding="utf-8")
+        assert "2026-11-20-test-release" in archive and "2026-11-20-test-release" in feed
+    production = run_build(project_copy, project_copy / "production")
+    assert production.returncode == 0, production.output
+    for language in LANGUAGES:
+        assert not (production.site_dir / prefix(language) / "press" / "2026-11-20-test-release").exists()
+        assert "2026-11-20-test-release" not in (production.site_dir / prefix(language) / "press" / "feed.xml").read_text()
+
+
+def test_publication_rules() -> None:
+    production = from_environment("build", {"CONTEXT": "production"})
+    preview = from_environment("build", {"CONTEXT": "deploy-preview"})
+    later = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
+    earlier = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    assert production.shows({}) and production.shows({"publish_at": earlier})
+    assert not production.shows({"draft": True}) and not production.shows({"publish_at": later})
+    assert preview.shows({"draft": True}) and preview.shows({"publish_at": later})
+    assert preview.status({"publish_at": later}) == "scheduled"
+    assert from_environment("serve", {}).preview and not from_environment("build", {}).preview
+
+
+def test_translation_status_reports_missing_and_outdated(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    page = "---\ntitle: T\ndescription: A description long enough to pass the check.\n---\n\n# T {#t}\n"
+    for language in LANGUAGES:
+        (docs / language).mkdir(parents=True)
+        for name in ("a.md", "b.md"):
+            if not (language == "fr" and name == "b.md"):
+                (docs / language / name).write_text(page, encoding="utf-8")
+    record(docs / "vi" / "a.md", docs)
+    record(docs / "fr" / "a.md", docs)
+    record(docs / "vi" / "b.md", docs)
+    rows = {row.page: row.states for row in status(docs)}
+    assert rows == {"a.md": {"vi": "up-to-date", "fr": "up-to-date"}, "b.md": {"vi": "up-to-date", "fr": "missing"}}
+    (docs / "en" / "a.md").write_text(page + "\nA new English paragraph.\n", encoding="utf-8")
+    assert {row.page: row.states for row in status(docs)}["a.md"] == {"vi": "outdated", "fr": "outdated"}
+
+
+def test_a_missing_translation_fails_the_build_but_an_outdated_one_only_warns(project_copy: Path) -> None:
+    english = project_copy / "docs" / "en" / "privacy.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne more English sentence.\n", encoding="utf-8")
+    outdated = run_build(project_copy, project_copy / "site-outdated")
+    assert outdated.returncode == 0, outdated.output
+    assert "docs/vi/privacy.md may be outdated" in outdated.output
+    (project_copy / "docs" / "fr" / "privacy.md").unlink()
+    missing = run_build(project_copy, project_copy / "site-missing")
+    assert missing.returncode != 0
+    assert "docs/fr/privacy.md is missing: translate docs/en/privacy.md" in missing.output
