@@ -35,9 +35,12 @@ def report(rows: list[Row]) -> None:
         for language, state in row.states.items():
             if state == "missing":
                 log.warning(f"docs/{language}/{row.page} is missing: translate docs/en/{row.page}")
-            elif state in ("outdated", "not-recorded"):
-                advice.warning(f"docs/{language}/{row.page} may be outdated: the English page changed "
-                               f"(see `make translation-status`)")
+            elif state == "outdated":
+                advice.warning(f"docs/{language}/{row.page} may be outdated: docs/en/{row.page} changed since it "
+                               f"was translated (then run `make translation-done FILE=docs/{language}/{row.page}`)")
+    if tally["not-recorded"]:
+        advice.warning(f"{tally['not-recorded']} translations do not record which English text they follow: "
+                       "run `make translation-done FILE=…` once each is checked (see `make translation-status`)")
 
 
 def render_status(args: dict[str, str], context: MarkerContext) -> str:
