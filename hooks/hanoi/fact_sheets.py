@@ -1,0 +1,139 @@
+"""PDF fact sheets: one Typst document per sheet page and language.
+
+A fact sheet is a page ``docs/<lang>/media/fact-sheets/<slug>.md``. Its HTML
+(the primary, accessible version) is converted to Typst by
+:mod:`hanoi.typst_markup`, put under the layout ``templates/typst/factsheet.typ``
+and compiled by the ``typst`` Python package (pip-only, no system library):
+A4, tagged PDF/UA-1, title and language in the metadata, fonts embedded from
+the wheel (system fonts are ignored, so every machine makes the same PDF).
+
+Stable addresses for other sites to link to: ``/media/fact-sheets/<slug>.<lang>.pdf``
+for every language, at the site root; no content hash in the name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+import typst
+
+from .datafiles import PROJECT_DIR
+from .markers import MARKER, parse_arguments
+
+SHEETS_FOLDER = "media/fact-sheets"
+TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"
+PDF_STANDARDS = ("ua-1",)
+MAX_PAGES = 2
+
+
+def sheet_slug(src_uri: str) -> str | None:
+    """'vi/media/fact-sheets/x.md' (or 'media/fact-sheets/x.md') -> 'x'; None for other pages."""
+    path = PurePosixPath(src_uri)
+    folder = path.parent.as_posix()
+    if path.suffix != ".md" or path.stem == "index":
+        return None
+    if folder == SHEETS_FOLDER or (folder.endswith("/" + SHEETS_FOLDER) and folder.count("/") == SHEETS_FOLDER.count("/") + 1):
+        return path.stem
+    return None
+
+
+def pdf_path(slug: str, language: str) -> str:
+    """Where a sheet's PDF is published, from the site root: the same for every language build."""
+    return f"{SHEETS_FOLDER}/{slug}.{language}.pdf"
+
+
+def fact_ids(markdown: str) -> list[str]:
+    """The key facts a page shows through the ``fact`` and ``key-facts`` markers."""
+    ids: list[str] = []
+    for match in MARKER.finditer(markdown):
+        args = parse_arguments(match["args"])
+        if match["name"] == "fact" and "id" in args:
+            ids.append(args["id"])
+        elif match["name"] == "key-facts" and "ids" in args:
+            ids += [i.strip() for i in args["ids"].split(",") if i.strip()]
+    return list(dict.fromkeys(ids))
+
+
+def typst_string(text: str) -> str:
+    text = "".join(ch for ch in text if ch >= " ")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def template_text() -> str:
+    return TEMPLATE.read_text(encoding="utf-8")
+
+
+def typst_source(body: str, *, title: str, language: str, site_name: str, kicker: str, as_of_text: str,
+                 as_of: date, url: str, template: str | None = None, max_pages: int = MAX_PAGES) -> str:
+    """The complete Typst document of one sheet: layout, settings, body."""
+    settings = ", ".join([
+        f"title: {typst_string(title)}",
+        f"lang: {typst_string(language)}",
+        f"site-name: {typst_string(site_name)}",
+        f"kicker: {typst_string(kicker)}",
+        f"as-of: {typst_string(as_of_text)}",
+        f"date: datetime(year: {as_of.year}, month: {as_of.month}, day: {as_of.day})",
+        f"url: {typst_string(url)}",
+        f"max-pages: {int(max_pages)}",
+    ])
+    layout = template if template is not None else template_text()
+    return f"{layout}\n#show: factsheet.with({settings})\n\n{body}\n"
+
+
+class CompileFailed(Exception):
+    """Typst could not make the PDF; the message is the engine's."""
+
+
+@dataclass(frozen=True)
+class Compiled:
+    pdf: bytes
+    warnings: tuple[str, ...]
+    reused: bool  # True when the PDF came from the cache
+
+
+_compiler: typst.Compiler | None = None
+_cache: dict[tuple[str, str], tuple[str, bytes, tuple[str, ...]]] = {}
+
+
+def _engine() -> typst.Compiler:
+    global _compiler
+    if _compiler is None:
+        _compiler = typst.Compiler(ignore_system_fonts=True)
+    return _compiler
+
+
+def _message(error: typst.TypstError) -> str:
+    hints = "".join(f" (hint: {hint})" for hint in getattr(error, "hints", None) or [])
+    return f"{getattr(error, 'message', None) or error}{hints}"
+
+
+def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
+    """Compile a Typst document to a tagged PDF/UA-1; CompileFailed with the engine's message."""
+    try:
+        pdf, warnings = _engine().compile_with_warnings(
+            input=source.encode("utf-8"), format="pdf", pdf_standards=list(PDF_STANDARDS))
+    except typst.TypstError as error:
+        raise CompileFailed(_message(error)) from None
+    return bytes(pdf), tuple(_message(w) for w in warnings)  # type: ignore[arg-type]
+
+
+def compile_sheet(source: str, language: str, slug: str) -> Compiled:
+    """The sheet's PDF, compiled only when its source changed since the last build.
+
+    Keyed by (language, slug) and the source's hash, so ``mkdocs serve`` does
+    not recompile unchanged sheets and the cache holds one PDF per sheet.
+    """
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    cached = _cache.get((language, slug))
+    if cached and cached[0] == digest:
+        return Compiled(cached[1], cached[2], True)
+    pdf, warnings = compile_pdf(source)
+    _cache[(language, slug)] = (digest, pdf, warnings)
+    return Compiled(pdf, warnings, False)
+
+
+def clear_cache() -> None:
+    _cache.clear()
