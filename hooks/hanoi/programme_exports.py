@@ -1,0 +1,312 @@
+"""The programme's exports, one set per language, written beside the
+programme page (``<lang prefix>ceremony/programme/``):
+
+- ``programme.ics``: the whole programme (iCalendar, RFC 5545, made with the
+  ``icalendar`` library), ``TZID=Asia/Ho_Chi_Minh`` with its VTIMEZONE;
+- ``events/<id>.ics``: one calendar file per event;
+- ``programme.json``: open data, described by ``programme.schema.json``
+  (published beside it; source ``data/schema/programme_export.schema.json``);
+- ``schedule.json``: the frab/c3voc schedule JSON that conference apps
+  (Giggity, EventFahrplan, info-beamer) read.
+
+Event UIDs (and schedule.json GUIDs) come from the event id alone, so a
+calendar that imported one language's file updates the same events from
+another's, and a subscription survives a change of site address.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from .datafiles import SCHEMA_DIR
+from .languages import LANGUAGES, language_prefix
+from .programme import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
+from .programme_format import WORDS, as_reported, colon, day_heading, event_view, fact_view, gettext, separator
+
+EXPORT_DIR = "ceremony/programme/"
+PAGE_DIR = "ceremony/programme/"
+EXPORT_SCHEMA = SCHEMA_DIR / "programme_export.schema.json"
+C3VOC_SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
+PRODUCT_ID = "-//Hanoi Convention press site//Programme//EN"
+ICS_STATUS = {"confirmed": "CONFIRMED", "to-be-confirmed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def export_path(language: str, name: str = "") -> str:
+    """Site-relative path of an export: 'vi/ceremony/programme/programme.ics'."""
+    return f"{language_prefix(language)}{EXPORT_DIR}{name}"
+
+
+def event_calendar_name(event_id: str) -> str:
+    return f"events/{event_id}.ics"
+
+
+def absolute(site_url: str, path: str) -> str:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + path.lstrip("/")
+
+
+def webcal(url: str) -> str:
+    """The subscribe link of a calendar served over http(s)."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return "webcal://" + url[len(scheme):]
+    return url
+
+
+def event_page_url(site_url: str, language: str, event: Event) -> str:
+    return absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}#{event.id}")
+
+
+# --- iCalendar --------------------------------------------------------------
+
+def _stamp(programme: Programme) -> datetime:
+    """DTSTAMP: the day the programme was checked, so a rebuild changes nothing."""
+    return datetime.combine(programme.as_of, time(0, 0), tzinfo=timezone.utc)
+
+
+def _description(view: dict[str, Any], language: str, note: str) -> str:
+    lines = [view["time"]["text"]]
+    if view["time"]["end_note"]:
+        lines.append(view["time"]["end_note"])
+    lines += ["", view["description"]]
+    if view["parallel"]:
+        lines.append(view["parallel"]["text"])
+    for group in view["people"]:
+        lines.append(group["label"] + colon(language) + separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"]))
+    if view["organisers"]:
+        lines.append(view["organisers_label"] + colon(language) + separator(language).join(view["organisers"]))
+    lines += ["", gettext(language, WORDS["sources"]) + colon(language).rstrip()]
+    lines += [f"- {s['name']}{colon(language)}{s['url']}" for s in view["sources"]]
+    lines += ["", note]
+    return "\n".join(lines)
+
+
+def calendar_event(event: Event, programme: Programme, language: str, site_url: str) -> CalendarEvent:
+    view = event_view(event, language)
+    item = CalendarEvent()
+    item.add("uid", event.uid)
+    item.add("dtstamp", _stamp(programme))
+    item.add("sequence", 0)
+    if event.start is not None:
+        item.add("dtstart", event.start.astimezone(TIME_ZONE))
+        if event.end is not None:
+            item.add("dtend", event.end.astimezone(TIME_ZONE))
+    else:
+        # No reported time: a day-long entry, marked free, whose description says so.
+        item.add("dtstart", event.day)
+        item.add("dtend", event.day + timedelta(days=1))
+        item.add("transp", "TRANSPARENT")
+    item.add("summary", view["title"], parameters={"LANGUAGE": language})
+    item.add("description", _description(view, language, as_reported(programme, language)),
+             parameters={"LANGUAGE": language})
+    item.add("location", view["venue_text"], parameters={"LANGUAGE": language})
+    item.add("status", ICS_STATUS[event.status])
+    item.add("categories", [view["type_label"]])
+    item.add("url", event_page_url(site_url, language, event))
+    return item
+
+
+def _calendar(programme: Programme, language: str, events: Iterable[Event], site_url: str, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-caldesc", as_reported(programme, language))
+    calendar.add("x-wr-timezone", TIME_ZONE_NAME)
+    for event in events:
+        calendar.add_component(calendar_event(event, programme, language, site_url))
+    first = min((d.date for d in programme.days), default=programme.as_of)
+    calendar.add_missing_timezones(first_date=date(first.year, 1, 1), last_date=date(first.year + 2, 1, 1))
+    return calendar.to_ical()
+
+
+def programme_calendar(programme: Programme, language: str, site_url: str) -> bytes:
+    return _calendar(programme, language, programme.events, site_url, gettext(language, WORDS["calendar_name"]))
+
+
+def event_calendar(programme: Programme, event: Event, language: str, site_url: str) -> bytes:
+    return _calendar(programme, language, [event], site_url, event.title[language])
+
+
+# --- programme.json (open data) --------------------------------------------
+
+def _utc(moment: datetime | None) -> str | None:
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if moment else None
+
+
+def open_data(programme: Programme, language: str, site_url: str) -> dict[str, Any]:
+    """The programme as open data in one language (schema: programme.schema.json)."""
+    base = absolute(site_url, export_path(language))
+    events = []
+    for event in programme.events:
+        view = event_view(event, language)
+        events.append({
+            "id": event.id,
+            "uid": event.uid,
+            "url": event_page_url(site_url, language, event),
+            "calendar": base + event_calendar_name(event.id),
+            "day": view["day"],
+            "start": view["time"]["start"],
+            "end": view["time"]["end"],
+            "start_utc": _utc(event.start),
+            "end_utc": _utc(event.end),
+            "time_to_be_confirmed": event.start is None,
+            "period": event.period,
+            "time_text": view["time"]["text"],
+            "venue": event.venue.id if event.venue else None,
+            "type": event.type,
+            "type_label": view["type_label"],
+            "status": event.status,
+            "status_label": view["status_label"],
+            "title": view["title"],
+            "description": view["description"],
+            "people": [{"part": p.part, "name": p.name[language], "role": p.role[language]} for p in event.people],
+            "organisers": view["organisers"],
+            "parallel_events": {"min": event.parallel[0], "max": event.parallel[1]} if event.parallel else None,
+            "sources": [{"name": s["name"], "title": s["title"], "url": s["url"]} for s in view["sources"]],
+        })
+    return {
+        "$schema": base + "programme.schema.json",
+        "title": gettext(language, WORDS["calendar_name"]),
+        "language": language,
+        "as_of": programme.as_of.isoformat(),
+        "note": as_reported(programme, language),
+        "time_zone": TIME_ZONE_NAME,
+        "url": absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
+        "translations": {other: absolute(site_url, export_path(other, "programme.json")) for other in LANGUAGES},
+        "facts": [fact_view(f, language) for f in programme.general],
+        "days": [{"date": d.date.isoformat(), "heading": day_heading(d.date, language),
+                  "facts": [fact_view(f, language) for f in d.facts]} for d in programme.days],
+        "venues": [{"id": v.id, "name": v.name[language], "city": v.city[language],
+                    "address": v.address[language] if v.address else None} for v in programme.venues.values()],
+        "events": events,
+    }
+
+
+def export_schema() -> dict[str, Any]:
+    return json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
+
+
+# --- schedule.json (frab / c3voc) ------------------------------------------
+
+def _duration(start: datetime, end: datetime | None) -> str:
+    minutes = int((end - start).total_seconds() // 60) if end else 0
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _room_guid(venue_id: str) -> str:
+    return str(uuid.uuid5(UID_NAMESPACE, f"venue:{venue_id}"))
+
+
+def schedule(programme: Programme, language: str, site_url: str) -> dict[str, Any]:
+    """The frab/c3voc schedule JSON in one language.
+
+    The format needs a start time and a duration, so events whose time was
+    not reported are left out (said in the conference description); an event
+    without a reported end has the duration 00:00.
+    """
+    timed = [e for e in programme.events if e.start is not None]
+    numbers = [e.number for e in timed]
+    if len(set(numbers)) != len(numbers):  # practically impossible, but never silent
+        raise ValueError("two event ids give the same schedule.json number; rename one of them")
+    unknown_room = gettext(language, WORDS["venue_not_reported"])
+    room_of = lambda e: e.venue.name[language] if e.venue else unknown_room  # noqa: E731
+    rooms: dict[str, str] = {}
+    for event in timed:
+        rooms.setdefault(room_of(event), _room_guid(event.venue.id if event.venue else "not-reported"))
+    days = []
+    for index, day in enumerate(programme.days, start=1):
+        by_room: dict[str, list[dict[str, Any]]] = {}
+        for event in (e for e in timed if e.day == day.date):
+            view = event_view(event, language)
+            assert event.start is not None
+            start = event.start.astimezone(TIME_ZONE)
+            people = [p for g in view["people"] for p in g["people"]]
+            by_room.setdefault(room_of(event), []).append({
+                "id": event.number,
+                "guid": event.uid,
+                "date": start.isoformat(),
+                "start": start.strftime("%H:%M"),
+                "duration": _duration(event.start, event.end),
+                "room": room_of(event),
+                "slug": event.id,
+                "url": event_page_url(site_url, language, event),
+                "title": view["title"],
+                "subtitle": "",
+                "track": view["type_label"],
+                "type": event.type,
+                "language": language,
+                "abstract": view["description"],
+                "description": _description(view, language, as_reported(programme, language)),
+                "persons": [{"name": p["name"], "guid": str(uuid.uuid5(UID_NAMESPACE, f"person:{p['name']}"))}
+                            for p in people],
+                "links": [{"url": s["url"], "title": s["name"]} for s in view["sources"]],
+                "attachments": [],
+                "answers": [],
+            })
+        day_start = datetime.combine(day.date, time(0, 0), tzinfo=TIME_ZONE)
+        days.append({
+            "index": index,
+            "date": day.date.isoformat(),
+            "day_start": day_start.isoformat(),
+            "day_end": (day_start + timedelta(hours=23, minutes=59)).isoformat(),
+            "rooms": by_room,
+        })
+    first, last = programme.days[0].date, programme.days[-1].date
+    return {
+        "$schema": C3VOC_SCHEMA_URL,
+        "schedule": {
+            "version": programme.as_of.isoformat(),
+            "base_url": absolute(site_url, export_path(language)),
+            "conference": {
+                "acronym": f"hanoiconvention-{first.year}-{language}",
+                "title": gettext(language, WORDS["conference_title"]),
+                "description": f"{as_reported(programme, language)} {gettext(language, WORDS['schedule_note'])}",
+                "start": first.isoformat(),
+                "end": last.isoformat(),
+                "daysCount": len(programme.days),
+                "timeslot_duration": "00:15",
+                "time_zone_name": TIME_ZONE_NAME,
+                "url": absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
+                "rooms": [{"name": name, "guid": guid} for name, guid in rooms.items()],
+                "days": days,
+            },
+        },
+    }
+
+
+# --- Writing ----------------------------------------------------------------
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_exports(site_dir: Path, programme: Programme, language: str, site_url: str) -> list[Path]:
+    """Every export of one language; returns the files written."""
+    folder = site_dir / export_path(language)
+    (folder / "events").mkdir(parents=True, exist_ok=True)
+    files = {
+        "programme.ics": programme_calendar(programme, language, site_url),
+        "programme.json": _dump(open_data(programme, language, site_url)).encode("utf-8"),
+        "programme.schema.json": EXPORT_SCHEMA.read_bytes(),
+        "schedule.json": _dump(schedule(programme, language, site_url)).encode("utf-8"),
+    }
+    for event in programme.events:
+        files[event_calendar_name(event.id)] = event_calendar(programme, event, language, site_url)
+    written = []
+    for name, content in files.items():
+        path = folder / name
+        path.write_bytes(content)
+        written.append(path)
+    return written
+

@@ -1,0 +1,225 @@
+"""The programme in the reader's language: dates and times with Babel (CLDR)
+in Hanoi time, the words for types, statuses and parts of the day from the
+gettext catalogues, and the plain data the templates and exports are made of.
+
+Words that the calendar and JSON exports need as well as the pages are marked
+here with ``N_`` (extracted by ``make locales``) and translated per language;
+words only the pages use stay in the templates (``{% trans %}``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Callable, Mapping
+
+from babel.dates import format_date, format_interval, format_time
+from babel.support import NullTranslations
+
+from .catalogues import translations
+from .formatting import babel_locale
+from .programme import TIME_ZONE, Day, DayFact, Event, Programme, Source
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction; it is translated where it is used."""
+    return message
+
+
+TYPE_LABELS: dict[str, str] = {
+    "ceremony": N_("Ceremony"),
+    "plenary": N_("Plenary"),
+    "signing": N_("Signing"),
+    "press-conference": N_("Press conference"),
+    "reception": N_("Reception"),
+    "high-level-side-event": N_("High-level side event"),
+    "workshop-panel": N_("Workshop or panel"),
+    "exhibition": N_("Exhibition"),
+    "side-event-slot": N_("Side events (parallel slot)"),
+    "side-event": N_("Side events"),
+}
+STATUS_LABELS: dict[str, str] = {
+    "confirmed": N_("Confirmed"),
+    "to-be-confirmed": N_("To be confirmed"),
+    "cancelled": N_("Cancelled"),
+}
+PERIOD_TIME_TBC: dict[str | None, str] = {
+    "morning": N_("Morning, time to be confirmed"),
+    "afternoon": N_("Afternoon, time to be confirmed"),
+    "evening": N_("Evening, time to be confirmed"),
+    None: N_("Time to be confirmed"),
+}
+PART_LABELS: dict[str, tuple[str, str]] = {
+    "chair": (N_("Chaired by"), N_("Co-chaired by")),
+    "host": (N_("Hosted by"), N_("Hosted by")),
+    "speaker": (N_("Speaker"), N_("Speakers")),
+}
+WORDS: dict[str, str] = {
+    "end_not_reported": N_("End time not reported"),
+    "venue_not_reported": N_("Venue not reported"),
+    "parallel": N_("%(min)s to %(max)s events in parallel"),
+    "organisers": N_("Organised by"),
+    "sources": N_("Sources"),
+    "as_reported": N_("Programme as reported by the media and the official side-event guidelines; checked against its sources on %(date)s."),
+    "calendar_name": N_("Hanoi Convention signing ceremony: programme"),
+    "conference_title": N_("Signing Ceremony and High-Level Conference of the United Nations Convention against Cybercrime"),
+    "schedule_note": N_("Only the events whose time was reported are listed here; the programme page lists them all."),
+}
+
+# Day headings in full ("Thứ Bảy, 25 tháng 10, 2025"); filter buttons without the year.
+SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d MMMM", "fr": "EEEE d MMMM"}
+
+_catalogues: dict[str, NullTranslations] = {}
+
+
+def reset() -> None:
+    """Forget the loaded catalogues (called once per build, so edits are seen)."""
+    _catalogues.clear()
+
+
+def gettext(language: str, message: str) -> str:
+    if language not in _catalogues:
+        _catalogues[language] = translations(language)
+    return _catalogues[language].gettext(message)
+
+
+def colon(language: str) -> str:
+    """': ', or ' : ' with a no-break space in French."""
+    return "\u00a0: " if language == "fr" else ": "
+
+
+def separator(language: str) -> str:
+    """'; ', or ' ; ' with a narrow no-break space in French."""
+    return "\u202f; " if language == "fr" else "; "
+
+
+def day_heading(day: date, language: str) -> str:
+    """'Saturday, 25 October 2025', 'Thứ Bảy, 25 tháng 10, 2025', 'samedi 25 octobre 2025'."""
+    return format_date(day, "full", locale=babel_locale(language))
+
+
+def day_short(day: date, language: str) -> str:
+    """'Saturday 25 October', 'Thứ Bảy, 25 tháng 10', 'samedi 25 octobre'."""
+    return format_date(day, SHORT_DAY_PATTERNS[language], locale=babel_locale(language))
+
+
+def zone_label(moment: datetime) -> str:
+    """'UTC+7': the offset in Hanoi at that moment, written plainly."""
+    offset = moment.astimezone(TIME_ZONE).utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def clock(start: datetime, end: datetime | None, language: str) -> str:
+    """'09:00' or '09:00–10:15' in Hanoi time, as the language writes it."""
+    locale = babel_locale(language)
+    if end is None:
+        return format_time(start, "HH:mm", tzinfo=TIME_ZONE, locale=locale)
+    if start.astimezone(TIME_ZONE).date() != end.astimezone(TIME_ZONE).date():
+        # Babel's interval across days falls back to a long form with seconds.
+        end_day = day_short(end.astimezone(TIME_ZONE).date(), language)
+        return (f"{format_time(start, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)} – "
+                f"{end_day} {format_time(end, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)}")
+    return format_interval(start, end, "Hm", tzinfo=TIME_ZONE, locale=locale)
+
+
+def time_text(event: Event, language: str) -> str:
+    """The event's time as one line of text: '09:00–10:15 (UTC+7)' or
+    'Morning, time to be confirmed'."""
+    if event.start is None:
+        return gettext(language, PERIOD_TIME_TBC[event.period])
+    return f"{clock(event.start, event.end, language)} ({zone_label(event.start)})"
+
+
+def _sources(sources: tuple[Source, ...]) -> list[dict[str, str]]:
+    return [{"name": s.name, "title": s.title, "url": s.url} for s in sources]
+
+
+def people_groups(event: Event, language: str) -> list[dict[str, Any]]:
+    """People grouped by their part, in the order the data lists the parts."""
+    groups: list[dict[str, Any]] = []
+    for part in dict.fromkeys(p.part for p in event.people):
+        people = [p for p in event.people if p.part == part]
+        singular, plural = PART_LABELS[part]
+        groups.append({
+            "part": part,
+            "label": gettext(language, plural if len(people) > 1 else singular),
+            "people": [{"name": p.name[language], "role": p.role[language]} for p in people],
+        })
+    return groups
+
+
+def event_view(event: Event, language: str, links: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Everything a template or an export shows of one event, in one language."""
+    local_start = event.start.astimezone(TIME_ZONE) if event.start else None
+    local_end = event.end.astimezone(TIME_ZONE) if event.end else None
+    return {
+        "id": event.id,
+        "uid": event.uid,
+        "day": event.day.isoformat(),
+        "type": event.type,
+        "type_label": gettext(language, TYPE_LABELS[event.type]),
+        "groups": sorted(group for group in ("side-event",) if event.in_type(group)),
+        "status": event.status,
+        "status_label": gettext(language, STATUS_LABELS[event.status]),
+        "title": event.title[language],
+        "description": event.description[language],
+        "time": {
+            "known": event.start is not None,
+            "start": local_start.isoformat() if local_start else None,
+            "end": local_end.isoformat() if local_end else None,
+            "clock": clock(event.start, event.end, language) if event.start else None,
+            "zone": zone_label(event.start) if event.start else None,
+            "text": time_text(event, language),
+            "period": event.period,
+            "end_note": gettext(language, WORDS["end_not_reported"]) if event.start and not event.end else None,
+        },
+        "venue": {
+            "id": event.venue.id,
+            "name": event.venue.name[language],
+            "city": event.venue.city[language],
+            "address": event.venue.address[language] if event.venue.address else None,
+        } if event.venue else None,
+        "venue_text": (f"{event.venue.name[language]}, {event.venue.city[language]}" if event.venue
+                       else gettext(language, WORDS["venue_not_reported"])),
+        "people": people_groups(event, language),
+        "organisers": [o[language] for o in event.organisers],
+        "organisers_label": gettext(language, WORDS["organisers"]),
+        "parallel": ({"min": event.parallel[0], "max": event.parallel[1],
+                      "text": gettext(language, WORDS["parallel"]) % {"min": event.parallel[0], "max": event.parallel[1]}}
+                     if event.parallel else None),
+        "sources": _sources(event.sources),
+        "links": dict(links or {}),
+    }
+
+
+def fact_view(fact: DayFact, language: str) -> dict[str, Any]:
+    return {"text": fact.text[language], "sources": _sources(fact.sources)}
+
+
+def day_view(day: Day, language: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "number": day.number,
+        "heading": day_heading(day.date, language),
+        "short": day_short(day.date, language),
+        "facts": [fact_view(f, language) for f in day.facts],
+        "events": events,
+    }
+
+
+def as_reported(programme: Programme, language: str) -> str:
+    return gettext(language, WORDS["as_reported"]) % {
+        "date": format_date(programme.as_of, "long", locale=babel_locale(language))}
+
+
+def programme_days(programme: Programme, language: str, keep: Callable[[Event], bool],
+                   links: Callable[[Event], Mapping[str, str]] | None = None) -> list[dict[str, Any]]:
+    """The days that have at least one kept event, each with its events in order."""
+    days = []
+    for day in programme.days:
+        events = [event_view(e, language, links(e) if links else None) for e in programme.events_on(day.date) if keep(e)]
+        if events:
+            days.append(day_view(day, language, events))
+    return days

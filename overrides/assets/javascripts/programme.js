@@ -1,0 +1,109 @@
+// Programme pages (hooks/programme.py): filter buttons by day and type, and
+// an optional second time in the reader's own time zone. Progressive
+// enhancement only: without this script every event shows, in Hanoi time,
+// and the controls stay hidden. No inline script, no style attribute (CSP).
+(function () {
+  "use strict";
+
+  function each(list, callback) {
+    Array.prototype.forEach.call(list, callback);
+  }
+
+  function setUpFilters(root) {
+    var form = root.querySelector("[data-hc-filter]");
+    if (!form) return;
+    var items = root.querySelectorAll(".hc-programme__item");
+    var days = root.querySelectorAll(".hc-programme__day");
+    var status = form.querySelector("[data-hc-filter-status]");
+    var template = form.getAttribute("data-status-template") || "{shown}/{total}";
+    var chosen = { day: "", type: "" };
+
+    function apply() {
+      var shown = 0;
+      each(items, function (item) {
+        var visible = (!chosen.day || item.getAttribute("data-day") === chosen.day) &&
+          (!chosen.type || item.getAttribute("data-type") === chosen.type);
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      each(days, function (day) {
+        day.hidden = !day.querySelector(".hc-programme__item:not([hidden])");
+      });
+      status.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(items.length));
+    }
+
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-filter]");
+      if (!button) return;
+      var name = button.getAttribute("data-filter");
+      chosen[name] = button.getAttribute("data-value") || "";
+      each(form.querySelectorAll('button[data-filter="' + name + '"]'), function (other) {
+        other.setAttribute("aria-pressed", other === button ? "true" : "false");
+      });
+      apply();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    form.hidden = false;
+  }
+
+  function formatter(language) {
+    var options = {
+      weekday: "short", day: "numeric", month: "short",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset"
+    };
+    try {
+      return new Intl.DateTimeFormat(language, options);
+    } catch (error) {
+      options.timeZoneName = "short"; // browsers without "shortOffset"
+      return new Intl.DateTimeFormat(language, options);
+    }
+  }
+
+  function setUpLocalTime(root) {
+    var box = root.querySelector("[data-hc-localtime]");
+    if (!box || !window.Intl || !Intl.DateTimeFormat) return;
+    var button = box.querySelector("button");
+    var status = box.querySelector("[role=status]");
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    var format = formatter(document.documentElement.lang || "en");
+
+    function describe(time) {
+      var start = new Date(time.getAttribute("data-hc-start"));
+      var end = time.getAttribute("data-hc-end");
+      if (end && format.formatRange) return format.formatRange(start, new Date(end));
+      return format.format(start);
+    }
+
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      each(root.querySelectorAll("time[data-hc-start]"), function (time) {
+        var holder = time.parentNode;
+        var local = holder.querySelector("[data-hc-local]");
+        var label = holder.querySelector("[data-hc-time-label]");
+        if (on && local) local.textContent = button.getAttribute("data-label-local") + " " + describe(time);
+        if (local) local.hidden = !on;
+        if (label) label.hidden = !on;
+      });
+      status.textContent = on
+        ? button.getAttribute("data-status-on").replace("{zone}", zone)
+        : button.getAttribute("data-status-off");
+    });
+    box.hidden = false;
+  }
+
+  function setUp() {
+    each(document.querySelectorAll("[data-hc-programme]"), function (root) {
+      setUpFilters(root);
+      setUpLocalTime(root);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
