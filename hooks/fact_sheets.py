@@ -30,9 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
-from hanoi.catalogues import translate
-from hanoi.fact_sheets import (CompileFailed, compile_sheet, fact_ids, pdf_path, sheet_slug,
-                               typst_source)
+from hanoi.fact_sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
 from hanoi.facts import load_site_facts
 from hanoi.formatting import format_date
 from hanoi.languages import build_language, language_prefix
@@ -40,7 +38,6 @@ from hanoi.markers import MarkerContext, MarkerError, register
 from hanoi.media_kit import (FORMATS, MEDIA_TYPES, Member, build_day, format_size, programme_as_of, programme_files,
                              write_zip, zip_path)
 from hanoi.problems import Problem, stop_on
-from hanoi.typst_markup import UnsupportedElement, html_to_typst
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -103,43 +100,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     language = build_language(config)
     facts, _ = load_site_facts()  # problems in the data already stopped the build (hooks/key_facts.py)
-    used = [facts.facts[i] for i in fact_ids(page.file.content_string) if facts and i in facts.facts]
-    if not used:
-        _problem(page, slug, "the fact sheet shows no key fact, so it has no date for its 'as of' line",
-                 "show its figures with <!-- fact id=... --> or <!-- key-facts ids=\"...\" -->")
-        return html
-    as_of = max(fact.as_of for fact in used)
-    as_of_text = format_date(as_of, language)
     try:
-        converted = html_to_typst(html, page.canonical_url or page.url)
-    except UnsupportedElement as error:
-        _problem(page, slug, str(error),
-                 "fact sheets use headings, paragraphs, lists, simple tables, links and markers; "
-                 f"remove the <{error.tag}> or rewrite it with those")
+        sheet = sheet_source(html, markdown=page.file.content_string, url=page.canonical_url or page.url,
+                             language=language, site_name=config.site_name, facts=facts.facts if facts else {})
+    except SheetError as error:
+        _problem(page, slug, str(error), error.fix)
         return html
-    if not converted.title:
-        _problem(page, slug, "the fact sheet has no title", "start the page with a '# Title' line")
-        return html
-    source = typst_source(
-        converted.body, title=converted.title, language=language, site_name=config.site_name,
-        kicker=translate(language, "Fact sheet"),
-        as_of_text=translate(language, "Information as of %(date)s") % {"date": as_of_text},
-        as_of=as_of, url=page.canonical_url or "")
     name = pdf_path(slug, language).rsplit("/", 1)[-1]
     try:
-        compiled = compile_sheet(source, language, slug)
+        compiled = compile_sheet(sheet.source, language, slug)
     except CompileFailed as error:
         _problem(page, slug, f"the PDF {name} could not be made. Typst says: {error}",
                  "correct the page, or templates/typst/factsheet.typ if every sheet fails")
         return html
     for warning in compiled.warnings:
         log.warning(f"docs/{page.file.src_uri} [{slug}]: PDF {name}: Typst warns: {warning}")
-    _built[language][slug] = BuiltSheet(slug, converted.title, page.url, as_of, compiled.pdf)
+    _built.setdefault(language, {})[slug] = BuiltSheet(slug, sheet.title, page.url, sheet.as_of, compiled.pdf)
     box = _render(config, language, "partials/media-kit/fact-sheet-download.html", {
         "pdf_href": get_relative_url(pdf_path(slug, language), page.url),
         "kit_href": get_relative_url(f"{language_prefix(language)}media/kit/", page.url),
         "size": format_size(len(compiled.pdf), language),
-        "as_of": as_of, "as_of_text": as_of_text,
+        "as_of": sheet.as_of, "as_of_text": format_date(sheet.as_of, language),
     })
     return _END_OF_TITLE.sub(lambda m: m.group(0) + box, html, count=1)
 

@@ -17,11 +17,16 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
+from typing import Mapping
 
 import typst
 
+from .catalogues import translate
 from .datafiles import PROJECT_DIR
+from .facts import Fact
+from .formatting import format_date
 from .markers import MARKER, parse_arguments
+from .typst_markup import UnsupportedElement, html_to_typst
 
 SHEETS_FOLDER = "media/fact-sheets"
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"
@@ -81,6 +86,48 @@ def typst_source(body: str, *, title: str, language: str, site_name: str, kicker
     ])
     layout = template if template is not None else template_text()
     return f"{layout}\n#show: factsheet.with({settings})\n\n{body}\n"
+
+
+class SheetError(ValueError):
+    """A sheet page that cannot become a PDF; the message, then how to fix it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class SheetSource:
+    title: str
+    as_of: date
+    source: str
+
+
+def sheet_source(html: str, *, markdown: str, url: str, language: str, site_name: str,
+                 facts: Mapping[str, Fact]) -> SheetSource:
+    """The Typst document of a sheet page, from its rendered HTML.
+
+    Its date stamp is the latest "as of" date of the key facts the page
+    shows (``markdown`` is the page's source, where the markers name them).
+    """
+    used = [facts[i] for i in fact_ids(markdown) if i in facts]
+    if not used:
+        raise SheetError("the fact sheet shows no key fact, so it has no date for its 'as of' line",
+                         "show its figures with <!-- fact id=... --> or <!-- key-facts ids=\"...\" -->")
+    as_of = max(fact.as_of for fact in used)
+    try:
+        converted = html_to_typst(html, url)
+    except UnsupportedElement as error:
+        raise SheetError(str(error), "fact sheets use headings, paragraphs, lists, simple tables, links and "
+                                     f"markers; remove the <{error.tag}> or rewrite it with those") from None
+    if not converted.title:
+        raise SheetError("the fact sheet has no title", "start the page with a '# Title' line")
+    source = typst_source(
+        converted.body, title=converted.title, language=language, site_name=site_name,
+        kicker=translate(language, "Fact sheet"),
+        as_of_text=translate(language, "Information as of %(date)s") % {"date": format_date(as_of, language)},
+        as_of=as_of, url=url)
+    return SheetSource(converted.title, as_of, source)
 
 
 class CompileFailed(Exception):
