@@ -188,6 +188,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     names = language_names(config)
     rows = []
+    unbuilt = [slug for slug in kit.sheets if slug not in built]
+    if unbuilt:
+        stop_on([Problem(kit.source, None, "media-kit", f"fact sheet {', '.join(unbuilt)} was not published",
+                         "publish the sheet's page, or remove it from sheets=\"...\"")], "the media kit")
     for slug in kit.sheets:
         sheet = built[slug]
         rows.append(_row(site_dir, kit, site_dir / pdf_path(slug, language), language, names, kind="fact-sheet",
