@@ -53,6 +53,7 @@ class Source:
     name: str
     title: str
     url: str
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,8 @@ def _translated(value: Mapping[str, str]) -> dict[str, str]:
 
 
 def _model(data: Mapping[str, Any]) -> Programme:
-    sources = {key: Source(key, s["name"], s.get("title", ""), s["url"]) for key, s in data["sources"]["sources"].items()}
+    sources = {key: Source(key, s["name"], s.get("title", ""), s["url"], s.get("language", "en"))
+               for key, s in data["sources"]["sources"].items()}
     cite = lambda ids: tuple(sources[s] for s in ids)  # noqa: E731
     venues = {
         key: Venue(key, _translated(v["name"]), _translated(v["city"]),

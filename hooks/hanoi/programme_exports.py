@@ -173,7 +173,7 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
             "people": [{"part": p.part, "name": p.name[language], "role": p.role[language]} for p in event.people],
             "organisers": view["organisers"],
             "parallel_events": {"min": event.parallel[0], "max": event.parallel[1]} if event.parallel else None,
-            "sources": [{"name": s["name"], "title": s["title"], "url": s["url"]} for s in view["sources"]],
+            "sources": view["sources"],
         })
     return {
         "$schema": base + "programme.schema.json",

@@ -133,7 +133,7 @@ def time_text(event: Event, language: str) -> str:
 
 
 def _sources(sources: tuple[Source, ...]) -> list[dict[str, str]]:
-    return [{"name": s.name, "title": s.title, "url": s.url} for s in sources]
+    return [{"name": s.name, "title": s.title, "url": s.url, "language": s.language} for s in sources]
 
 
 def people_groups(event: Event, language: str) -> list[dict[str, Any]]:

@@ -1,0 +1,199 @@
+"""Issue 3 §6, §7: calendar files, open data and schedule.json in every
+language, checked by parsing them back; text that looks like HTML stays text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from jsonschema import Draft202012Validator, FormatChecker
+from hanoi.programme import load_programme
+from hanoi.programme_exports import open_data, programme_calendar, schedule
+
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
+
+UTC = timezone.utc
+C3VOC_SCHEMA = PROJECT / "tests" / "schemas" / "c3voc-schedule.schema.json"
+EXPORT_SCHEMA = PROJECT / "data" / "schema" / "programme_export.schema.json"
+
+
+def programme():
+    loaded, problems = load_programme()
+    assert loaded is not None, problems
+    return loaded
+
+
+def exports(site: Path, language: str) -> Path:
+    return (site if language == DEFAULT_LANGUAGE else site / language) / "ceremony" / "programme"
+
+
+def calendar_events(path: Path) -> dict[str, object]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(component["uid"]): component for component in calendar.walk("VEVENT")}
+
+
+def validator(schema_path: Path) -> Draft202012Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def errors(schema_path: Path, data: object) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator(schema_path).iter_errors(data)]
+
+
+# --- iCalendar ----------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_programme_ics_round_trips_with_the_right_utc_instants(site: Path, language: str) -> None:
+    data = programme()
+    path = exports(site, language) / "programme.ics"
+    calendar = Calendar.from_ical(path.read_bytes())
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    events = calendar_events(path)
+    assert set(events) == {e.uid for e in data.events}
+    for event in data.events:
+        item = events[event.uid]
+        assert str(item["summary"]) == event.title[language]
+        assert item["summary"].params["LANGUAGE"] == language
+        start = item["dtstart"]
+        if event.start is None:
+            assert start.dt == event.day and start.params.get("VALUE") == "DATE"
+            assert "dtend" in item and str(item["transp"]) == "TRANSPARENT"
+        else:
+            assert start.params["TZID"] == "Asia/Ho_Chi_Minh"
+            assert start.dt.astimezone(UTC) == event.start.astimezone(UTC)
+    opening = events[data.event("opening-session").uid]
+    assert opening["dtstart"].dt.astimezone(UTC) == datetime(2025, 10, 25, 2, 0, tzinfo=UTC)
+    slot = events[data.event("side-events-slot-3").uid]
+    assert (slot["dtstart"].dt.astimezone(UTC), slot["dtend"].dt.astimezone(UTC)) == (
+        datetime(2025, 10, 26, 6, 30, tzinfo=UTC), datetime(2025, 10, 26, 7, 45, tzinfo=UTC))
+
+
+def test_uids_are_stable_across_languages_builds_and_site_addresses(site: Path) -> None:
+    uids = {language: set(calendar_events(exports(site, language) / "programme.ics")) for language in LANGUAGES}
+    assert uids["en"] == uids["vi"] == uids["fr"]
+    data = programme()
+    again = Calendar.from_ical(programme_calendar(data, "en", "https://elsewhere.example.org/"))
+    assert {str(e["uid"]) for e in again.walk("VEVENT")} == uids["en"]
+    assert programme_calendar(data, "vi", TEST_SITE_URL) == (exports(site, "vi") / "programme.ics").read_bytes()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_calendar_file_per_event(site: Path, language: str) -> None:
+    for event in programme().events:
+        events = calendar_events(exports(site, language) / "events" / f"{event.id}.ics")
+        assert list(events) == [event.uid]
+        item = events[event.uid]
+        assert str(item["url"]).endswith(f"ceremony/programme/#{event.id}")
+        assert str(item["summary"]) == event.title[language]
+
+
+def test_calendar_descriptions_say_when_the_time_is_not_known(site: Path) -> None:
+    data = programme()
+    events = calendar_events(exports(site, "vi") / "programme.ics")
+    description = str(events[data.event("state-banquet").uid]["description"])
+    assert description.startswith("Buổi tối, thời gian sẽ được xác nhận")
+    assert "https://vietnam.vnanet.vn/" in description
+    assert str(events[data.event("state-banquet").uid]["location"]) == "Chưa có thông tin về địa điểm"
+
+
+# --- programme.json -------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_programme_json_validates_against_its_published_schema(site: Path, language: str) -> None:
+    folder = exports(site, language)
+    published = folder / "programme.schema.json"
+    assert published.read_bytes() == EXPORT_SCHEMA.read_bytes()
+    data = json.loads((folder / "programme.json").read_text(encoding="utf-8"))
+    assert errors(published, data) == []
+    assert data["language"] == language
+    assert data["$schema"] == TEST_SITE_URL + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + \
+        "ceremony/programme/programme.schema.json"
+    opening = next(e for e in data["events"] if e["id"] == "opening-session")
+    assert (opening["start"], opening["start_utc"], opening["end"]) == ("2025-10-25T09:00:00+07:00",
+                                                                        "2025-10-25T02:00:00Z", None)
+    banquet = next(e for e in data["events"] if e["id"] == "state-banquet")
+    assert banquet["time_to_be_confirmed"] is True and banquet["period"] == "evening" and banquet["venue"] is None
+
+
+def test_the_schema_rejects_a_wrong_programme_json(site: Path) -> None:
+    data = json.loads((exports(site, "en") / "programme.json").read_text(encoding="utf-8"))
+    data["events"][0]["start"] = "2025-10-25T09:00:00"  # no offset
+    data["events"][1]["type"] = "party"
+    del data["as_of"]
+    assert len(errors(EXPORT_SCHEMA, data)) == 3
+
+
+# --- schedule.json (frab / c3voc) ---------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_schedule_json_validates_against_the_c3voc_schema(site: Path, language: str) -> None:
+    data = json.loads((exports(site, language) / "schedule.json").read_text(encoding="utf-8"))
+    assert errors(C3VOC_SCHEMA, data) == []
+    conference = data["schedule"]["conference"]
+    assert conference["time_zone_name"] == "Asia/Ho_Chi_Minh" and conference["daysCount"] == 2
+    talks = {t["slug"]: t for d in conference["days"] for room in d["rooms"].values() for t in room}
+    assert sorted(talks) == ["opening-session", "side-events-slot-1", "side-events-slot-2", "side-events-slot-3"]
+    assert (talks["side-events-slot-2"]["date"], talks["side-events-slot-2"]["start"],
+            talks["side-events-slot-2"]["duration"]) == ("2025-10-26T12:00:00+07:00", "12:00", "01:15")
+    assert talks["opening-session"]["title"] == programme().event("opening-session").title[language]
+
+
+def test_the_c3voc_schema_catches_a_broken_schedule() -> None:
+    data = schedule(programme(), "en", TEST_SITE_URL)
+    talk = data["schedule"]["conference"]["days"][0]["rooms"]
+    first = next(iter(talk.values()))[0]
+    first["duration"] = 75  # a number, not "01:15"
+    del first["guid"]
+    assert len(errors(C3VOC_SCHEMA, data)) == 2
+
+
+# --- Escaping: a title with <script> and & stays text everywhere --------------------
+
+NASTY = "<script>alert('x')</script> & Co"
+
+
+def test_html_like_titles_stay_text_in_html_ics_and_json(project_copy: Path) -> None:
+    events = project_copy / "data" / "programme" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    text = text.replace("      en: Opening session\n", f'      en: "{NASTY}"\n', 1)
+    text = text.replace("      vi: Phiên khai mạc\n", f'      vi: "{NASTY}"\n', 1)
+    events.write_text(text, encoding="utf-8")
+    page = project_copy / "docs" / "en" / "ceremony" / "side-events.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## One event {#one-event}\n\n"
+                    "<!-- event id=opening-session level=3 -->\n", encoding="utf-8")
+    for language in ("vi", "fr"):  # the same heading in every language
+        other = project_copy / "docs" / language / "ceremony" / "side-events.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\n## Một hoạt động {#one-event}\n\n"
+                         "<!-- event id=opening-session level=3 -->\n", encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output
+    site = result.site_dir
+    for language, path in (("en", "ceremony/programme"), ("en", "ceremony/side-events"), ("vi", "vi/ceremony/programme")):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        article = soup(site / path / "index.html").select_one("article#opening-session")
+        assert article.select_one(".hc-event__title").get_text().rstrip("¶") == NASTY
+        assert not article.find("script")
+        assert "&lt;script&gt;alert(" in html and "&amp; Co" in html
+        assert "<script>alert(" not in html
+    vi = exports(site, "vi")
+    uid = programme().event("opening-session").uid
+    assert str(calendar_events(vi / "programme.ics")[uid]["summary"]) == NASTY
+    assert str(calendar_events(vi / "events" / "opening-session.ics")[uid]["summary"]) == NASTY
+    data = json.loads((vi / "programme.json").read_text(encoding="utf-8"))
+    assert next(e for e in data["events"] if e["id"] == "opening-session")["title"] == NASTY
+    talks = json.loads((vi / "schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]["days"][0]["rooms"]
+    assert any(t["title"] == NASTY for room in talks.values() for t in room)
+    french = json.loads((exports(site, "fr") / "programme.json").read_text(encoding="utf-8"))
+    assert next(e for e in french["events"] if e["id"] == "opening-session")["title"] == "Séance d’ouverture"
+
+
+def test_open_data_is_the_same_as_the_built_file(site: Path) -> None:
+    built = json.loads((exports(site, "fr") / "programme.json").read_text(encoding="utf-8"))
+    assert built == open_data(programme(), "fr", TEST_SITE_URL)
+    assert built["days"][0]["heading"] == "samedi 25 octobre 2025"
+    assert date.fromisoformat(built["as_of"]) <= date.today()
