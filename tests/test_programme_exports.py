@@ -158,14 +158,18 @@ NASTY = "<script>alert('x')</script> & Co"
 
 
 def test_html_like_titles_stay_text_in_html_ics_and_json(project_copy: Path) -> None:
+    """Also: the event marker on another page, and links to event and day anchors."""
     events = project_copy / "data" / "programme" / "events.yml"
     text = events.read_text(encoding="utf-8")
     text = text.replace("      en: Opening session\n", f'      en: "{NASTY}"\n', 1)
     text = text.replace("      vi: Phiên khai mạc\n", f'      vi: "{NASTY}"\n', 1)
     events.write_text(text, encoding="utf-8")
     page = project_copy / "docs" / "en" / "ceremony" / "side-events.md"
+    # The event's anchor on the programme page is a valid link target for MkDocs' strict check.
     page.write_text(page.read_text(encoding="utf-8") + "\n## One event {#one-event}\n\n"
-                    "<!-- event id=opening-session level=3 -->\n", encoding="utf-8")
+                    "<!-- event id=opening-session level=3 -->\n\n"
+                    "[On the programme](programme.md#opening-session), [26 October](programme.md#day-2025-10-26)\n",
+                    encoding="utf-8")
     for language in ("vi", "fr"):  # the same heading in every language
         other = project_copy / "docs" / language / "ceremony" / "side-events.md"
         other.write_text(other.read_text(encoding="utf-8") + "\n## Một hoạt động {#one-event}\n\n"

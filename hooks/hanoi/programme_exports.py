@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from .datafiles import SCHEMA_DIR
@@ -123,11 +124,20 @@ def _calendar(programme: Programme, language: str, events: Iterable[Event], site
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-caldesc", as_reported(programme, language))
     calendar.add("x-wr-timezone", TIME_ZONE_NAME)
+    events = list(events)
+    if any(event.start is not None for event in events):
+        first = min((d.date for d in programme.days), default=programme.as_of)
+        calendar.add_component(_vtimezone(first.year))
     for event in events:
         calendar.add_component(calendar_event(event, programme, language, site_url))
-    first = min((d.date for d in programme.days), default=programme.as_of)
-    calendar.add_missing_timezones(first_date=date(first.year, 1, 1), last_date=date(first.year + 2, 1, 1))
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=4)
+def _vtimezone(year: int) -> Timezone:
+    """The VTIMEZONE of Asia/Ho_Chi_Minh for the programme's years, made once:
+    icalendar derives it by scanning the zone, which is slow to repeat for every file."""
+    return Timezone.from_tzid(TIME_ZONE_NAME, first_date=date(year, 1, 1), last_date=date(year + 2, 1, 1))
 
 
 def programme_calendar(programme: Programme, language: str, site_url: str) -> bytes:
