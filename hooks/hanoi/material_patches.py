@@ -1,0 +1,60 @@
+"""A patch to Material's JavaScript bundle, checked against the exact text it replaces.
+
+Material 9.7+ has a "stay on the same page" language switch: at load it takes
+every ``<link rel="alternate">`` in the page (our hreflang links and the Atom
+feed link) and fetches ``sitemap.xml`` next to each one: ``/fr/convention/
+sitemap.xml`` and so on. None of those files exists, so every page made four
+or five requests that all ended in 404 (the 404 page, about 4 kB compressed
+each, and a console error each, which Lighthouse counts against Best
+Practices). It then intercepted clicks on links into another language and sent
+the reader to the alternate's address without its trailing slash (one more
+redirect). Our switcher links already point at the page's own translation
+(mkdocs-static-i18n), so the feature brings nothing here.
+
+The patch narrows the feature's selector so that it matches no element: no
+fetch, no click interception; nothing else in the bundle changes. If a Material
+upgrade changes that text, the build stops (strict) and says so, so the patch
+is re-checked rather than silently lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'
+# Matches no element: nothing in the site carries data-md-stay-on-page.
+DISABLED_SELECTOR = '"link[rel=alternate][data-md-stay-on-page]"'
+
+
+class PatchError(RuntimeError):
+    pass
+
+
+def disable_stay_on_page(bundle: str) -> str:
+    """The bundle with the stay-on-page selector disabled (idempotent)."""
+    found = bundle.count(STAY_ON_PAGE_SELECTOR)
+    if found == 0 and DISABLED_SELECTOR in bundle:
+        return bundle
+    if found != 1:
+        raise PatchError(
+            f"expected {STAY_ON_PAGE_SELECTOR} exactly once in Material's bundle, found it {found} times: "
+            "Material changed; re-check hooks/hanoi/material_patches.py against the new bundle"
+        )
+    return bundle.replace(STAY_ON_PAGE_SELECTOR, DISABLED_SELECTOR)
+
+
+def bundles(site_dir: Path) -> list[Path]:
+    return sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+
+
+def patch_site(site_dir: Path) -> list[Path]:
+    """Patch every Material bundle in the built site; the paths patched."""
+    found = bundles(site_dir)
+    if not found:
+        raise PatchError(f"no Material bundle (assets/javascripts/bundle.*.min.js) in {site_dir}")
+    for path in found:
+        text = path.read_text(encoding="utf-8")
+        patched = disable_stay_on_page(text)
+        if patched != text:
+            path.write_text(patched, encoding="utf-8")
+    return found
