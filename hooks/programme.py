@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hanoi import programme_format
+from hanoi import programme_exports, programme_format
 from hanoi.languages import build_language
 from hanoi.markers import MarkerContext, MarkerError, register
 from hanoi.problems import stop_on
@@ -60,6 +60,7 @@ def programme() -> Programme:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     programme()  # validate before anything renders
     programme_format.reset()
+    programme_exports.reset()
     _anchors.clear()
     return config
 

@@ -39,6 +39,31 @@ PRODUCT_ID = "-//Hanoi Convention press site//Programme//EN"
 ICS_STATUS = {"confirmed": "CONFIRMED", "to-be-confirmed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
+_memo: dict[tuple[int, str, str], tuple[Programme, dict[str, Any]]] = {}
+
+
+def _memoised(programme: Programme, language: str, kind: str, make) -> dict[str, Any]:
+    """Per programme object and language, what every export of an event needs
+    (its view, its calendar component): made once, not once per file."""
+    key = (id(programme), language, kind)
+    cached = _memo.get(key)
+    if cached is None or cached[0] is not programme:
+        if len(_memo) > 32:
+            _memo.clear()
+        cached = (programme, {event.id: make(event) for event in programme.events})
+        _memo[key] = cached
+    return cached[1]
+
+
+def reset() -> None:
+    """Forget the memoised views (called once per build: the catalogues may have changed)."""
+    _memo.clear()
+
+
+def views(programme: Programme, language: str) -> dict[str, dict[str, Any]]:
+    return _memoised(programme, language, "view", lambda event: event_view(event, language))
+
+
 def export_path(language: str, name: str = "") -> str:
     """Site-relative path of an export: 'vi/ceremony/programme/programme.ics'."""
     return f"{language_prefix(language)}{EXPORT_DIR}{name}"
@@ -90,7 +115,7 @@ def _description(view: dict[str, Any], language: str, note: str) -> str:
 
 
 def calendar_event(event: Event, programme: Programme, language: str, site_url: str) -> CalendarEvent:
-    view = event_view(event, language)
+    view = views(programme, language)[event.id]
     item = CalendarEvent()
     item.add("uid", event.uid)
     item.add("dtstamp", _stamp(programme))
@@ -114,6 +139,11 @@ def calendar_event(event: Event, programme: Programme, language: str, site_url: 
     return item
 
 
+def _components(programme: Programme, language: str, site_url: str) -> dict[str, CalendarEvent]:
+    return _memoised(programme, language, f"ics {site_url}",
+                     lambda event: calendar_event(event, programme, language, site_url))
+
+
 def _calendar(programme: Programme, language: str, events: Iterable[Event], site_url: str, name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -128,8 +158,9 @@ def _calendar(programme: Programme, language: str, events: Iterable[Event], site
     if any(event.start is not None for event in events):
         first = min((d.date for d in programme.days), default=programme.as_of)
         calendar.add_component(_vtimezone(first.year))
+    components = _components(programme, language, site_url)
     for event in events:
-        calendar.add_component(calendar_event(event, programme, language, site_url))
+        calendar.add_component(components[event.id])
     return calendar.to_ical()
 
 
@@ -159,7 +190,7 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
     base = absolute(site_url, export_path(language))
     events = []
     for event in programme.events:
-        view = event_view(event, language)
+        view = views(programme, language)[event.id]
         events.append({
             "id": event.id,
             "uid": event.uid,
@@ -238,7 +269,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
     for index, day in enumerate(programme.days, start=1):
         by_room: dict[str, list[dict[str, Any]]] = {}
         for event in (e for e in timed if e.day == day.date):
-            view = event_view(event, language)
+            view = views(programme, language)[event.id]
             assert event.start is not None
             start = event.start.astimezone(TIME_ZONE)
             people = [p for g in view["people"] for p in g["people"]]
