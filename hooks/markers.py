@@ -17,6 +17,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 log = logging.getLogger("mkdocs.hooks.markers")
 
@@ -40,17 +41,20 @@ def _renderer(config: MkDocsConfig, language: str):
     return render
 
 
-def front_matter_lines(page: Page, markdown: str) -> int:
-    """Lines taken by the front matter, so that marker lines match the file."""
+def front_matter_lines(page: Page) -> int:
+    """Lines before the Markdown body (front matter and the blank lines MkDocs
+    strips after it), so that marker lines match the file. Counted on the
+    source, as other plugins may reflow the end of the Markdown they pass on."""
     source = page.file.content_string
-    return max(0, source.count("\n") - markdown.count("\n"))
+    body, _ = get_data(source)
+    return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build_language(config)
     context = MarkerContext(language, f"docs/{page.file.src_uri}", _renderer(config, language),
                             {"page": page, "files": files, "config": config})
-    expanded, rendered, problems = expand(markdown, context, first_line=1 + front_matter_lines(page, markdown))
+    expanded, rendered, problems = expand(markdown, context, first_line=1 + front_matter_lines(page))
     for problem in problems:
         log.error(str(problem))
     _rendered[(language, page.file.src_uri)] = rendered

@@ -42,7 +42,9 @@ def _release_of(page: Page) -> Release | None:
 
 
 def feed_path(language: str) -> str:
-    return f"{language_prefix(language)}press/{FEED_NAME}"
+    """At the language's root: Material looks for sitemap.xml beside every
+    alternate link in the head, the feed's included."""
+    return f"{language_prefix(language)}{FEED_NAME}"
 
 
 @event_priority(80)
@@ -55,7 +57,7 @@ def render_archive(args: dict[str, str], context: MarkerContext) -> str:
     items = [{"release": r, "href": PurePosixPath(r.relative_path).stem + "/", "date_text": r.date_text(),
               "date": r.published.date().isoformat()}
              for r in newest_first(releases(), context.language, publication())]
-    return context.render("partials/press/archive.html", {"items": items, "feed_href": FEED_NAME})
+    return context.render("partials/press/archive.html", {"items": items, "feed_href": f"../{FEED_NAME}"})
 
 
 register("press-releases", render_archive, summary="the archive of press releases, e.g. <!-- press-releases -->")

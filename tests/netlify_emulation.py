@@ -81,12 +81,12 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def serve(site_dir: Path) -> Iterator[str]:
+def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
     """Yield the base URL of the site served in a background thread."""
     handler = type("Handler", (_Handler,), {
         "rules": toml_rules() + headers_file_rules(site_dir / "_headers"), "site_dir": site_dir,
     })
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

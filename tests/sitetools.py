@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -16,7 +17,19 @@ PROJECT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 LANGUAGES = ("en", "vi", "fr")
 DEFAULT_LANGUAGE = "en"
-TEST_SITE_URL = "https://hanoi-convention.test/"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The test site is built for the address the browser tests serve it from:
+# Material fetches sitemap.xml from the site's own URL (its "stay on the same
+# page" language switch), which the strict CSP allows only from the same origin.
+TEST_PORT = _free_port()
+TEST_SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
 # Files a test copy of the project leaves out: they are rebuilt or irrelevant.
 _NOT_COPIED = shutil.ignore_patterns(
     ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "reports", "bench-results"

@@ -35,7 +35,7 @@ def test_a_good_page_has_no_problem(tmp_path: Path) -> None:
     ("# No front matter\n", "vi/page.md:1: the page has no front matter. Fix: start the file with a block"),
     ("---\ntitle: A page\n---\n", "vi/page.md:2: missing field 'description'. Fix: add `description:` (one sentence"),
     ("---\ntitle: A page\ndescription: A description long enough to pass.\nauthor: Me\n---\n",
-     "vi/page.md:4 [author]: unknown field 'author'. Fix: remove it or correct its spelling; the fields allowed here are: description, hide, search, title"),
+     "vi/page.md:4 [author]: unknown field 'author'. Fix: remove it or correct its spelling; the fields allowed here are: description, draft, hide, publish_at, search, source_hash, title"),
     ("---\ntitle: [a, list]\ndescription: A description long enough to pass.\n---\n",
      "vi/page.md:2 [title]: expected string, found a list"),
     ("---\ntitle: A page\ndescription: too short\n---\n", "vi/page.md:3 [description]: 'too short' is too short"),

@@ -37,7 +37,7 @@ def test_archive_lists_every_release_newest_first(site: Path, language: str) -> 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_atom_feed_per_language(site: Path, language: str) -> None:
-    feed = ElementTree.parse(site / prefix(language) / "press" / "feed.xml").getroot()
+    feed = ElementTree.parse(site / prefix(language) / "feed.xml").getroot()
     entries = feed.findall("a:entry", ATOM)
     assert len(entries) == len(release_slugs())
     for entry in entries:
@@ -48,7 +48,7 @@ def test_atom_feed_per_language(site: Path, language: str) -> None:
         assert entry.find("a:title", ATOM).text == title
     # Every page of the language announces its feed.
     home = soup(site / prefix(language) / "index.html")
-    assert home.find("link", type="application/atom+xml")["href"] == TEST_SITE_URL + prefix(language) + "press/feed.xml"
+    assert home.find("link", type="application/atom+xml")["href"] == TEST_SITE_URL + prefix(language) + "feed.xml"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -57,7 +57,7 @@ def test_release_shows_date_sources_and_its_translations(site: Path, language: s
         page = soup(site / prefix(language) / "press" / slug / "index.html")
         header = page.select_one(".hc-release")
         assert header.select_one("time")["datetime"] == slug[:10]
-        assert header.select(".hc-release__sources a")
+        assert header.select(".hc-sources a")
         others = {a["hreflang"]: a["href"] for a in header.select(".hc-release__translations a")}
         assert others == {other: f"/{prefix(other)}press/{slug}/" for other in LANGUAGES if other != language}
 
@@ -89,7 +89,7 @@ def test_an_embargoed_release_is_not_published(project_copy: Path) -> None:
     for language in LANGUAGES:
         assert not (result.site_dir / prefix(language) / "press" / "2099-01-01-embargoed").exists()
         assert "2099-01-01-embargoed" not in (result.site_dir / prefix(language) / "press" / "index.html").read_text()
-        assert "2099-01-01-embargoed" not in (result.site_dir / prefix(language) / "press" / "feed.xml").read_text()
+        assert "2099-01-01-embargoed" not in (result.site_dir / prefix(language) / "feed.xml").read_text()
 
 
 def test_translations_with_different_keys_fail_the_build(project_copy: Path) -> None:

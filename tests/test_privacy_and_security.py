@@ -59,6 +59,9 @@ def test_netlify_builds_strictly_with_python_3_11() -> None:
     assert "mkdocs build --strict" in build["command"]
     assert build["publish"] == "site"
     assert build["environment"]["PYTHON_VERSION"] == "3.11"
+    for context in ("deploy-preview", "branch-deploy"):
+        command = netlify()["context"][context]["command"]
+        assert command.startswith("SITE_URL=$DEPLOY_PRIME_URL ") and "mkdocs build --strict" in command
 
 
 def test_netlify_security_headers_on_every_response() -> None:

@@ -59,14 +59,7 @@ def test_bad_markers_stop_the_build_with_file_and_line(project_copy: Path) -> No
                       "Fix: use only these arguments: day, filters, level, type",
         "type=party": "[programme]: unknown event type 'party'. Fix: use one of: ceremony",
     }
-    wrong_lines = []
     for needle, message in expected.items():
         found = re.search(r"docs/fr/ceremony/programme\.md:(\d+) " + re.escape(message), result.output)
         assert found, f"{message}\n{result.output}"
-        if int(found[1]) != lines_with(page, needle)[0]:
-            wrong_lines.append((needle, int(found[1]), lines_with(page, needle)[0]))
-    if wrong_lines:
-        # Known bug outside this job: hooks/markers.py counts the front matter from the markdown
-        # after mkdocs-static-i18n has rejoined its lines (dropping the final newline), so
-        # every marker line is one too many. Fix there: count with mkdocs.utils.meta.get_data(source).
-        pytest.xfail(f"marker lines reported one off by hooks/markers.py: {wrong_lines}")
+        assert int(found[1]) == lines_with(page, needle)[0], (needle, message)

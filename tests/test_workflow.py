@@ -55,13 +55,13 @@ def test_a_scaffolded_release_builds_in_previews_only(project_copy: Path) -> Non
         page = preview.site_dir / prefix(language) / "press" / "2026-11-20-test-release" / "index.html"
         assert soup(page).select_one(".hc-publication-banner"), "drafts carry a banner in previews"
         archive = (preview.site_dir / prefix(language) / "press" / "index.html").read_text(encoding="utf-8")
-        feed = (preview.site_dir / prefix(language) / "press" / "feed.xml").read_text(encoding="utf-8")
+        feed = (preview.site_dir / prefix(language) / "feed.xml").read_text(encoding="utf-8")
         assert "2026-11-20-test-release" in archive and "2026-11-20-test-release" in feed
     production = run_build(project_copy, project_copy / "production")
     assert production.returncode == 0, production.output
     for language in LANGUAGES:
         assert not (production.site_dir / prefix(language) / "press" / "2026-11-20-test-release").exists()
-        assert "2026-11-20-test-release" not in (production.site_dir / prefix(language) / "press" / "feed.xml").read_text()
+        assert "2026-11-20-test-release" not in (production.site_dir / prefix(language) / "feed.xml").read_text()
 
 
 def test_publication_rules() -> None:

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from netlify_emulation import serve
+from sitetools import TEST_PORT
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 LAUNCH_ARGS = [
@@ -46,7 +47,7 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    yield from serve(site)
+    yield from serve(site, TEST_PORT)
 
 
 @pytest.fixture(scope="session")
