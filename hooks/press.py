@@ -42,8 +42,7 @@ def _release_of(page: Page) -> Release | None:
 
 
 def feed_path(language: str) -> str:
-    """At the language's root: Material looks for sitemap.xml beside every
-    alternate link in the head, the feed's included."""
+    """At the language's root: /feed.xml, /vi/feed.xml, /fr/feed.xml."""
     return f"{language_prefix(language)}{FEED_NAME}"
 
 

@@ -63,10 +63,3 @@ def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site: Path) 
         assert set(alternates) == {*LANGUAGES, "x-default"}, url.find("s:loc", ns).text
         assert all(h.startswith(TEST_SITE_URL) for h in alternates.values())
 
-
-def test_every_language_root_has_the_whole_sitemap(site: Path) -> None:
-    # Material's language switch fetches sitemap.xml beside each alternate link.
-    root = (site / "sitemap.xml").read_text(encoding="utf-8")
-    for language in LANGUAGES:
-        if language != "en":
-            assert (site / language / "sitemap.xml").read_text(encoding="utf-8") == root
