@@ -70,8 +70,10 @@ def test_times_in_my_time_zone_are_added_and_labelled(paris: tuple[Page, list[st
     # 09:00 in Hanoi on 25 October 2025 is 04:00 in Paris (summer time) ...
     expect(opening.locator("[data-hc-local]")).to_contain_text("Giờ của bạn:")
     expect(opening.locator("[data-hc-local]")).to_contain_text("04:00")
+    expect(opening.locator("[data-hc-local]")).to_contain_text("+2)")  # the reader's offset, written out
     # ... and 09:00 on 26 October is 03:00: Paris went back to winter time that night.
     expect(page.locator("article#side-events-slot-1 [data-hc-local]")).to_contain_text("03:00")
+    expect(page.locator("article#side-events-slot-1 [data-hc-local]")).to_contain_text("+1)")
     expect(page.locator(".hc-localtime__status").first).to_contain_text("Europe/Paris")
     switch.click()
     expect(opening.locator("[data-hc-local]")).to_be_hidden()

@@ -48,17 +48,28 @@
     form.hidden = false;
   }
 
-  function formatter(language) {
-    var options = {
-      weekday: "short", day: "numeric", month: "short",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset"
-    };
+  function formatters(language) {
+    var clock = new Intl.DateTimeFormat(language, {
+      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    });
+    var zone;
     try {
-      return new Intl.DateTimeFormat(language, options);
+      zone = new Intl.DateTimeFormat(language, { hour: "numeric", timeZoneName: "shortOffset" });
     } catch (error) {
-      options.timeZoneName = "short"; // browsers without "shortOffset"
-      return new Intl.DateTimeFormat(language, options);
+      zone = new Intl.DateTimeFormat(language, { hour: "numeric", timeZoneName: "short" }); // older browsers
     }
+    return { clock: clock, zone: zone };
+  }
+
+  // The reader's offset at that moment, e.g. "UTC+2" or "GMT+2", written apart
+  // as on the page ("09:00 (UTC+7)"): range formats leave the zone out.
+  function zoneName(zone, date) {
+    if (!zone.formatToParts) return "";
+    var parts = zone.formatToParts(date);
+    for (var i = 0; i < parts.length; i += 1) {
+      if (parts[i].type === "timeZoneName") return parts[i].value;
+    }
+    return "";
   }
 
   function setUpLocalTime(root) {
@@ -67,13 +78,16 @@
     var button = box.querySelector("button");
     var status = box.querySelector("[role=status]");
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-    var format = formatter(document.documentElement.lang || "en");
+    var format = formatters(document.documentElement.lang || "en");
 
     function describe(time) {
       var start = new Date(time.getAttribute("data-hc-start"));
       var end = time.getAttribute("data-hc-end");
-      if (end && format.formatRange) return format.formatRange(start, new Date(end));
-      return format.format(start);
+      var text = end && format.clock.formatRange
+        ? format.clock.formatRange(start, new Date(end))
+        : format.clock.format(start);
+      var zone = zoneName(format.zone, start);
+      return zone ? text + " (" + zone + ")" : text;
     }
 
     button.addEventListener("click", function () {
