@@ -91,3 +91,26 @@ def test_a_bad_front_matter_fails_the_real_build_without_traceback(project_copy:
     assert "docs/fr/index.md:3 [descriptoin]: unknown field 'descriptoin'" in result.output
     assert "missing field 'description'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("body,expected", [
+    ('<img src="../assets/photo.jpg" alt="x">', "vi/page.md:8 [<img src>]: raw HTML image to '../assets/photo.jpg' breaks "
+                                               "under /vi/ and /fr/. Fix: write a Markdown image instead"),
+    ('<a href="/press/">Press</a>', "vi/page.md:8 [<a href>]: raw HTML link to '/press/' breaks under /vi/ and /fr/. "
+                                   "Fix: write a Markdown link instead"),
+])
+def test_raw_html_links_and_images_are_refused(tmp_path: Path, body: str, expected: str) -> None:
+    from hanoi.page_content import raw_html_problems
+
+    path = docs_with(tmp_path, GOOD_PAGE + "\n" + body + "\n") / "vi" / "page.md"
+    found = [str(p) for p in raw_html_problems(path, path.read_text(encoding="utf-8"))]
+    assert any(expected in p for p in found), found
+
+
+def test_absolute_links_anchors_and_code_examples_are_allowed(tmp_path: Path) -> None:
+    from hanoi.page_content import raw_html_problems
+
+    body = ('<a href="https://treaties.un.org/">UNTC</a> <a href="#key-facts">facts</a> '
+            '<a href="webcal://127.0.0.1/programme.ics">calendar</a>\n\n```html\n<img src="../x.png">\n```\n')
+    path = docs_with(tmp_path, GOOD_PAGE + "\n" + body) / "vi" / "page.md"
+    assert raw_html_problems(path, path.read_text(encoding="utf-8")) == []
