@@ -25,27 +25,19 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from common import PROJECT, SITE_URL, run_build
 
-PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
 from hanoi.fact_sheets import SHEETS_FOLDER, compile_pdf, compile_sheet, pdf_path, sheet_source  # noqa: E402
 from hanoi.facts import load_site_facts  # noqa: E402
 from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 
-SITE_URL = "https://hanoi-convention.test/"
 SITE_NAMES = {"en": "Hanoi Convention", "vi": "Công ước Hà Nội", "fr": "Convention de Hanoï"}
 
 
 def build(site_dir: Path) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in ("URL", "BUILD_ONLY_LOCALE")}
-    env.update({"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"})
-    started = time.perf_counter()
-    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir)],
-                          cwd=PROJECT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    if done.returncode:
-        sys.exit(f"the site does not build:\n{done.stdout}{done.stderr}")
-    return time.perf_counter() - started
+    return run_build(PROJECT, site_dir).seconds
 
 
 def page_html(site_dir: Path, language: str, slug: str) -> str:

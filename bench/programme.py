@@ -16,17 +16,13 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("en", "vi", "fr")
-NOT_COPIED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules",
-                                    "reports", "bench-results")
+from common import LANGUAGES, PROJECT, SITE_URL, copy_project, run_build
 MARKER_LINE = re.compile(r"^<!-- (programme|programme-facts|programme-downloads|event)\b[^\n]*-->\n", re.M)
 TYPES = ("plenary", "high-level-side-event", "workshop-panel", "exhibition", "press-conference", "ceremony")
 ROOMS = 25
@@ -89,16 +85,21 @@ def synthetic_programme(count: int) -> tuple[str, str]:
     return "\n".join(lines) + "\n", "\n".join(venues) + "\n"
 
 
-def prepare(source: Path, target: Path, count: int) -> tuple[Path, Path, int]:
-    """Two copies of the project with the synthetic programme: with markers and without."""
-    with_markers = target / "with-markers"
-    shutil.copytree(source, with_markers, ignore=NOT_COPIED, symlinks=True)
+def install_synthetic_programme(project: Path, count: int) -> list[str]:
+    """Replace the events of a copy of the project with `count` synthetic ones
+    (and add their synthetic rooms); their ids."""
     events, venues = synthetic_programme(count)
-    data = with_markers / "data" / "programme"
+    data = project / "data" / "programme"
     (data / "events.yml").write_text(events, encoding="utf-8")
     with (data / "venues.yml").open("a", encoding="utf-8") as file:
         file.write(venues)
-    ids = re.findall(r"^  - id: (\S+)$", events, re.M)
+    return re.findall(r"^  - id: (\S+)$", events, re.M)
+
+
+def prepare(source: Path, target: Path, count: int) -> tuple[Path, Path, int]:
+    """Two copies of the project with the synthetic programme: with markers and without."""
+    with_markers = copy_project(target / "with-markers", source)
+    ids = install_synthetic_programme(with_markers, count)
     markers = 0
     for language in LANGUAGES:
         # The side-events page becomes one card per event: `count` more markers per language.
@@ -118,16 +119,7 @@ def prepare(source: Path, target: Path, count: int) -> tuple[Path, Path, int]:
 
 
 def build(project: Path) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in ("URL", "CONTEXT", "BUILD_ONLY_LOCALE")}
-    env.update({"SITE_URL": "https://hanoi-convention.test/", "NO_MKDOCS_2_WARNING": "1", "CONTEXT": "production"})
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    started = time.perf_counter()
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
-                            env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"the build of {project.name} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    return run_build(project, project / "site").seconds
 
 
 def instrumented_build(project: Path) -> dict[str, float]:
@@ -139,7 +131,7 @@ def instrumented_build(project: Path) -> dict[str, float]:
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
 
-    os.environ.update({"SITE_URL": "https://hanoi-convention.test/", "NO_MKDOCS_2_WARNING": "1", "CONTEXT": "production"})
+    os.environ.update({"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "CONTEXT": "production"})
     os.environ.pop("BUILD_ONLY_LOCALE", None)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     spent: dict[str, float] = {"hook events": 0.0, "markers": 0.0, "marker count": 0.0}
@@ -188,7 +180,7 @@ def in_process(project: Path) -> dict[str, float]:
     out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
     started = time.perf_counter()
     for language in LANGUAGES:
-        write_exports(out, programme, language, "https://hanoi-convention.test/")
+        write_exports(out, programme, language, SITE_URL)
     exports = time.perf_counter() - started
     shutil.rmtree(out)
     return {"validation": validation, "exports": exports, "events": len(programme.events)}

@@ -7,14 +7,13 @@ Marker: <!-- glossary -->   the terms of the language being built
 
 from __future__ import annotations
 
-from hanoi.glossary import abbreviation_definitions, load_glossaries
+from hanoi.glossary import abbreviation_glossary, load_glossaries
 from hanoi.languages import build_language
 from hanoi.markers import MarkerContext, register
 from hanoi.problems import stop_on
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 
 def glossaries():
@@ -25,15 +24,13 @@ def glossaries():
 
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    glossaries()  # validate before anything renders
+    # Validates before anything renders; then the language's abbreviations
+    # become the abbr extension's glossary for every page of this build.
+    terms = glossaries().get(build_language(config), ())
+    if "abbr" not in config.markdown_extensions:
+        raise PluginError("the glossary needs the abbr extension: keep `- abbr` in mkdocs.yml's markdown_extensions")
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(terms)}
     return config
-
-
-# After the markers hook (priority 0), so that marker line numbers stay true.
-@event_priority(-10)
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    definitions = abbreviation_definitions(glossaries().get(build_language(config), ()))
-    return f"{markdown}\n\n{definitions}\n" if definitions else markdown
 
 
 def render_glossary(args: dict[str, str], context: MarkerContext) -> str:

@@ -17,7 +17,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
 log = logging.getLogger("mkdocs.hooks.markers")
 
@@ -44,9 +44,17 @@ def _renderer(config: MkDocsConfig, language: str):
 def front_matter_lines(page: Page) -> int:
     """Lines before the Markdown body (front matter and the blank lines MkDocs
     strips after it), so that marker lines match the file. Counted on the
-    source, as other plugins may reflow the end of the Markdown they pass on."""
+    source, as other plugins may reflow the end of the Markdown they pass on.
+
+    When MkDocs read the page's YAML block into ``page.meta``, the body is
+    what follows that block (``get_data``'s own rule), found without parsing
+    the YAML a second time on every page."""
     source = page.file.content_string
-    body, _ = get_data(source)
+    block = YAML_RE.match(source)
+    if block is not None and page.meta:
+        body = source[block.end():].lstrip("\n")
+    else:
+        body, _ = get_data(source)
     return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0
 
 

@@ -30,15 +30,44 @@ FEED_NAME = "feed.xml"
 
 
 def releases() -> list[Release]:
+    """Every release of every language, read from docs/ (the build stops on a problem)."""
     pages, problems = scan_pages()
     found, more = releases_from(pages)
     stop_on(problems + more, "the press releases")
     return found
 
 
-def _release_of(page: Page) -> Release | None:
+class _Build:
+    """The releases of the build in progress, read once in ``on_config`` (each
+    language's build starts with it): the hooks below run for every page, and
+    reading docs/ there made the build time grow with the square of the number
+    of releases."""
+
+    def __init__(self, found: list[Release], language: str) -> None:
+        rules = publication()
+        self.language = language
+        self.by_page = {(r.language, r.relative_path): r for r in found}
+        self.versions: dict[str, list[Release]] = {}
+        for release in found:
+            self.versions.setdefault(release.relative_path, []).append(release)
+        self.shown = newest_first(found, language, rules)
+        self.rules = rules
+        self.environment: Environment | None = None
+
+
+_build: list[_Build] = []
+
+
+def _current(config: MkDocsConfig) -> _Build:
+    language = build_language(config)
+    if not _build or _build[0].language != language:
+        _build[:] = [_Build(releases(), language)]
+    return _build[0]
+
+
+def _release_of(page: Page, config: MkDocsConfig) -> Release | None:
     language, _, relative_path = page.file.src_uri.partition("/")
-    return next((r for r in releases() if (r.language, r.relative_path) == (language, relative_path)), None)
+    return _current(config).by_page.get((language, relative_path))
 
 
 def feed_path(language: str) -> str:
@@ -48,14 +77,15 @@ def feed_path(language: str) -> str:
 
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    releases()  # validate before anything renders
+    _build[:] = [_Build(releases(), build_language(config))]  # validates before anything renders
     return config
 
 
 def render_archive(args: dict[str, str], context: MarkerContext) -> str:
+    shown = _current(context.extra["config"]).shown
     items = [{"release": r, "href": PurePosixPath(r.relative_path).stem + "/", "date_text": r.date_text(),
               "date": r.published.date().isoformat()}
-             for r in newest_first(releases(), context.language, publication())]
+             for r in shown]
     return context.render("partials/press/archive.html", {"items": items, "feed_href": f"../{FEED_NAME}"})
 
 
@@ -64,7 +94,7 @@ register("press-releases", render_archive, summary="the archive of press release
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
-    if newest_first(releases(), language, publication()):
+    if _current(config).shown:
         site_url = config.site_url or "/"
         context["press_feed"] = {"href": site_url.rstrip("/") + "/" + feed_path(language),
                                  "title": translate(language, "Press releases")}
@@ -73,18 +103,20 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Under a release's title: its date, embargo, sources and translations."""
-    release = _release_of(page)
+    release = _release_of(page, config)
     if release is None:
         return html
+    build = _current(config)
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
-    env: Environment = config.theme.get_env().overlay(autoescape=True)
+    if build.environment is None:  # one per language build: the theme's catalogue is that language's
+        build.environment = config.theme.get_env().overlay(autoescape=True)
     root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     translations = [
         {"language": other.language, "name": names[other.language], "href": root + other.url}
-        for other in releases() if other.relative_path == release.relative_path and other.language != release.language
-        and other.shown_by(publication())
+        for other in build.versions[release.relative_path] if other.language != release.language
+        and other.shown_by(build.rules)
     ]
-    header = env.get_template("partials/press/release-header.html").render(
+    header = build.environment.get_template("partials/press/release-header.html").render(
         release=release, translations=translations, date=release.published.date().isoformat(), date_text=release.date_text(),
         embargo_text=release.publish_at and release.publish_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
@@ -94,7 +126,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_build(config: MkDocsConfig) -> None:
     language = build_language(config)
-    items = newest_first(releases(), language, publication())
+    items = _current(config).shown
     if not items:
         return
     target = Path(config.site_dir) / feed_path(language)

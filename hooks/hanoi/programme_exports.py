@@ -139,9 +139,15 @@ def calendar_event(event: Event, programme: Programme, language: str, site_url: 
     return item
 
 
-def _components(programme: Programme, language: str, site_url: str) -> dict[str, CalendarEvent]:
+def _components(programme: Programme, language: str, site_url: str) -> dict[str, bytes]:
+    """Each event's VEVENT, serialised once: it is the same in programme.ics
+    and in the event's own file (iCalendar folds and writes line by line, so a
+    component's bytes do not depend on the calendar around it)."""
     return _memoised(programme, language, f"ics {site_url}",
-                     lambda event: calendar_event(event, programme, language, site_url))
+                     lambda event: calendar_event(event, programme, language, site_url).to_ical())
+
+
+_END = b"END:VCALENDAR\r\n"
 
 
 def _calendar(programme: Programme, language: str, events: Iterable[Event], site_url: str, name: str) -> bytes:
@@ -155,20 +161,24 @@ def _calendar(programme: Programme, language: str, events: Iterable[Event], site
     calendar.add("x-wr-caldesc", as_reported(programme, language))
     calendar.add("x-wr-timezone", TIME_ZONE_NAME)
     events = list(events)
+    parts = []
     if any(event.start is not None for event in events):
         first = min((d.date for d in programme.days), default=programme.as_of)
-        calendar.add_component(_vtimezone(first.year))
+        parts.append(_vtimezone(first.year))
     components = _components(programme, language, site_url)
-    for event in events:
-        calendar.add_component(components[event.id])
-    return calendar.to_ical()
+    parts += [components[event.id] for event in events]
+    head = calendar.to_ical()  # BEGIN:VCALENDAR, its properties, END:VCALENDAR
+    assert head.endswith(_END)
+    return head[: -len(_END)] + b"".join(parts) + _END
 
 
 @lru_cache(maxsize=4)
-def _vtimezone(year: int) -> Timezone:
-    """The VTIMEZONE of Asia/Ho_Chi_Minh for the programme's years, made once:
-    icalendar derives it by scanning the zone, which is slow to repeat for every file."""
-    return Timezone.from_tzid(TIME_ZONE_NAME, first_date=date(year, 1, 1), last_date=date(year + 2, 1, 1))
+def _vtimezone(year: int) -> bytes:
+    """The VTIMEZONE of Asia/Ho_Chi_Minh for the programme's years, made and
+    serialised once: icalendar derives it by scanning the zone, which is slow
+    to repeat for every file."""
+    zone = Timezone.from_tzid(TIME_ZONE_NAME, first_date=date(year, 1, 1), last_date=date(year + 2, 1, 1))
+    return zone.to_ical()
 
 
 def programme_calendar(programme: Programme, language: str, site_url: str) -> bytes:

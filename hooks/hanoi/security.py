@@ -63,7 +63,28 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
+# Where scripts can be, in document order: a comment is skipped whole (a
+# "<script" in it starts nothing), a script element runs to its end tag.
+_SCRIPT_OR_COMMENT = re.compile(r"<!--.*?-->|<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script a browser runs, in order.
+
+    Only the script elements go through the HTML parser: parsing every
+    page whole took seconds on a site with thousands of pages.
+    ``inline_scripts_parsed`` is the reference (compared on the built site).
+    """
+    parser = _InlineScripts()
+    for match in _SCRIPT_OR_COMMENT.finditer(html):
+        if not match.group(0).startswith("<!--"):
+            parser.feed(match.group(0))
+    parser.close()
+    return parser.bodies
+
+
+def inline_scripts_parsed(html: str) -> list[str]:
+    """The same, from the whole page parsed (slow)."""
     parser = _InlineScripts()
     parser.feed(html)
     parser.close()

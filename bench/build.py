@@ -1,0 +1,348 @@
+"""Benchmark of the whole build as content grows (issue 9). Not a test.
+
+    make bench        # = .venv/bin/python bench/build.py
+    .venv/bin/python bench/build.py [--sizes 100,300,1000] [--events 500] [--runs 3] [--keep DIR] [--profile]
+
+For each size, copies the project to a temporary folder and adds that many
+obviously synthetic press releases per language (en, vi, fr: same
+translation key, sources, translations recorded as following the English
+text), plus a synthetic programme of 500 events (``bench/programme.py``'s
+generator) in place of ``data/programme/events.yml``. Nothing is written to
+the project itself.
+
+Each copy is built twice with the real command (``mkdocs build --strict``,
+all three languages), as a child process whose wall time and peak memory
+(``ru_maxrss`` from the kernel, through ``wait4``) are recorded:
+
+* **hooked**: the project as it is;
+* **bare**: the same ``docs/`` with plain Material + mkdocs-static-i18n, see
+  ``bare_config``: no ``hooks:``, no ``theme.custom_dir`` (our templates,
+  CSS, JavaScript and UI catalogues), no ``extra_css``/``extra_javascript``
+  (they live in ``overrides/``), and not ``--strict``, since links to anchors
+  that our markers make are missing there. Everything else (plugins,
+  Markdown extensions, ``not_in_nav``, ``validation``) is the same, and
+  markers simply stay HTML comments.
+
+Builds alternate (hooked then bare, then bare then hooked, ...) over
+``--runs`` rounds; the table gives medians and the spread (min-max): the
+machine has 2 cores and other builds may be running. ``--profile`` then runs
+one more hooked build of the largest size under cProfile and prints where
+its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from common import LANGUAGES, MKDOCS, PROJECT, Build, build_env, copy_project, folder_size, run_build
+from programme import install_synthetic_programme
+
+FIRST_DAY = date(2023, 1, 2)  # one release a day from here
+MB = 1_000_000
+KB = 1000
+
+RELEASE_TEXT = {
+    "en": {
+        "title": "Synthetic release {n:04d} for the build benchmark",
+        "description": "Synthetic press release {n:04d}, made by bench/build.py to measure the build; it is not news.",
+        "summary": "Synthetic text for the build benchmark, not a real press release. It exists only in a temporary "
+                   "copy of the project and is never published.",
+        "note": "*Synthetic text made by bench/build.py to measure the build. Not a real release.*",
+        "lead": "This synthetic release number {n:04d} repeats facts already on the site: the Convention was "
+                "adopted on <!-- fact id=adoption-date -->. It has the length and shape of a real release, with "
+                "two sections, a list and a link to the archive of [press releases](index.md).",
+        "heading_1": "What the benchmark checks", "heading_2": "What the benchmark does not check",
+        "items": ["that the build time grows in proportion to the number of pages;",
+                  "that releases stay out of every page's navigation;",
+                  "that our hooks cost little next to the theme and the language plugin."],
+        "closing": "Whether a real release says anything true: this text is synthetic and deliberately says "
+                   "nothing. Readers of the site never see it, as it is made in a temporary folder and deleted.",
+    },
+    "vi": {
+        "title": "Thông cáo tổng hợp {n:04d} để đo tốc độ dựng trang",
+        "description": "Thông cáo tổng hợp {n:04d}, do bench/build.py tạo ra để đo tốc độ dựng trang; không phải tin thật.",
+        "summary": "Văn bản tổng hợp dùng để đo tốc độ dựng trang, không phải thông cáo báo chí thật. Văn bản chỉ "
+                   "có trong một bản sao tạm của dự án và không bao giờ được đăng.",
+        "note": "*Văn bản tổng hợp do bench/build.py tạo ra để đo tốc độ dựng trang. Không phải thông cáo thật.*",
+        "lead": "Thông cáo tổng hợp số {n:04d} này nhắc lại các sự kiện đã có trên trang: Công ước được thông qua "
+                "ngày <!-- fact id=adoption-date -->. Nó có độ dài và hình thức của một thông cáo thật, với hai "
+                "mục, một danh sách và một liên kết tới trang lưu trữ [thông cáo báo chí](index.md).",
+        "heading_1": "Phép đo kiểm tra điều gì", "heading_2": "Phép đo không kiểm tra điều gì",
+        "items": ["thời gian dựng trang tăng tỉ lệ thuận với số trang;",
+                  "các thông cáo không nằm trong thanh điều hướng của mọi trang;",
+                  "các hook của chúng tôi tốn ít thời gian so với giao diện và plugin ngôn ngữ."],
+        "closing": "Một thông cáo thật có nói đúng hay không: văn bản này là tổng hợp và cố ý không nói gì. Người "
+                   "đọc không bao giờ thấy nó, vì nó được tạo trong một thư mục tạm rồi bị xoá.",
+    },
+    "fr": {
+        "title": "Communiqué synthétique {n:04d} pour la mesure de la construction",
+        "description": "Communiqué synthétique {n:04d}, créé par bench/build.py pour mesurer la construction ; ce n’est pas une information.",
+        "summary": "Texte synthétique pour la mesure de la construction, pas un vrai communiqué de presse. Il "
+                   "n’existe que dans une copie temporaire du projet et n’est jamais publié.",
+        "note": "*Texte synthétique créé par bench/build.py pour mesurer la construction. Pas un vrai communiqué.*",
+        "lead": "Ce communiqué synthétique numéro {n:04d} reprend des faits déjà sur le site : la Convention a été "
+                "adoptée le <!-- fact id=adoption-date -->. Il a la longueur et la forme d’un vrai communiqué, avec "
+                "deux sections, une liste et un lien vers les archives des [communiqués de presse](index.md).",
+        "heading_1": "Ce que la mesure vérifie", "heading_2": "Ce que la mesure ne vérifie pas",
+        "items": ["que le temps de construction croît en proportion du nombre de pages ;",
+                  "que les communiqués restent hors de la navigation de chaque page ;",
+                  "que nos hooks coûtent peu à côté du thème et de l’extension des langues."],
+        "closing": "Si un vrai communiqué dit vrai : ce texte est synthétique et ne dit délibérément rien. Les "
+                   "lecteurs du site ne le voient jamais : il est créé dans un dossier temporaire, puis supprimé.",
+    },
+}
+
+
+def release_name(number: int) -> str:
+    """File name without .md, which is also the translation key: 2023-01-02-synthetic-release-0001."""
+    return f"{(FIRST_DAY + timedelta(days=number - 1)).isoformat()}-synthetic-release-{number:04d}"
+
+
+def release_markdown(language: str, number: int, source_hash: str | None) -> str:
+    text = {k: v.format(n=number) if isinstance(v, str) else v for k, v in RELEASE_TEXT[language].items()}
+    name = release_name(number)
+    front = [
+        "---",
+        f"title: {text['title']}",
+        f"description: \"{text['description']}\"",
+        f"date: \"{name[:10]}\"",
+        "timezone: Asia/Ho_Chi_Minh",
+        f"summary: {text['summary']}",
+        f"translation_key: {name}",
+        "sources:",
+        f"  - name: Synthetic source {number:04d} (benchmark)",
+        f"    url: https://example.org/bench/synthetic-release-{number:04d}",
+        *([f"source_hash: \"{source_hash}\""] if source_hash else []),
+        "---",
+    ]
+    body = [
+        f"# {text['title']} {{#synthetic-release-{number:04d}}}", "", text["note"], "", text["lead"], "",
+        f"## {text['heading_1']} {{#checks}}", "", *(f"- {item}" for item in text["items"]), "",
+        f"## {text['heading_2']} {{#does-not-check}}", "", text["closing"], "",
+    ]
+    return "\n".join(front) + "\n\n" + "\n".join(body)
+
+
+def install_synthetic_releases(project: Path, count: int) -> None:
+    """`count` releases in each language, the translations recording the English text they follow."""
+    for number in range(1, count + 1):
+        name = release_name(number)
+        english = release_markdown("en", number, None)
+        digest = hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]  # as hanoi.translations.source_hash
+        for language in LANGUAGES:
+            text = english if language == "en" else release_markdown(language, number, digest)
+            (project / "docs" / language / "press" / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def _drop(text: str, pattern: str) -> str:
+    changed, count = re.subn(pattern, "", text, count=1, flags=re.M)
+    if count != 1:
+        sys.exit(f"bench/build.py: mkdocs.yml changed, cannot make the bare build (no match for {pattern!r})")
+    return changed
+
+
+def bare_config(text: str) -> str:
+    """mkdocs.yml for plain Material + mkdocs-static-i18n building the same pages."""
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        text = _drop(text, rf"^{key}:[^\n]*\n(?:[ \t-][^\n]*\n)*")
+    return _drop(text, r"^[ \t]+custom_dir:[^\n]*\n")
+
+
+@dataclass
+class Variant:
+    project: Path
+    builds: list[Build] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> list[float]:
+        return [b.seconds for b in self.builds]
+
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def peak(self) -> int:
+        return max(b.peak_rss_bytes for b in self.builds)
+
+
+@dataclass
+class Size:
+    releases: int
+    hooked: Variant
+    bare: Variant
+    site: dict[str, float] = field(default_factory=dict)
+
+    def ratios(self) -> list[float]:
+        return [h.seconds / b.seconds for h, b in zip(self.hooked.builds, self.bare.builds)]
+
+
+def prepare(root: Path, releases: int, events: int) -> Size:
+    hooked = copy_project(root / f"{releases}" / "hooked")
+    install_synthetic_programme(hooked, events)
+    install_synthetic_releases(hooked, releases)
+    bare = copy_project(root / f"{releases}" / "bare", hooked)
+    config = bare / "mkdocs.yml"
+    config.write_text(bare_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return Size(releases, Variant(hooked), Variant(bare))
+
+
+def build(variant: Variant, hooked: bool, keep: bool = True) -> Build:
+    done = run_build(variant.project, variant.project / "site", strict=hooked)
+    if keep:
+        variant.builds.append(done)
+    return done
+
+
+def html_size(path: Path) -> float:
+    return path.stat().st_size / KB if path.is_file() else float("nan")
+
+
+def measure_site(site: Path, releases: int) -> dict[str, float]:
+    pages = sorted(site.rglob("index.html"))
+    sizes = [p.stat().st_size for p in pages]
+    total, files = folder_size(site)
+    newest = release_name(releases)
+    return {
+        "pages": len(pages), "site_bytes": total, "files": files,
+        "html_mean": statistics.mean(sizes) / KB, "html_median": statistics.median(sizes) / KB,
+        "release": html_size(site / "press" / newest / "index.html"),
+        "faq": html_size(site / "faq" / "index.html"),
+        "archive": html_size(site / "press" / "index.html"),
+    }
+
+
+def spread(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
+    return f"{min(values) * scale:.{digits}f}–{max(values) * scale:.{digits}f}"
+
+
+def print_table(sizes: list[Size], runs: int) -> None:
+    print(f"\n| releases per language | pages | build, hooked (s) | per page (ms) | build, bare (s) | hooked / bare "
+          f"| peak memory hooked / bare (MB) | site/ (MB) | HTML per page, mean (kB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size in sizes:
+        pages = size.site["pages"]
+        h, b, r = size.hooked, size.bare, size.ratios()
+        print(f"| {size.releases} | {pages:.0f} | {h.median():.1f} ({spread(h.seconds)}) "
+              f"| {1000 * h.median() / pages:.1f} ({spread(h.seconds, 1000 / pages)}) "
+              f"| {b.median():.1f} ({spread(b.seconds)}) "
+              f"| {statistics.median(r):.2f} ({spread(r, digits=2)}) "
+              f"| {h.peak() / MB:.0f} / {b.peak() / MB:.0f} "
+              f"| {size.site['site_bytes'] / MB:.1f} | {size.site['html_mean']:.1f} |")
+    print(f"\nMedians of {runs} builds of each kind (min–max in brackets), hooked and bare alternating; "
+          "pages = index.html files built (3 languages).")
+
+
+def print_figures(sizes: list[Size]) -> None:
+    first, last = sizes[0], sizes[-1]
+    per_page = lambda s: s.hooked.median() / s.site["pages"]  # noqa: E731
+    print(f"\nLinearity: time per page at {last.releases} releases per language is "
+          f"{100 * (per_page(last) / per_page(first) - 1):+.1f} % of the time per page at {first.releases} "
+          f"({1000 * per_page(last):.1f} vs {1000 * per_page(first):.1f} ms).")
+    for smaller, larger in zip(sizes, sizes[1:]):
+        added = larger.site["pages"] - smaller.site["pages"]
+        slope = (larger.hooked.median() - smaller.hooked.median()) / added
+        bare_slope = (larger.bare.median() - smaller.bare.median()) / added
+        print(f"  each page added from {smaller.releases} to {larger.releases} releases per language: "
+              f"{1000 * slope:.1f} ms hooked, {1000 * bare_slope:.1f} ms bare")
+    for size in sizes:
+        r = size.ratios()
+        print(f"Hooks' cost at {size.releases} releases per language: hooked / bare = {statistics.median(r):.3f} "
+              f"(runs: {', '.join(f'{x:.3f}' for x in r)}), i.e. {100 * (statistics.median(r) - 1):+.1f} %")
+    s = last.site
+    print(f"HTML at {last.releases} releases per language: {s['html_mean']:.1f} kB per page on average "
+          f"(median {s['html_median']:.1f} kB); a release {s['release']:.1f} kB, the FAQ {s['faq']:.1f} kB, "
+          f"the archive of {last.releases} releases {s['archive']:.1f} kB (English pages)")
+
+
+def profile(size: Size, top: int) -> None:
+    """One more hooked build under cProfile: self time by package, top functions."""
+    output = Path(tempfile.mkdtemp(prefix="bench-profile-")) / "build.prof"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(output), str(MKDOCS), "build", "--strict",
+                    "--site-dir", str(size.hooked.project / "site")], cwd=size.hooked.project, env=build_env(),
+                   check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    print(f"\nProfile (cProfile, one hooked build at {size.releases} releases per language, "
+          f"{time.perf_counter() - started:.1f} s with the profiler's overhead): {output}")
+    stats = pstats.Stats(str(output))
+    groups: dict[str, float] = {}
+    project = str(size.hooked.project)
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        groups[package_of(filename, project)] = groups.get(package_of(filename, project), 0.0) + tottime
+    total = sum(groups.values())
+    print("  self time by package:")
+    for name, seconds in sorted(groups.items(), key=lambda item: -item[1])[:12]:
+        print(f"    {name:<28} {seconds:7.2f} s {100 * seconds / total:5.1f} %")
+    print(f"  our functions by cumulative time (top {top}):")
+    ours = [(key, value) for key, value in stats.stats.items()  # type: ignore[attr-defined]
+            if key[0].startswith(project + os.sep + "hooks")]
+    for (filename, line, name), (_, calls, _, cumtime, _) in sorted(ours, key=lambda kv: -kv[1][3])[:top]:
+        print(f"    {cumtime:7.2f} s {calls:8d} calls  {Path(filename).relative_to(project)}:{line} {name}")
+
+
+def package_of(filename: str, project: str) -> str:
+    if filename.startswith(project):
+        return "ours: " + Path(filename).relative_to(project).parts[0]
+    match = re.search(r"site-packages/([^/]+)", filename)
+    if match:
+        return match.group(1).removesuffix(".py")
+    if filename.startswith("~") or filename.startswith("<"):
+        return "builtins (C)"
+    return "python stdlib"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,300,1000", help="releases per language, comma-separated")
+    parser.add_argument("--events", type=int, default=500, help="synthetic programme events")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind and size; medians are printed")
+    parser.add_argument("--no-warmup", action="store_true",
+                        help="skip the first, unmeasured build of each copy (for very slow builds)")
+    parser.add_argument("--keep", type=Path, help="prepare the copies in this folder and keep them")
+    parser.add_argument("--profile", action="store_true", help="then profile one hooked build of the largest size")
+    parser.add_argument("--top", type=int, default=15, help="functions listed by --profile")
+    args = parser.parse_args()
+    counts = sorted(int(s) for s in args.sizes.split(","))
+    keep = args.keep.resolve() if args.keep else None
+    with tempfile.TemporaryDirectory(prefix="build-bench-") as temporary:
+        root = keep or Path(temporary)
+        root.mkdir(parents=True, exist_ok=True)
+        print(f"Build benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
+              f"{os.getloadavg()[0]:.1f} at the start; copies in {root}")
+        started = time.perf_counter()
+        sizes = [prepare(root, count, args.events) for count in counts]
+        print(f"  prepared {len(sizes)} sizes with {args.events} programme events in {time.perf_counter() - started:.0f} s")
+        for size in [] if args.no_warmup else sizes:  # warm the file cache and check that both build
+            for variant, hooked in ((size.hooked, True), (size.bare, False)):
+                done = build(variant, hooked, keep=False)
+                print(f"  warm-up, {size.releases:>5} releases per language, {'hooked' if hooked else 'bare  '}: "
+                      f"{done.seconds:6.1f} s (not counted)", flush=True)
+        for run in range(args.runs):
+            for size in sizes:
+                pair = [(size.hooked, True), (size.bare, False)]
+                for variant, hooked in pair if run % 2 == 0 else reversed(pair):
+                    done = build(variant, hooked)
+                    print(f"  run {run + 1}, {size.releases:>5} releases per language, "
+                          f"{'hooked' if hooked else 'bare  '}: {done.seconds:6.1f} s, "
+                          f"{done.peak_rss_bytes / MB:5.0f} MB", flush=True)
+                    if hooked and not size.site:
+                        size.site = measure_site(size.hooked.project / "site", size.releases)
+        print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
+        print_table(sizes, args.runs)
+        print_figures(sizes)
+        if args.profile:
+            profile(sizes[-1], args.top)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Which of the theme's files ``site/`` publishes.
+
+Material ships source maps (for debugging Material itself) and lunr search
+support for some thirty languages. Its search worker loads, for the
+languages the index is configured with: ``lunr.stemmer.support.min.js``,
+``lunr.<lang>.min.js`` for each language but English, ``lunr.multi.min.js``
+when there is more than one, and the ``tinyseg.js`` (Japanese) or
+``wordcut.js`` (Hindi, Thai) segmenters. Every other lunr file is never
+requested: it only makes the upload and the published folder bigger.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterable
+
+LUNR_DIR = "assets/javascripts/lunr/"
+UNPUBLISHED_SUFFIXES = (".map",)
+# Segmenters Material's worker loads for these languages (its search worker, ``setupSearchLanguages``).
+SEGMENTERS = {"tinyseg.js": {"ja"}, "wordcut.js": {"hi", "th"}}
+
+
+def lunr_files_needed(languages: Iterable[str]) -> set[str]:
+    """The lunr files, relative to ``LUNR_DIR``, that search in these languages can load."""
+    languages = set(languages)
+    needed = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    needed |= {f"min/lunr.{language}.min.js" for language in languages if language != "en"}
+    needed |= {name for name, users in SEGMENTERS.items() if users & languages}
+    return needed
+
+
+def is_published(src_uri: str, search_languages: Iterable[str]) -> bool:
+    """False for source maps and for lunr files that no search language loads."""
+    if src_uri.endswith(UNPUBLISHED_SUFFIXES):
+        return False
+    if src_uri.startswith(LUNR_DIR):
+        relative = src_uri[len(LUNR_DIR):]
+        is_language_support = posixpath.dirname(relative) == "min" or relative in SEGMENTERS
+        return not is_language_support or relative in lunr_files_needed(search_languages)
+    return True
