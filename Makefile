@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve serve-one pot locales new-release translation-status translation-done lock clean
+.PHONY: build test serve serve-one pot locales new-release translation-status translation-done lock bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -61,6 +61,10 @@ lock:
 	.lock-venv/bin/pip install --quiet -r requirements-test.in
 	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort | grep -vxFf requirements.txt > requirements-test.txt
 	rm -rf .lock-venv
+
+## bench: build time, memory and size as content grows, and our hooks' cost (README, "Build speed")
+bench: $(STAMP)
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf site $(VENV)
