@@ -1,0 +1,169 @@
+"""Benchmark: search index sizes and the time from typing to results, in Chromium.
+
+    .venv/bin/python bench/search.py [--runs N] [--cpu-throttle R] [--site DIR]
+
+Builds the site (the real strict build, into a temporary folder) unless
+``--site`` names a built one, serves it with Netlify's headers on 127.0.0.1
+and, for each query of issue 8 on its language's page, opens the page in a
+fresh browser context (empty cache), waits until search is ready, types the
+query as a reader would (``keyboard.type``, 40 ms between keys) and measures
+with ``performance.now()`` in the page:
+
+* ready: from navigation start until the search is ready (index fetched,
+  worker started, lunr index built), which happens without any typing;
+* last key -> results: from the keystroke that completes the query to the
+  moment its results are in the list (the last change of the list);
+* first results: from the first keystroke to the first results shown.
+
+``--cpu-throttle 4`` slows the CPU four times (Chrome DevTools' "mid-tier
+mobile"). Times are printed, never asserted; sizes are the gzip -9 bytes of
+each language's index (Netlify compresses at least as well).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests")]
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser.conftest import LAUNCH_ARGS, find_chromium  # noqa: E402
+from hanoi.languages import LANGUAGES  # noqa: E402
+from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_sizes  # noqa: E402
+from netlify_emulation import serve  # noqa: E402
+
+SITE_URL = "https://hanoi-convention.test/"
+QUERIES = [
+    ("vi/", "toi pham"), ("vi/", "tội phạm"), ("vi/", "cong uoc ha noi"), ("vi/", "Cong uoc"),
+    ("vi/", "đa"), ("vi/", "da"), ("fr/", "cybercriminalite"), ("", "convention"),
+]
+
+# Installed in every page before its scripts: timestamps of search readiness,
+# of keystrokes in the search box (with the value they left) and of changes
+# of the result list.
+PROBE = """
+window.__search = { ready: null, keys: [], renders: [] }
+document.addEventListener("DOMContentLoaded", () => {
+  const meta = document.querySelector(".md-search-result__meta")
+  const list = document.querySelector(".md-search-result__list")
+  const input = document.querySelector(".md-search__input")
+  const initial = meta.textContent
+  new MutationObserver(() => {
+    if (window.__search.ready === null && meta.textContent !== initial) window.__search.ready = performance.now()
+  }).observe(meta, { childList: true, characterData: true, subtree: true })
+  new MutationObserver(() => window.__search.renders.push(performance.now()))
+    .observe(list, { childList: true })
+  input.addEventListener("keyup", () => window.__search.keys.push([performance.now(), input.value]), true)
+})
+"""
+
+# Polls in the page (the site's CSP forbids the eval that wait_for_function uses).
+WAIT = """([what, quiet, timeout]) => new Promise((resolve, reject) => {
+  const started = performance.now()
+  const check = () => {
+    const s = window.__search, last = s.renders[s.renders.length - 1]
+    if (what === "ready" ? s.ready !== null : last !== undefined && performance.now() - last > quiet) resolve()
+    else if (performance.now() - started > timeout) reject(new Error("search timed out: " + what))
+    else setTimeout(check, 20)
+  }
+  check()
+})"""
+
+
+def build(site_dir: Path) -> float:
+    env = {k: v for k, v in os.environ.items() if k not in ("URL", "BUILD_ONLY_LOCALE")}
+    env.update({"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"})
+    started = time.perf_counter()
+    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir)],
+                          cwd=PROJECT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if done.returncode:
+        sys.exit(f"the site does not build:\n{done.stdout}{done.stderr}")
+    return time.perf_counter() - started
+
+
+def measure(browser, base_url: str, path: str, query: str, throttle: float) -> dict[str, float | str]:
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="en-GB")
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    if throttle > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.goto(base_url + path, wait_until="load")
+    page.evaluate(WAIT, ["ready", 0, 30000])
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=40)
+    page.keyboard.press("End")  # a keyup after letters Playwright inserts without key events
+    page.evaluate(WAIT, ["settled", 500, 30000])
+    probe = page.evaluate("window.__search")
+    top = page.evaluate("() => document.querySelector('.md-search-result__item article h1')?.textContent || '(none)'")
+    context.close()
+    keys = probe["keys"]
+    complete = next(t for t, value in keys if value == query)
+    first_key = keys[0][0]
+    renders = probe["renders"]
+    return {
+        "ready": probe["ready"],
+        "last key -> results": renders[-1] - complete,
+        "first results": next(t for t in renders if t > first_key) - first_key,
+        "top": top.strip(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cpu-throttle", type=float, default=1.0)
+    parser.add_argument("--site", type=Path, help="an already built site folder")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as temporary:
+        site = options.site
+        if site is None:
+            site = Path(temporary) / "site"
+            print(f"site built in {build(site):.1f} s")
+        sizes = index_sizes(site)
+        merged = sum(raw for raw, _ in sizes.values())
+        print(f"search index per language (budget {INDEX_BUDGET_GZIP_BYTES:,} B gzip each):")
+        for language in LANGUAGES:
+            raw, gz = sizes[language]
+            print(f"  {language}: {raw:>9,} B, {gz:>7,} B gzip")
+        all_docs = b"".join((site / p).read_bytes() for p in ("search/search_index.json",
+                                                             "vi/search/search_index.json",
+                                                             "fr/search/search_index.json"))
+        print(f"  (all three together: {merged:,} B, about {gzip_size(all_docs):,} B gzip: "
+              "what every page fetched before the split)")
+
+        chromium = find_chromium()
+        if chromium is None:
+            sys.exit("no Chromium: apt-get install chromium, or set CHROMIUM")
+        server = serve(site)
+        base_url = next(server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=LAUNCH_ARGS)
+            measure(browser, base_url, "vi/", "hanoi", options.cpu_throttle)  # warm-up
+            print(f"\ntimes in ms, median (min-max) of {options.runs} runs, CPU throttle x{options.cpu_throttle:g}:")
+            print(f"{'page':<5} {'query':<18} {'ready after load':>20} {'last key -> results':>22} "
+                  f"{'first results':>18}  top result")
+            for path, query in QUERIES:
+                runs = [measure(browser, base_url, path, query, options.cpu_throttle) for _ in range(options.runs)]
+
+                def cell(key: str) -> str:
+                    values = [float(run[key]) for run in runs]
+                    return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
+
+                print(f"/{path:<4} {query:<18} {cell('ready'):>20} {cell('last key -> results'):>22} "
+                      f"{cell('first results'):>18}  {runs[0]['top']}")
+            browser.close()
+        server.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Search in the reader's language, accent-insensitive (issue 8).
+
+Material's search plugin writes one ``search/search_index.json`` for the
+whole site, and mkdocs-static-i18n merges every language into it. Readers
+want results in their own language only, so, once every language is built:
+
+* the merged index is split into one index per language, each at its
+  language's root (``search/``, ``vi/search/``, ``fr/search/``), with its
+  locations made relative to that root and its ``config.lang`` set to that
+  language alone (the worker then loads one lunr language, not three);
+* every page's ``__config`` (the JSON Material's JavaScript reads) gets its
+  language root as ``base``, which is where Material fetches the index from
+  and resolves result links against, and gets our worker
+  (``assets/javascripts/workers/search-i18n.js``) as ``search``: it runs
+  Material's own worker unmodified and adds accent-insensitive matching.
+
+``fold`` is the reference for the browser's folding in that worker (the
+browser tests check that both fold every indexed word alike).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+
+INDEX_FILE = "search/search_index.json"
+
+# The budget for each language's index, gzipped, as Netlify serves it. Material
+# fetches the index on every first visit (then revalidates it), before the
+# reader has typed anything: see README.md, "Search".
+INDEX_BUDGET_GZIP_BYTES = 60_000
+
+# Our worker, next to Material's so that Material's relative "../lunr/" paths
+# resolve from it exactly as they do from Material's worker.
+WORKER_NAME = "search-i18n.js"
+MATERIAL_WORKER = re.compile(r"(?:^|/)(search\.[0-9a-f]{8}\.min\.js)$")
+
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+# Characters Jinja's ``tojson`` escapes so that JSON is safe inside <script>.
+_HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+# Same ranges as search-i18n.js: combining diacritical marks (and their
+# supplements) left over by NFD, and letters NFD does not decompose.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_LETTERS = {"đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
+
+
+class SearchConfigNotFound(ValueError):
+    """A page has no ``__config`` script: Material's base template changed."""
+
+
+def fold(text: str) -> str:
+    """Text without diacritics: "Tội phạm" -> "Toi pham", "Đà" -> "Da",
+    "cybercriminalité" -> "cybercriminalite", "cœur" -> "coeur".
+
+    Case is kept (lunr lowercases on its own).
+    """
+    stripped = _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFC", _LETTER.sub(lambda m: _LETTERS[m.group()], stripped))
+
+
+def location_language(
+    location: str, languages: Iterable[str] = LANGUAGES, default: str = DEFAULT_LANGUAGE
+) -> str:
+    """The language of an index entry, from its site-relative location ('vi/faq/#x')."""
+    first = location.split("#", 1)[0].split("/", 1)[0]
+    return first if first != default and first in set(languages) else default
+
+
+def split_search_index(
+    index: Mapping[str, Any],
+    languages: Iterable[str] = LANGUAGES,
+    default: str = DEFAULT_LANGUAGE,
+) -> dict[str, dict[str, Any]]:
+    """One index per language, from the merged index, in the order of ``languages``.
+
+    Each keeps the merged index's configuration except ``lang``, which
+    becomes that language alone, and has locations relative to its
+    language's root ('vi/faq/#x' -> 'faq/#x'; the home page 'vi/' -> '').
+    """
+    languages = list(languages)
+    split: dict[str, dict[str, Any]] = {
+        language: {"config": {**index.get("config", {}), "lang": [language]}, "docs": []}
+        for language in languages
+    }
+    for doc in index.get("docs", []):
+        language = location_language(doc["location"], languages, default)
+        prefix = language_prefix(language) if language != default else ""
+        location = doc["location"][len(prefix):] if prefix else doc["location"]
+        split[language]["docs"].append({**doc, "location": location})
+    return split
+
+
+def index_path(site_dir: Path, language: str) -> Path:
+    return site_dir / language_prefix(language) / INDEX_FILE
+
+
+def index_json(index: Mapping[str, Any]) -> str:
+    """As Material writes it: compact, UTF-8."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def write_search_indexes(site_dir: Path, indexes: Mapping[str, Mapping[str, Any]]) -> dict[str, Path]:
+    written = {}
+    for language, index in indexes.items():
+        path = index_path(site_dir, language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(index_json(index), encoding="utf-8")
+        written[language] = path
+    return written
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes after gzip -9 (Netlify compresses at least as well)."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def index_sizes(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[int, int]]:
+    """(raw bytes, gzip bytes) of each language's index that exists."""
+    sizes = {}
+    for language in languages:
+        path = index_path(site_dir, language)
+        if path.is_file():
+            data = path.read_bytes()
+            sizes[language] = (len(data), gzip_size(data))
+    return sizes
+
+
+def language_base(base: str, language: str) -> str:
+    """Material's ``base`` (the site root, relative to the page: '.', '../..',
+    or absolute '/' on error pages) moved to the language's root ('../vi/')."""
+    prefix = language_prefix(language)
+    if not prefix:
+        return base
+    return posixpath.join(base, prefix) if base else prefix
+
+
+def worker_url(material_worker_url: str) -> str:
+    """Our worker's URL, next to Material's, which it is told to import:
+    '../assets/javascripts/workers/search.a7633da7.min.js' ->
+    '../assets/javascripts/workers/search-i18n.js?material=search.a7633da7.min.js'."""
+    match = MATERIAL_WORKER.search(material_worker_url)
+    if not match:
+        raise SearchConfigNotFound(f"unexpected Material search worker URL {material_worker_url!r}")
+    directory = material_worker_url[: match.start(1)]
+    return f"{directory}{WORKER_NAME}?material={match.group(1)}"
+
+
+def _html_safe_json(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True)
+    return re.sub("[<>&']", lambda m: _HTML_SAFE[m.group()], text)
+
+
+def localize_search_config(html: str, language: str) -> str:
+    """The page with its ``__config`` pointing search at the language's index
+    (``base``) and at our worker (``search``). Idempotent."""
+    match = _CONFIG_SCRIPT.search(html)
+    if not match:
+        raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
+    config = json.loads(match.group(2))
+    if WORKER_NAME in config.get("search", ""):
+        return html
+    config["base"] = language_base(config["base"], language)
+    config["search"] = worker_url(config["search"])
+    return html[: match.start(2)] + _html_safe_json(config) + html[match.end(2):]
+
+
+def page_search_config(html: str) -> dict[str, Any]:
+    """The ``__config`` JSON of a built page (for tests and the benchmark)."""
+    match = _CONFIG_SCRIPT.search(html)
+    if not match:
+        raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
+    return json.loads(match.group(2))
