@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve serve-one pot locales new-release translation-status translation-done lock bench clean
+.PHONY: build test lighthouse serve serve-one pot locales new-release translation-status translation-done lock bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -15,12 +15,21 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $(STAMP)
 
+# Node tools of the tests only (axe-core, html-validate, lighthouse), exactly
+# as package-lock.json pins them; reinstalled when either file changes.
+# `make build` does not need them.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The tests need Node.js 20.19 or newer with npm (Debian: apt-get install nodejs npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 ## build: the site into site/, strictly (any warning fails)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: the whole test suite (builds the real site, then inspects it)
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000 with live reload
@@ -62,9 +71,13 @@ lock:
 	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort | grep -vxFf requirements.txt > requirements-test.txt
 	rm -rf .lock-venv
 
+## lighthouse: Lighthouse (mobile) on the home, programme and a press release in each language; reports in reports/lighthouse/
+lighthouse: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/lighthouse.py
+
 ## bench: build time, memory and size as content grows, and our hooks' cost (README, "Build speed")
 bench: $(STAMP)
 	$(BIN)/python bench/build.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

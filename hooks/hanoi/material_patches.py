@@ -15,12 +15,18 @@ The patch narrows the feature's selector so that it matches no element: no
 fetch, no click interception; nothing else in the bundle changes. If a Material
 upgrade changes that text, the build stops (strict) and says so, so the patch
 is re-checked rather than silently lost.
+
+Also: Material's scripts end with a ``sourceMappingURL`` comment naming a map
+that its package does not ship; the comment is dropped where the map is not
+in the site, so no tool asks for a file that is not there.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=(\S+)[ \t]*|/\*# sourceMappingURL=(\S+)[ \t]*\*/)[ \t]*(?=\n|$)")
 STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'
 # Matches no element: nothing in the site carries data-md-stay-on-page.
 DISABLED_SELECTOR = '"link[rel=alternate][data-md-stay-on-page]"'
@@ -58,3 +64,25 @@ def patch_site(site_dir: Path) -> list[Path]:
         if patched != text:
             path.write_text(patched, encoding="utf-8")
     return found
+
+
+def without_missing_source_maps(text: str, folder: Path) -> str:
+    """The text without sourceMappingURL comments whose map is not in folder."""
+    def drop(match: re.Match[str]) -> str:
+        reference = match.group(1) or match.group(2)
+        return match.group(0) if (folder / reference).is_file() else ""
+    return SOURCE_MAP_COMMENT.sub(drop, text)
+
+
+def drop_missing_source_maps(site_dir: Path) -> list[Path]:
+    """Drop dangling sourceMappingURL comments from the site's scripts and styles."""
+    changed = []
+    for path in sorted([*site_dir.rglob("*.js"), *site_dir.rglob("*.css")]):
+        text = path.read_text(encoding="utf-8")
+        if "sourceMappingURL=" not in text:
+            continue
+        cleaned = without_missing_source_maps(text, path.parent)
+        if cleaned != text:
+            path.write_text(cleaned, encoding="utf-8")
+            changed.append(path)
+    return changed
