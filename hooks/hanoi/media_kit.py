@@ -10,6 +10,7 @@ formatted with Babel's CLDR units for the reader's language ("85 kB",
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -60,11 +61,15 @@ def programme_files(site_dir: Path, language: str) -> list[Path]:
     root = site_dir / language_prefix(language)
     others = {l for l in LANGUAGES if l != language and language_prefix(l)}
     found: dict[str, Path] = {}
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts
-        if not path.is_file() or path.name not in PROGRAMME_FILES or relative[0] in others:
-            continue
-        found.setdefault(path.name, path)
+    # os.walk, names only: the tree holds every page and export of the language.
+    for folder, folders, names in os.walk(root):
+        if Path(folder) == root:
+            folders[:] = [f for f in folders if f not in others]
+        for name in names:
+            if name in PROGRAMME_FILES:
+                path = Path(folder, name)
+                if name not in found or path < found[name]:  # the first in path order, as before
+                    found[name] = path
     return [found[name] for name in PROGRAMME_FILES if name in found]
 
 
