@@ -26,12 +26,11 @@ def test_every_page_type_loads_cleanly_under_the_csp(browser: Browser, base_url:
     check_required_types(site)
     chosen = [by_language[language] for by_language in samples(site).values() if language in by_language]
     context = new_context(browser, language, PHONE)
-    page = context.new_page()
-    recorder = Recorder().attach(page)
     problems: list[str] = []
     try:
         for site_page in chosen:
-            recorder.reset()
+            page = context.new_page()  # a fresh page: nothing left over from the previous one
+            recorder = Recorder().attach(page)
             response = page.goto(url_of(base_url, site_page.url), wait_until="networkidle")
             assert response is not None
             where = f"{site_page.url} ({site_page.type})"
@@ -45,6 +44,7 @@ def test_every_page_type_loads_cleanly_under_the_csp(browser: Browser, base_url:
             problems += [f"{where}: console error: {text}" for text in recorder.console_errors]
             problems += [f"{where}: request failed: {text}" for text in recorder.failed]
             problems += [f"{where}: {status} for {url}" for url, status in recorder.statuses.items() if status >= 400]
+            page.close()
     finally:
         context.close()
     print(f"requests and CSP ({language}): {len(chosen)} page types, {len(problems)} problems")
