@@ -1,6 +1,6 @@
 """Benchmark: search index sizes and the time from typing to results, in Chromium.
 
-    .venv/bin/python bench/search.py [--runs N] [--cpu-throttle R] [--site DIR]
+    .venv/bin/python bench/search.py [--runs N] [--cpu-throttle R] [--site DIR] [--releases N]
 
 Builds the site (the real strict build, into a temporary folder) unless
 ``--site`` names a built one, serves it with Netlify's headers on 127.0.0.1
@@ -17,31 +17,32 @@ with ``performance.now()`` in the page:
 
 ``--cpu-throttle 4`` slows the CPU four times (Chrome DevTools' "mid-tier
 mobile"). Times are printed, never asserted; sizes are the gzip -9 bytes of
-each language's index (Netlify compresses at least as well).
+each language's index (Netlify compresses at least as well). With
+``--releases N`` it also builds a copy with N synthetic press releases per
+language (bench/synthetic.py) and prints how much each adds to the index,
+and so how many more the budget holds.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests")]
+sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests"), str(PROJECT / "bench")]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from browser.conftest import LAUNCH_ARGS, find_chromium  # noqa: E402
+from common import copy_project, run_build  # noqa: E402
 from hanoi.languages import LANGUAGES  # noqa: E402
-from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_sizes  # noqa: E402
+from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_path, index_sizes  # noqa: E402
 from netlify_emulation import serve  # noqa: E402
+from synthetic import install_synthetic_releases  # noqa: E402
 
-SITE_URL = "https://hanoi-convention.test/"
 QUERIES = [
     ("vi/", "toi pham"), ("vi/", "tội phạm"), ("vi/", "cong uoc ha noi"), ("vi/", "Cong uoc"),
     ("vi/", "đa"), ("vi/", "da"), ("fr/", "cybercriminalite"), ("", "convention"),
@@ -79,15 +80,18 @@ WAIT = """([what, quiet, timeout]) => new Promise((resolve, reject) => {
 })"""
 
 
-def build(site_dir: Path) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in ("URL", "BUILD_ONLY_LOCALE")}
-    env.update({"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"})
-    started = time.perf_counter()
-    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir)],
-                          cwd=PROJECT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    if done.returncode:
-        sys.exit(f"the site does not build:\n{done.stdout}{done.stderr}")
-    return time.perf_counter() - started
+def growth(temporary: Path, releases: int, sizes: dict[str, tuple[int, int]]) -> None:
+    project = copy_project(temporary / "many-releases")
+    install_synthetic_releases(project, releases)
+    site = project / "site"
+    run_build(project, site)
+    grown = index_sizes(site)
+    print(f"with {releases} more (synthetic) press releases per language:")
+    for language in LANGUAGES:
+        per_release = (grown[language][1] - sizes[language][1]) / releases
+        room = (INDEX_BUDGET_GZIP_BYTES - sizes[language][1]) / per_release if per_release > 0 else float("inf")
+        print(f"  {language}: {grown[language][1]:>7,} B gzip, {per_release:,.0f} B gzip per release: "
+              f"room for about {room:,.0f} more releases within the budget")
 
 
 def measure(browser, base_url: str, path: str, query: str, throttle: float) -> dict[str, float | str]:
@@ -122,24 +126,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cpu-throttle", type=float, default=1.0)
     parser.add_argument("--site", type=Path, help="an already built site folder")
+    parser.add_argument("--releases", type=int, default=0, help="also measure the index growth per press release")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temporary:
         site = options.site
         if site is None:
             site = Path(temporary) / "site"
-            print(f"site built in {build(site):.1f} s")
+            print(f"site built in {run_build(PROJECT, site).seconds:.1f} s")
         sizes = index_sizes(site)
         merged = sum(raw for raw, _ in sizes.values())
         print(f"search index per language (budget {INDEX_BUDGET_GZIP_BYTES:,} B gzip each):")
         for language in LANGUAGES:
             raw, gz = sizes[language]
             print(f"  {language}: {raw:>9,} B, {gz:>7,} B gzip")
-        all_docs = b"".join((site / p).read_bytes() for p in ("search/search_index.json",
-                                                             "vi/search/search_index.json",
-                                                             "fr/search/search_index.json"))
+        all_docs = b"".join(index_path(site, language).read_bytes() for language in LANGUAGES)
         print(f"  (all three together: {merged:,} B, about {gzip_size(all_docs):,} B gzip: "
               "what every page fetched before the split)")
+        if options.releases:
+            growth(Path(temporary), options.releases, sizes)
 
         chromium = find_chromium()
         if chromium is None:

@@ -1,9 +1,9 @@
 """Job: search in the reader's language, accent-insensitive (issue 8).
 
 Every page (and each language's 404 page) gets its language's search index
-and our search worker in Material's ``__config``; once every language is
-built, the merged index mkdocs-static-i18n wrote is split into one index per
-language. The work is in ``hanoi.search``; the browser side is
+and our search worker in Material's ``__config``; the worker is published
+under a name with a hash of its content; once every language is built, the
+merged index mkdocs-static-i18n wrote is split into one index per language. The work is in ``hanoi.search``; the browser side is
 ``overrides/assets/javascripts/workers/search-i18n.js``.
 """
 
@@ -16,21 +16,39 @@ from pathlib import Path
 from hanoi.languages import LANGUAGES, build_language, is_last_build_running
 from hanoi.search import (
     INDEX_FILE,
+    WORKER_SOURCE,
     SearchConfigNotFound,
+    fingerprinted_worker,
     localize_search_config,
     split_search_index,
     write_search_indexes,
 )
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.search_i18n")
 
+# Where our worker is published in this build (set by on_files).
+_worker = {"path": WORKER_SOURCE}
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    source = files.get_file_from_path(WORKER_SOURCE)
+    if source is None:
+        log.warning(f"{WORKER_SOURCE} is missing from the theme (overrides/): search cannot work")
+        return files
+    _worker["path"] = fingerprinted_worker(source.content_bytes)
+    files.remove(source)
+    files.append(File(source.src_uri, source.src_dir, config.site_dir, config.use_directory_urls,
+                      dest_uri=_worker["path"]))
+    return files
+
 
 def _localized(html: str, config: MkDocsConfig, where: str) -> str:
     try:
-        return localize_search_config(html, build_language(config))
+        return localize_search_config(html, build_language(config), _worker["path"])
     except SearchConfigNotFound as error:
         # A warning fails the strict build: Material's templates changed.
         log.warning(f"{where}: search stays site-wide and accent-sensitive: {error}")

@@ -16,6 +16,8 @@ from hanoi.search import (
     INDEX_BUDGET_GZIP_BYTES,
     SearchConfigNotFound,
     WORKER_NAME,
+    WORKER_SOURCE,
+    fingerprinted_worker,
     fold,
     index_path,
     index_sizes,
@@ -110,12 +112,21 @@ def test_language_base(base: str, language: str, expected: str) -> None:
     assert language_base(base, language) == expected
 
 
+WORKER = "assets/javascripts/workers/search-i18n.0123abcd.min.js"
+
+
 def test_worker_url_sits_next_to_materials_worker_and_names_it() -> None:
-    assert worker_url("../assets/javascripts/workers/search.a7633da7.min.js") == (
-        "../assets/javascripts/workers/search-i18n.js?material=search.a7633da7.min.js"
+    assert worker_url("../assets/javascripts/workers/search.a7633da7.min.js", WORKER) == (
+        "../assets/javascripts/workers/search-i18n.0123abcd.min.js?material=search.a7633da7.min.js"
     )
     with pytest.raises(SearchConfigNotFound):
-        worker_url("../assets/javascripts/workers/other.js")
+        worker_url("../assets/javascripts/workers/other.js", WORKER)
+
+
+def test_the_worker_name_changes_with_its_content() -> None:
+    first, second = fingerprinted_worker(b"one"), fingerprinted_worker(b"two")
+    assert first != second and first == fingerprinted_worker(b"one")
+    assert first.startswith("assets/javascripts/workers/") and WORKER_NAME.match(first.rsplit("/", 1)[1])
 
 
 def test_localize_search_config_rewrites_only_base_and_search() -> None:
@@ -123,17 +134,17 @@ def test_localize_search_config_rewrites_only_base_and_search() -> None:
               "translations": {"search.result.none": "Không tìm thấy <tài liệu> & 'x'"}}
     html = ('<p>before</p><script id="__config" type="application/json">' + json.dumps(config)
             + '</script><script src="x.js"></script>')
-    localized = localize_search_config(html, "vi")
+    localized = localize_search_config(html, "vi", WORKER)
     assert localized.startswith("<p>before</p>") and localized.endswith('<script src="x.js"></script>')
     assert "<tài" not in localized and "\\u003c" in localized, "JSON stays safe inside <script>"
     new = page_search_config(localized)
     assert new["base"] == "../vi/"
-    assert new["search"] == "../assets/javascripts/workers/search-i18n.js?material=search.0123abcd.min.js"
+    assert new["search"] == "../assets/javascripts/workers/search-i18n.0123abcd.min.js?material=search.0123abcd.min.js"
     assert {k: v for k, v in new.items() if k not in ("base", "search")} == {
         k: v for k, v in config.items() if k not in ("base", "search")}
-    assert localize_search_config(localized, "vi") == localized, "idempotent"
+    assert localize_search_config(localized, "vi", WORKER) == localized, "idempotent"
     with pytest.raises(SearchConfigNotFound):
-        localize_search_config("<html></html>", "vi")
+        localize_search_config("<html></html>", "vi", WORKER)
 
 
 # ------------------------------------------------------------ the real site
@@ -182,17 +193,19 @@ def test_every_page_searches_its_own_language_with_our_worker(site: Path) -> Non
         worker, _, material = config["search"].partition("?material=")
         worker_file = resolve(site, page, worker)
         if (resolve(site, page, config["base"]) != index_path(site, language).parent.parent.resolve()
-                or worker_file.name != WORKER_NAME or not worker_file.is_file()
+                or not WORKER_NAME.match(worker_file.name) or not worker_file.is_file()
                 or not (worker_file.parent / material).is_file()):
             wrong.append((url_path(site, page), config["base"], config["search"]))
     assert not wrong, f"pages whose search is not their language's, with our worker: {wrong[:5]}"
 
 
-def test_our_worker_is_published_and_not_cached_as_immutable(site: Path) -> None:
-    worker = site / "assets/javascripts/workers" / WORKER_NAME
-    assert worker.is_file()
+def test_our_worker_is_published_under_the_hash_of_its_content_and_cached_for_a_year(site: Path) -> None:
+    source = (PROJECT / "overrides" / WORKER_SOURCE).read_bytes()
+    published = site / fingerprinted_worker(source)
+    assert published.read_bytes() == source
+    assert [p.name for p in published.parent.glob("search-i18n*")] == [published.name]
     headers = (site / "_headers").read_text(encoding="utf-8")
-    assert WORKER_NAME not in headers, "not fingerprinted: it must be revalidated, not cached for a year"
+    assert f"/{fingerprinted_worker(source)}\n  Cache-Control: public, max-age=31536000, immutable" in headers
 
 
 def test_index_sizes_are_within_the_budget(site: Path) -> None:

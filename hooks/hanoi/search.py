@@ -12,7 +12,10 @@ want results in their own language only, so, once every language is built:
   language root as ``base``, which is where Material fetches the index from
   and resolves result links against, and gets our worker
   (``assets/javascripts/workers/search-i18n.js``) as ``search``: it runs
-  Material's own worker unmodified and adds accent-insensitive matching.
+  Material's own worker unmodified and adds accent-insensitive matching. Like
+  Material's assets, the worker is published under a name with a hash of its
+  content (``search-i18n.1a2b3c4d.min.js``), so that browsers keep it for a
+  year (site/_headers) instead of asking for it again on every page.
 
 ``fold`` is the reference for the browser's folding in that worker (the
 browser tests check that both fold every indexed word alike).
@@ -21,6 +24,7 @@ browser tests check that both fold every indexed word alike).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import posixpath
 import re
@@ -39,7 +43,8 @@ INDEX_BUDGET_GZIP_BYTES = 60_000
 
 # Our worker, next to Material's so that Material's relative "../lunr/" paths
 # resolve from it exactly as they do from Material's worker.
-WORKER_NAME = "search-i18n.js"
+WORKER_SOURCE = "assets/javascripts/workers/search-i18n.js"
+WORKER_NAME = re.compile(r"^search-i18n\.[0-9a-f]{8}\.min\.js$")
 MATERIAL_WORKER = re.compile(r"(?:^|/)(search\.[0-9a-f]{8}\.min\.js)$")
 
 _CONFIG_SCRIPT = re.compile(
@@ -145,15 +150,22 @@ def language_base(base: str, language: str) -> str:
     return posixpath.join(base, prefix) if base else prefix
 
 
-def worker_url(material_worker_url: str) -> str:
-    """Our worker's URL, next to Material's, which it is told to import:
-    '../assets/javascripts/workers/search.a7633da7.min.js' ->
-    '../assets/javascripts/workers/search-i18n.js?material=search.a7633da7.min.js'."""
+def fingerprinted_worker(content: bytes) -> str:
+    """Where our worker is published: its name carries a hash of its content,
+    in the form of Material's assets (and so is cached like them)."""
+    digest = hashlib.sha256(content).hexdigest()[:8]
+    return posixpath.join(posixpath.dirname(WORKER_SOURCE), f"search-i18n.{digest}.min.js")
+
+
+def worker_url(material_worker_url: str, worker: str) -> str:
+    """Our worker's URL (``worker`` is its site path), next to Material's,
+    which it is told to import: '../assets/javascripts/workers/search.a7633da7.min.js'
+    -> '../assets/javascripts/workers/search-i18n.1a2b3c4d.min.js?material=search.a7633da7.min.js'."""
     match = MATERIAL_WORKER.search(material_worker_url)
     if not match:
         raise SearchConfigNotFound(f"unexpected Material search worker URL {material_worker_url!r}")
     directory = material_worker_url[: match.start(1)]
-    return f"{directory}{WORKER_NAME}?material={match.group(1)}"
+    return f"{directory}{posixpath.basename(worker)}?material={match.group(1)}"
 
 
 def _html_safe_json(value: Any) -> str:
@@ -161,17 +173,18 @@ def _html_safe_json(value: Any) -> str:
     return re.sub("[<>&']", lambda m: _HTML_SAFE[m.group()], text)
 
 
-def localize_search_config(html: str, language: str) -> str:
+def localize_search_config(html: str, language: str, worker: str) -> str:
     """The page with its ``__config`` pointing search at the language's index
-    (``base``) and at our worker (``search``). Idempotent."""
+    (``base``) and at our worker (``search``; ``worker`` is its site path).
+    Idempotent."""
     match = _CONFIG_SCRIPT.search(html)
     if not match:
         raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
     config = json.loads(match.group(2))
-    if WORKER_NAME in config.get("search", ""):
+    if "/search-i18n." in config.get("search", ""):
         return html
     config["base"] = language_base(config["base"], language)
-    config["search"] = worker_url(config["search"])
+    config["search"] = worker_url(config["search"], worker)
     return html[: match.start(2)] + _html_safe_json(config) + html[match.end(2):]
 
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from browser.conftest import PageWatch
-from hanoi.search import fold, index_path
+from hanoi.search import fold, index_path, page_search_config
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES
 
 # Waits until Material has rendered the results of the last query: the list
@@ -57,10 +57,15 @@ class Result:
 def search(page: Page, base_url: str, path: str, query: str) -> list[Result]:
     page.goto(base_url + path, wait_until="load")
     page.keyboard.press("/")  # Material's shortcut: opens search and focuses the box
+    box = page.locator(".md-search__input")
+    expect(page.locator("#__search")).to_be_checked()
+    expect(box).to_be_focused()
+    expect(box).to_be_visible()
     page.keyboard.type(query, delay=40)
     # Playwright inserts letters missing from a US keyboard ("đ", "é") without
     # key events; Material searches on keyup, which a real keyboard sends.
     page.keyboard.press("End")
+    expect(box).to_have_value(query)
     page.evaluate(SETTLED, [500, 15000])
     return [Result(r["href"], r["title"], r["titleMarks"], r["marks"]) for r in page.evaluate(RESULTS)]
 
@@ -216,6 +221,15 @@ def test_hanoi_is_found_in_the_language_of_the_page_only(
     check_clean(watch)
 
 
+@pytest.mark.browser
+def test_a_missing_word_is_shown_as_typed(page: Page, watch: PageWatch, base_url: str) -> None:
+    results = search(page, base_url, "vi/", "tội phạm ưưư")
+    assert results and all(in_language(r, base_url, "vi") for r in results)
+    missing = page.locator(".md-search-result__terms del").all_text_contents()
+    assert "ưưư" in missing and "uuu" not in missing, missing
+    check_clean(watch)
+
+
 # --------------------------------------------------- loading and highlights
 
 @pytest.mark.browser
@@ -254,8 +268,9 @@ def test_the_browser_folds_every_indexed_word_as_the_build_does(page: Page, base
         for doc in json.loads(index_path(site, language).read_text(encoding="utf-8"))["docs"]
         for word in words(doc["title"] + " " + doc["text"])
     } | {"Tội", "PHẠM", "Đà", "ĐẠI", "Œuvre", "æ", unicodedata.normalize("NFD", "Hà Nội")})
-    page.goto(base_url + "vi/", wait_until="load")
-    page.add_script_tag(url=base_url + "assets/javascripts/workers/search-i18n.js")
+    worker = page_search_config((site / "index.html").read_text(encoding="utf-8"))["search"]
+    page.goto(base_url, wait_until="load")
+    page.add_script_tag(url=base_url + worker)  # loaded in a page, it only defines HanoiSearch
     folded = page.evaluate("(words) => words.map((w) => self.HanoiSearch.fold(w))", vocabulary)
     different = [(w, js, fold(w)) for w, js in zip(vocabulary, folded) if js != fold(w)]
     assert not different, different[:10]

@@ -94,10 +94,10 @@
    *    typed ("da" before "đa"). Only then: without diacritics, a reader
    *    may simply not have typed them, so this must not outrank 2.
    *
-   * `words(location)` gives a document's { title, text } words, lowercased;
-   * `folded(location)` the same words folded.
+   * `wordsOf(location)` gives a document's { title, text } words,
+   * lowercased; `foldedOf(location)` the same words folded.
    */
-  function rank(groups, terms, words, folded) {
+  function rank(groups, terms, wordsOf, foldedOf) {
     if (!terms.length)
       return groups
     var foldedTerms = terms.map(fold)
@@ -106,14 +106,14 @@
         var locations = group.map(function (item) { return item.location })
         var found = terms.map(function (term) {
           return locations.some(function (location) {
-            var w = words(location)
+            var w = wordsOf(location)
             return w.title.indexOf(term) >= 0 || w.text.indexOf(term) >= 0
           })
         })
         var together = 0
         if (terms.length > 1)
           for (var l = 0; l < locations.length && together < 2; l++) {
-            var f = folded(locations[l])
+            var f = foldedOf(locations[l])
             if (hasPhrase(f.title, foldedTerms))
               together = 2
             else if (hasPhrase(f.text, foldedTerms))
@@ -140,10 +140,13 @@
   }
 
   /*
-   * The terms Material puts in ?h= for the page a result opens: each matched
-   * (folded) term is replaced by the original words highlighted in the result.
+   * The terms of a result as Material uses them: matched ones go into ?h= for
+   * the page the result opens, so each matched (folded) term becomes the
+   * original words highlighted in the result; missing ones are shown struck
+   * out, so each becomes the term as the reader typed it (`typed` maps
+   * folded terms to typed ones).
    */
-  function originalTerms(item) {
+  function originalTerms(item, typed) {
     var marked = []
     var pattern = /<mark>([^<]*)<\/mark>/g
     var source = [item.title || "", item.text || ""].join(" ")
@@ -152,7 +155,7 @@
     var result = {}
     Object.keys(item.terms || {}).forEach(function (term) {
       if (!item.terms[term]) {
-        result[term] = false
+        result[typed[term] || term] = false
         return
       }
       var found = marked.filter(function (word) {
@@ -237,10 +240,12 @@
   var post = self.postMessage.bind(self)
   self.postMessage = function (message) {
     if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
-      var query = pending.length ? pending.shift() : ""
-      message.data.items = rank(message.data.items, queryTerms(query, separator), documentWords, foldedWords)
+      var terms = queryTerms(pending.length ? pending.shift() : "", separator)
+      var typed = {}
+      terms.forEach(function (term) { typed[fold(term)] = term })
+      message.data.items = rank(message.data.items, terms, documentWords, foldedWords)
       message.data.items.forEach(function (group) {
-        group.forEach(function (item) { item.terms = originalTerms(item) })
+        group.forEach(function (item) { item.terms = originalTerms(item, typed) })
       })
     }
     return post.apply(null, arguments)
