@@ -10,16 +10,14 @@ from __future__ import annotations
 from hanoi.glossary import abbreviation_glossary, load_glossaries
 from hanoi.languages import build_language
 from hanoi.markers import MarkerContext, register
-from hanoi.problems import stop_on
+from hanoi.problems import valid
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 
-def glossaries():
-    found, problems = load_glossaries()
-    stop_on(problems, "the glossary data")
-    return found
+def glossaries() -> dict[str, tuple[Term, ...]]:
+    return valid(load_glossaries(), "the glossary data")
 
 
 @event_priority(90)

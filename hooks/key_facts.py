@@ -10,16 +10,13 @@ from __future__ import annotations
 from hanoi.facts import SiteFacts, load_site_facts
 from hanoi.formatting import format_date
 from hanoi.markers import MarkerContext, MarkerError, register
-from hanoi.problems import stop_on
+from hanoi.problems import valid
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 
 def site_facts() -> SiteFacts:
-    facts, problems = load_site_facts()
-    stop_on(problems, "the key facts or signatories data")
-    assert facts is not None
-    return facts
+    return valid(load_site_facts(), "the key facts or signatories data")
 
 
 @event_priority(90)

@@ -24,7 +24,7 @@ from pathlib import Path
 from hanoi import programme_exports, programme_format
 from hanoi.languages import build_language
 from hanoi.markers import MarkerContext, MarkerError, register
-from hanoi.problems import stop_on
+from hanoi.problems import valid
 from hanoi.programme import TYPE_GROUPS, TYPES, Event, Programme, load_programme
 from hanoi.programme_exports import (
     absolute,
@@ -50,10 +50,7 @@ _anchors: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
 
 
 def programme() -> Programme:
-    loaded, problems = load_programme()
-    stop_on(problems, "the programme data (data/programme/)")
-    assert loaded is not None
-    return loaded
+    return valid(load_programme(), "the programme data (data/programme/)")
 
 
 @event_priority(90)

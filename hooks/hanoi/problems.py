@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 from mkdocs.exceptions import PluginError
 
@@ -43,3 +43,14 @@ def stop_on(problems: Iterable[Problem], what: str) -> None:
         log.error(str(problem))
     noun = "problem" if len(found) == 1 else "problems"
     raise ProblemsFound(f"{len(found)} {noun} in {what}; each is listed above with its fix.")
+
+
+T = TypeVar("T")
+
+
+def valid(loaded: tuple[T | None, list[Problem]], what: str) -> T:
+    """The data a loader returned, or the build stops on its problems."""
+    value, problems = loaded
+    stop_on(problems, what)
+    assert value is not None
+    return value
