@@ -1,6 +1,6 @@
 """Benchmark: search index sizes and the time from typing to results, in Chromium.
 
-    .venv/bin/python bench/search.py [--runs N] [--cpu-throttle R] [--site DIR] [--releases N]
+    .venv/bin/python bench/search.py [--runs N] [--cpu-throttle R] [--site DIR]
 
 Builds the site (the real strict build, into a temporary folder) unless
 ``--site`` names a built one, serves it with Netlify's headers on 127.0.0.1
@@ -9,23 +9,26 @@ fresh browser context (empty cache), waits until search is ready, types the
 query as a reader would (``keyboard.type``, 40 ms between keys) and measures
 with ``performance.now()`` in the page:
 
-* ready: from navigation start until the search is ready (index fetched,
-  worker started, lunr index built), which happens without any typing;
+* page load: from navigation start to the end of the load event;
+* search ready: from navigation start until the search is ready (index
+  fetched, worker started, lunr index built), which happens without typing;
 * last key -> results: from the keystroke that completes the query to the
   moment its results are in the list (the last change of the list);
 * first results: from the first keystroke to the first results shown.
 
 ``--cpu-throttle 4`` slows the CPU four times (Chrome DevTools' "mid-tier
 mobile"). Times are printed, never asserted; sizes are the gzip -9 bytes of
-each language's index (Netlify compresses at least as well). With
-``--releases N`` it also builds a copy with N synthetic press releases per
-language (bench/synthetic.py) and prints how much each adds to the index,
-and so how many more the budget holds.
+each language's index (Netlify compresses at least as well), with what the
+press releases already published add to it, each, and so how many more the
+budget holds (synthetic releases would say less: their text repeats, and
+compresses far better than real text).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import statistics
 import sys
 import tempfile
@@ -37,11 +40,12 @@ sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests"), str(PROJECT / "b
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from browser.conftest import LAUNCH_ARGS, find_chromium  # noqa: E402
-from common import copy_project, run_build  # noqa: E402
+from common import run_build  # noqa: E402
 from hanoi.languages import LANGUAGES  # noqa: E402
-from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_path, index_sizes  # noqa: E402
+from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_json, index_path, index_sizes  # noqa: E402
 from netlify_emulation import serve  # noqa: E402
-from synthetic import install_synthetic_releases  # noqa: E402
+
+RELEASE = re.compile(r"^press/[^/#]+/")  # a press release's entries (not the archive's)
 
 QUERIES = [
     ("vi/", "toi pham"), ("vi/", "tội phạm"), ("vi/", "cong uoc ha noi"), ("vi/", "Cong uoc"),
@@ -80,18 +84,16 @@ WAIT = """([what, quiet, timeout]) => new Promise((resolve, reject) => {
 })"""
 
 
-def growth(temporary: Path, releases: int, sizes: dict[str, tuple[int, int]]) -> None:
-    project = copy_project(temporary / "many-releases")
-    install_synthetic_releases(project, releases)
-    site = project / "site"
-    run_build(project, site)
-    grown = index_sizes(site)
-    print(f"with {releases} more (synthetic) press releases per language:")
-    for language in LANGUAGES:
-        per_release = (grown[language][1] - sizes[language][1]) / releases
-        room = (INDEX_BUDGET_GZIP_BYTES - sizes[language][1]) / per_release if per_release > 0 else float("inf")
-        print(f"  {language}: {grown[language][1]:>7,} B gzip, {per_release:,.0f} B gzip per release: "
-              f"room for about {room:,.0f} more releases within the budget")
+def release_cost(site: Path, language: str) -> tuple[int, float]:
+    """(press releases in the index, gzip bytes they add each, on average)."""
+    index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    releases = [doc for doc in index["docs"] if RELEASE.match(doc["location"])]
+    count = len({RELEASE.match(doc["location"]).group() for doc in releases})
+    if not count:
+        return 0, 0.0
+    without = {**index, "docs": [doc for doc in index["docs"] if not RELEASE.match(doc["location"])]}
+    added = gzip_size(index_json(index).encode("utf-8")) - gzip_size(index_json(without).encode("utf-8"))
+    return count, added / count
 
 
 def measure(browser, base_url: str, path: str, query: str, throttle: float) -> dict[str, float | str]:
@@ -107,6 +109,7 @@ def measure(browser, base_url: str, path: str, query: str, throttle: float) -> d
     page.keyboard.press("End")  # a keyup after letters Playwright inserts without key events
     page.evaluate(WAIT, ["settled", 500, 30000])
     probe = page.evaluate("window.__search")
+    load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     top = page.evaluate("() => document.querySelector('.md-search-result__item article h1')?.textContent || '(none)'")
     context.close()
     keys = probe["keys"]
@@ -114,6 +117,7 @@ def measure(browser, base_url: str, path: str, query: str, throttle: float) -> d
     first_key = keys[0][0]
     renders = probe["renders"]
     return {
+        "load": load,
         "ready": probe["ready"],
         "last key -> results": renders[-1] - complete,
         "first results": next(t for t in renders if t > first_key) - first_key,
@@ -126,7 +130,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cpu-throttle", type=float, default=1.0)
     parser.add_argument("--site", type=Path, help="an already built site folder")
-    parser.add_argument("--releases", type=int, default=0, help="also measure the index growth per press release")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temporary:
@@ -139,12 +142,13 @@ def main() -> None:
         print(f"search index per language (budget {INDEX_BUDGET_GZIP_BYTES:,} B gzip each):")
         for language in LANGUAGES:
             raw, gz = sizes[language]
-            print(f"  {language}: {raw:>9,} B, {gz:>7,} B gzip")
+            count, each = release_cost(site, language)
+            room = f"room for about {(INDEX_BUDGET_GZIP_BYTES - gz) / each:,.0f} more" if each > 0 else ""
+            print(f"  {language}: {raw:>9,} B, {gz:>7,} B gzip; its {count} press releases add "
+                  f"{each:,.0f} B gzip each: {room}")
         all_docs = b"".join(index_path(site, language).read_bytes() for language in LANGUAGES)
         print(f"  (all three together: {merged:,} B, about {gzip_size(all_docs):,} B gzip: "
               "what every page fetched before the split)")
-        if options.releases:
-            growth(Path(temporary), options.releases, sizes)
 
         chromium = find_chromium()
         if chromium is None:
@@ -155,8 +159,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=LAUNCH_ARGS)
             measure(browser, base_url, "vi/", "hanoi", options.cpu_throttle)  # warm-up
             print(f"\ntimes in ms, median (min-max) of {options.runs} runs, CPU throttle x{options.cpu_throttle:g}:")
-            print(f"{'page':<5} {'query':<18} {'ready after load':>20} {'last key -> results':>22} "
-                  f"{'first results':>18}  top result")
+            print(f"{'page':<5} {'query':<18} {'page load':>15} {'search ready':>16} {'last key -> results':>20} "
+                  f"{'first results':>15}  top result")
             for path, query in QUERIES:
                 runs = [measure(browser, base_url, path, query, options.cpu_throttle) for _ in range(options.runs)]
 
@@ -164,8 +168,8 @@ def main() -> None:
                     values = [float(run[key]) for run in runs]
                     return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
 
-                print(f"/{path:<4} {query:<18} {cell('ready'):>20} {cell('last key -> results'):>22} "
-                      f"{cell('first results'):>18}  {runs[0]['top']}")
+                print(f"/{path:<4} {query:<18} {cell('load'):>15} {cell('ready'):>16} {cell('last key -> results'):>20} "
+                      f"{cell('first results'):>15}  {runs[0]['top']}")
             browser.close()
         server.close()
 

@@ -88,8 +88,9 @@
    * 1. most query terms typed with diacritics found as whole words exactly
    *    as typed ("tội" before "tôi", "đa" before "da"): the reader's
    *    diacritics say what they mean;
-   * 2. the terms found together, in order, once folded: in a title, then in
-   *    the text ("cong uoc ha noi" finds "Công ước Hà Nội" first);
+   * 2. the terms found together, in order, once folded: as a whole title
+   *    ("cong uoc ha noi" finds the page "Công ước Hà Nội" first), then in a
+   *    title, then in the text (the last two for two terms or more);
    * 3. most query terms typed without diacritics found as whole words as
    *    typed ("da" before "đa"). Only then: without diacritics, a reader
    *    may simply not have typed them, so this must not outrank 2.
@@ -111,14 +112,15 @@
           })
         })
         var together = 0
-        if (terms.length > 1)
-          for (var l = 0; l < locations.length && together < 2; l++) {
-            var f = foldedOf(locations[l])
-            if (hasPhrase(f.title, foldedTerms))
-              together = 2
-            else if (hasPhrase(f.text, foldedTerms))
-              together = 1
-          }
+        for (var l = 0; l < locations.length; l++) {
+          var f = foldedOf(locations[l])
+          if (f.title.length === foldedTerms.length && hasPhrase(f.title, foldedTerms))
+            together = 3
+          else if (terms.length > 1 && hasPhrase(f.title, foldedTerms))
+            together = Math.max(together, 2)
+          else if (terms.length > 1 && hasPhrase(f.text, foldedTerms))
+            together = Math.max(together, 1)
+        }
         var marked = 0
         var unmarked = 0
         for (var t = 0; t < terms.length; t++)
