@@ -13,7 +13,7 @@ import json
 import logging
 from pathlib import Path
 
-from hanoi.languages import LANGUAGES, build_language, is_last_build_running
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, build_language, is_last_build_running
 from hanoi.search import (
     INDEX_FILE,
     WORKER_SOURCE,
@@ -34,6 +34,16 @@ log = logging.getLogger("mkdocs.hooks.search_i18n")
 _worker = {"path": WORKER_SOURCE}
 
 
+def root_language(config: MkDocsConfig) -> str:
+    """The language built at the site root: English, except in a one-language
+    preview (BUILD_ONLY_LOCALE=vi), where mkdocs-static-i18n builds that one there."""
+    return getattr(config.plugins.get("i18n"), "default_language", None) or DEFAULT_LANGUAGE
+
+
+def built_languages(config: MkDocsConfig) -> list[str]:
+    return list(getattr(config.plugins.get("i18n"), "build_languages", None) or LANGUAGES)
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     source = files.get_file_from_path(WORKER_SOURCE)
     if source is None:
@@ -48,7 +58,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def _localized(html: str, config: MkDocsConfig, where: str) -> str:
     try:
-        return localize_search_config(html, build_language(config), _worker["path"])
+        return localize_search_config(html, build_language(config), _worker["path"], root_language(config))
     except SearchConfigNotFound as error:
         # A warning fails the strict build: Material's templates changed.
         log.warning(f"{where}: search stays site-wide and accent-sensitive: {error}")
@@ -76,4 +86,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not merged.is_file():
         return  # search plugin disabled
     index = json.loads(merged.read_text(encoding="utf-8"))
-    write_search_indexes(Path(config.site_dir), split_search_index(index, LANGUAGES))
+    default = root_language(config)
+    indexes = split_search_index(index, built_languages(config), default)
+    write_search_indexes(Path(config.site_dir), indexes, default)

@@ -103,6 +103,16 @@ def test_split_keeps_each_language_with_its_own_locations_and_lunr_language() ->
     assert MERGED["docs"][4]["location"] == "vi/faq/#why-hanoi", "the merged index is not changed"
 
 
+def test_a_one_language_preview_searches_at_the_root() -> None:
+    """BUILD_ONLY_LOCALE=vi (make serve-one LANG=vi): Vietnamese is built at the site root."""
+    preview = {"config": MERGED["config"], "docs": [{"location": "", "title": "Công ước Hà Nội", "text": ""},
+                                                    {"location": "faq/#why", "title": "Vì sao", "text": ""}]}
+    split = split_search_index(preview, ["vi"], default="vi")
+    assert list(split) == ["vi"] and [d["location"] for d in split["vi"]["docs"]] == ["", "faq/#why"]
+    assert index_path(Path("site"), "vi", default="vi") == Path("site/search/search_index.json")
+    assert language_base("..", "vi", default="vi") == ".."
+
+
 @pytest.mark.parametrize(
     ("base", "language", "expected"),
     [(".", "en", "."), (".", "vi", "./vi/"), ("..", "vi", "../vi/"), ("../../..", "fr", "../../../fr/"),

@@ -32,7 +32,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX_FILE = "search/search_index.json"
 
@@ -74,6 +74,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", _LETTER.sub(lambda m: _LETTERS[m.group()], stripped))
 
 
+def language_root(language: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """The folder of a language in the site: '' for the language built at the
+    root (English; the one language of a BUILD_ONLY_LOCALE preview), 'vi/'..."""
+    return "" if language == default else f"{language}/"
+
+
 def location_language(
     location: str, languages: Iterable[str] = LANGUAGES, default: str = DEFAULT_LANGUAGE
 ) -> str:
@@ -100,14 +106,14 @@ def split_search_index(
     }
     for doc in index.get("docs", []):
         language = location_language(doc["location"], languages, default)
-        prefix = language_prefix(language) if language != default else ""
+        prefix = language_root(language, default)
         location = doc["location"][len(prefix):] if prefix else doc["location"]
         split[language]["docs"].append({**doc, "location": location})
     return split
 
 
-def index_path(site_dir: Path, language: str) -> Path:
-    return site_dir / language_prefix(language) / INDEX_FILE
+def index_path(site_dir: Path, language: str, default: str = DEFAULT_LANGUAGE) -> Path:
+    return site_dir / language_root(language, default) / INDEX_FILE
 
 
 def index_json(index: Mapping[str, Any]) -> str:
@@ -115,10 +121,12 @@ def index_json(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def write_search_indexes(site_dir: Path, indexes: Mapping[str, Mapping[str, Any]]) -> dict[str, Path]:
+def write_search_indexes(
+    site_dir: Path, indexes: Mapping[str, Mapping[str, Any]], default: str = DEFAULT_LANGUAGE
+) -> dict[str, Path]:
     written = {}
     for language, index in indexes.items():
-        path = index_path(site_dir, language)
+        path = index_path(site_dir, language, default)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(index_json(index), encoding="utf-8")
         written[language] = path
@@ -141,10 +149,10 @@ def index_sizes(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[st
     return sizes
 
 
-def language_base(base: str, language: str) -> str:
+def language_base(base: str, language: str, default: str = DEFAULT_LANGUAGE) -> str:
     """Material's ``base`` (the site root, relative to the page: '.', '../..',
     or absolute '/' on error pages) moved to the language's root ('../vi/')."""
-    prefix = language_prefix(language)
+    prefix = language_root(language, default)
     if not prefix:
         return base
     return posixpath.join(base, prefix) if base else prefix
@@ -173,7 +181,7 @@ def _html_safe_json(value: Any) -> str:
     return re.sub("[<>&']", lambda m: _HTML_SAFE[m.group()], text)
 
 
-def localize_search_config(html: str, language: str, worker: str) -> str:
+def localize_search_config(html: str, language: str, worker: str, default: str = DEFAULT_LANGUAGE) -> str:
     """The page with its ``__config`` pointing search at the language's index
     (``base``) and at our worker (``search``; ``worker`` is its site path).
     Idempotent."""
@@ -183,7 +191,7 @@ def localize_search_config(html: str, language: str, worker: str) -> str:
     config = json.loads(match.group(2))
     if "/search-i18n." in config.get("search", ""):
         return html
-    config["base"] = language_base(config["base"], language)
+    config["base"] = language_base(config["base"], language, default)
     config["search"] = worker_url(config["search"], worker)
     return html[: match.start(2)] + _html_safe_json(config) + html[match.end(2):]
 
