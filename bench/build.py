@@ -75,8 +75,15 @@ class Variant:
     def seconds(self) -> list[float]:
         return [b.seconds for b in self.builds]
 
+    @property
+    def cpu(self) -> list[float]:
+        return [b.cpu_seconds for b in self.builds]
+
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
     def peak(self) -> int:
         return max(b.peak_rss_bytes for b in self.builds)
@@ -90,7 +97,12 @@ class Size:
     site: dict[str, float] = field(default_factory=dict)
 
     def ratios(self) -> list[float]:
+        """Wall time, hooked / bare, of the builds of each round."""
         return [h.seconds / b.seconds for h, b in zip(self.hooked.builds, self.bare.builds)]
+
+    def cpu_ratios(self) -> list[float]:
+        """CPU time (user + system), hooked / bare: less sensitive to other work on the machine."""
+        return [h.cpu_seconds / b.cpu_seconds for h, b in zip(self.hooked.builds, self.bare.builds)]
 
 
 def prepare(root: Path, releases: int, events: int) -> Size:
@@ -133,38 +145,44 @@ def spread(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
 
 
 def print_table(sizes: list[Size], runs: int) -> None:
-    print("\n| releases per language | pages | build, hooked (s) | per page (ms) | build, bare (s) | hooked / bare "
-          "| peak memory hooked / bare (MB) | site/ (MB) | HTML per page, mean (kB) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n| releases per language | pages | wall, hooked (s) | per page (ms) | wall, bare (s) | hooked / bare, wall "
+          "| CPU hooked / bare (s) | hooked / bare, CPU | peak memory hooked / bare (MB) | site/ (MB) "
+          "| HTML per page, mean (kB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
         pages = size.site["pages"]
-        h, b, r = size.hooked, size.bare, size.ratios()
+        h, b, r, c = size.hooked, size.bare, size.ratios(), size.cpu_ratios()
         print(f"| {size.releases} | {pages:.0f} | {h.median():.1f} ({spread(h.seconds)}) "
               f"| {1000 * h.median() / pages:.1f} ({spread(h.seconds, 1000 / pages)}) "
               f"| {b.median():.1f} ({spread(b.seconds)}) "
               f"| {statistics.median(r):.2f} ({spread(r, digits=2)}) "
+              f"| {h.median_cpu():.1f} / {b.median_cpu():.1f} "
+              f"| {statistics.median(c):.2f} ({spread(c, digits=2)}) "
               f"| {h.peak() / MB:.0f} / {b.peak() / MB:.0f} "
               f"| {size.site['site_bytes'] / MB:.1f} | {size.site['html_mean']:.1f} |")
     print(f"\nMedians of {runs} builds of each kind (min–max in brackets), hooked and bare alternating; "
-          "pages = index.html files built (3 languages).")
+          "pages = index.html files built (3 languages); CPU = user + system time of the build process.")
 
 
 def print_figures(sizes: list[Size]) -> None:
     first, last = sizes[0], sizes[-1]
-    per_page = lambda s: s.hooked.median() / s.site["pages"]  # noqa: E731
-    print(f"\nLinearity: time per page at {last.releases} releases per language is "
-          f"{100 * (per_page(last) / per_page(first) - 1):+.1f} % of the time per page at {first.releases} "
-          f"({1000 * per_page(last):.1f} vs {1000 * per_page(first):.1f} ms).")
-    for smaller, larger in zip(sizes, sizes[1:]):
-        added = larger.site["pages"] - smaller.site["pages"]
-        slope = (larger.hooked.median() - smaller.hooked.median()) / added
-        bare_slope = (larger.bare.median() - smaller.bare.median()) / added
-        print(f"  each page added from {smaller.releases} to {larger.releases} releases per language: "
-              f"{1000 * slope:.1f} ms hooked, {1000 * bare_slope:.1f} ms bare")
+    for label, median in (("wall", Variant.median), ("CPU", Variant.median_cpu)):
+        per_page = lambda s: median(s.hooked) / s.site["pages"]  # noqa: E731
+        print(f"\nLinearity ({label}): time per page at {last.releases} releases per language is "
+              f"{100 * (per_page(last) / per_page(first) - 1):+.1f} % of the time per page at {first.releases} "
+              f"({1000 * per_page(last):.1f} vs {1000 * per_page(first):.1f} ms).")
+        for smaller, larger in zip(sizes, sizes[1:]):
+            added = larger.site["pages"] - smaller.site["pages"]
+            slope = (median(larger.hooked) - median(smaller.hooked)) / added
+            bare_slope = (median(larger.bare) - median(smaller.bare)) / added
+            print(f"  each page added from {smaller.releases} to {larger.releases} releases per language: "
+                  f"{1000 * slope:.1f} ms hooked, {1000 * bare_slope:.1f} ms bare")
+    print()
     for size in sizes:
-        r = size.ratios()
-        print(f"Hooks' cost at {size.releases} releases per language: hooked / bare = {statistics.median(r):.3f} "
-              f"(runs: {', '.join(f'{x:.3f}' for x in r)}), i.e. {100 * (statistics.median(r) - 1):+.1f} %")
+        r, c = size.ratios(), size.cpu_ratios()
+        print(f"Hooks' cost at {size.releases} releases per language: hooked / bare = {statistics.median(r):.2f} wall "
+              f"(runs: {', '.join(f'{x:.2f}' for x in r)}), {statistics.median(c):.2f} CPU "
+              f"(runs: {', '.join(f'{x:.2f}' for x in c)})")
     s = last.site
     print(f"HTML at {last.releases} releases per language: {s['html_mean']:.1f} kB per page on average "
           f"(median {s['html_median']:.1f} kB); a release {s['release']:.1f} kB, the FAQ {s['faq']:.1f} kB, "
@@ -240,7 +258,7 @@ def main() -> None:
                     done = build(variant, hooked)
                     print(f"  run {run + 1}, {size.releases:>5} releases per language, "
                           f"{'hooked' if hooked else 'bare  '}: {done.seconds:6.1f} s, "
-                          f"{done.peak_rss_bytes / MB:5.0f} MB", flush=True)
+                          f"{done.cpu_seconds:6.1f} s CPU, {done.peak_rss_bytes / MB:5.0f} MB", flush=True)
                     if hooked and not size.site:
                         size.site = measure_site(size.hooked.project / "site", size.releases)
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")

@@ -47,6 +47,11 @@ PARTS: tuple[str, ...] = ("chair", "host", "speaker")
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:hanoi-convention-site:programme")
 
 
+@lru_cache(maxsize=None)
+def _uid(event_id: str) -> str:
+    return str(uuid.uuid5(UID_NAMESPACE, event_id))
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -105,7 +110,7 @@ class Event:
     @property
     def uid(self) -> str:
         """Stable across builds, languages and site addresses."""
-        return str(uuid.uuid5(UID_NAMESPACE, self.id))
+        return _uid(self.id)
 
     @property
     def number(self) -> int:

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
@@ -78,16 +79,22 @@ def inline_scripts(html: str | bytes) -> list[str]:
     (a file as read) are searched without decoding the whole page first.
     ``inline_scripts_parsed`` is the reference (compared on the built site).
     """
-    parser = _InlineScripts()
     if isinstance(html, bytes):
         found = (m.group(0).decode("utf-8") for m in _SCRIPT_OR_COMMENT_BYTES.finditer(html))
     else:
         found = (m.group(0) for m in _SCRIPT_OR_COMMENT.finditer(html))
-    for element in found:
-        if not element.startswith("<!--"):
-            parser.feed(element)
+    return [body for element in found if not element.startswith("<!--")
+            for body in _script_bodies(element)]
+
+
+@lru_cache(maxsize=1024)
+def _script_bodies(element: str) -> tuple[str, ...]:
+    """The body of one script element if a browser runs it (every page has
+    the same few: each is parsed once)."""
+    parser = _InlineScripts()
+    parser.feed(element)
     parser.close()
-    return parser.bodies
+    return tuple(parser.bodies)
 
 
 def inline_scripts_parsed(html: str) -> list[str]:
@@ -124,9 +131,9 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
 
 def fingerprinted_assets(site_dir: Path) -> list[str]:
     return sorted(
-        "/" + path.relative_to(site_dir).as_posix()
-        for path in site_dir.rglob("*")
-        if path.is_file() and FINGERPRINTED.search(path.name)
+        "/" + Path(folder, name).relative_to(site_dir).as_posix()
+        for folder, _, names in os.walk(site_dir)
+        for name in names if FINGERPRINTED.search(name)
     )
 
 
