@@ -3,7 +3,8 @@
 Every page (and each language's 404 page) gets its language's search index
 and our search worker in Material's ``__config``; the worker is published
 under a name with a hash of its content; once every language is built, the
-merged index mkdocs-static-i18n wrote is split into one index per language. The work is in ``hanoi.search``; the browser side is
+merged index mkdocs-static-i18n wrote is split into one index per language.
+The work is in ``hanoi.search``; the browser side is
 ``overrides/assets/javascripts/workers/search-i18n.js``.
 """
 
