@@ -19,9 +19,15 @@ def site_facts() -> SiteFacts:
     return valid(load_site_facts(), "the key facts or signatories data")
 
 
+# A fact reads the same on every page of a language: rendered once per build
+# (releases quote facts, so a thousand releases would render it a thousand times).
+_rendered_facts: dict[tuple[str, str], str] = {}
+
+
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_facts()  # validate before anything renders
+    _rendered_facts.clear()
     return config
 
 
@@ -35,8 +41,12 @@ def _facts(ids: list[str]):
 
 
 def render_fact(args: dict[str, str], context: MarkerContext) -> str:
-    (fact,) = _facts([args["id"]])
-    return context.render("partials/markers/fact.html", {"fact": fact, "text": fact.text(context.language)})
+    key = (context.language, args["id"])
+    if key not in _rendered_facts:
+        (fact,) = _facts([args["id"]])
+        _rendered_facts[key] = context.render("partials/markers/fact.html",
+                                              {"fact": fact, "text": fact.text(context.language)})
+    return _rendered_facts[key]
 
 
 def render_key_facts(args: dict[str, str], context: MarkerContext) -> str:

@@ -12,10 +12,12 @@ import logging
 from typing import Any, Mapping
 
 from hanoi.languages import build_language
-from hanoi.markers import MarkerContext, expand, restore
+from hanoi.markers import MarkerContext, expand, restore, restore_unindexed
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -23,12 +25,14 @@ log = logging.getLogger("mkdocs.hooks.markers")
 
 _environments: dict[str, Environment] = {}
 _rendered: dict[tuple[str, str], dict[str, str]] = {}
+_unindexed: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A fresh environment per build: the theme's catalogue is the build language's.
     _environments.clear()
     _rendered.clear()
+    _unindexed.clear()
     return config
 
 
@@ -62,12 +66,23 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     language = build_language(config)
     context = MarkerContext(language, f"docs/{page.file.src_uri}", _renderer(config, language),
                             {"page": page, "files": files, "config": config})
-    expanded, rendered, problems = expand(markdown, context, first_line=1 + front_matter_lines(page))
-    for problem in problems:
+    expansion = expand(markdown, context, first_line=1 + front_matter_lines(page))
+    for problem in expansion.problems:
         log.error(str(problem))
-    _rendered[(language, page.file.src_uri)] = rendered
-    return expanded
+    _rendered[(language, page.file.src_uri)] = expansion.rendered
+    if expansion.unindexed:
+        _unindexed[(language, page.file.src_uri)] = expansion.unindexed
+    return expansion.markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return restore(html, _rendered.pop((build_language(config), page.file.src_uri), {}))
+
+
+# After Material's search plugin (priority 0) has indexed page.content.
+@event_priority(-100)
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    unindexed = _unindexed.pop((build_language(config), page.file.src_uri), None)
+    if unindexed:
+        page.content = restore_unindexed(page.content or "", unindexed)
+    return context

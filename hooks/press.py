@@ -22,7 +22,6 @@ from hanoi.publication import current as publication
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -53,6 +52,7 @@ class _Build:
         self.shown = newest_first(found, language, rules)
         self.rules = rules
         self.environment: Environment | None = None
+        self.feed: dict[str, str] | None = None
 
 
 _build: list[_Build] = []
@@ -89,23 +89,30 @@ def render_archive(args: dict[str, str], context: MarkerContext) -> str:
     return context.render("partials/press/archive.html", {"items": items, "feed_href": f"../{FEED_NAME}"})
 
 
-register("press-releases", render_archive, summary="the archive of press releases, e.g. <!-- press-releases -->")
+# Each release is indexed on its own page: the archive would double every result.
+register("press-releases", render_archive, indexed=False,
+         summary="the archive of press releases, e.g. <!-- press-releases -->")
 
 
+# After Material's search plugin (priority 0) has indexed page.content: the
+# release header (date, sources, translations) is not what readers search for.
+@event_priority(-100)
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    language = build_language(config)
-    if _current(config).shown:
-        site_url = config.site_url or "/"
-        context["press_feed"] = {"href": site_url.rstrip("/") + "/" + feed_path(language),
-                                 "title": translate(language, "Press releases")}
+    build = _current(config)
+    if build.shown:
+        if build.feed is None:
+            site_url = config.site_url or "/"
+            build.feed = {"href": site_url.rstrip("/") + "/" + feed_path(build.language),
+                          "title": translate(build.language, "Press releases")}
+        context["press_feed"] = build.feed
+    release = _release_of(page, config)
+    if release is not None:
+        page.content = with_release_header(page.content or "", release, config)
     return context
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+def with_release_header(html: str, release: Release, config: MkDocsConfig) -> str:
     """Under a release's title: its date, embargo, sources and translations."""
-    release = _release_of(page, config)
-    if release is None:
-        return html
     build = _current(config)
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     if build.environment is None:  # one per language build: the theme's catalogue is that language's

@@ -3,12 +3,14 @@ links between translations, validated front matter, embargo."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
+from hanoi.search import index_path
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -60,6 +62,26 @@ def test_release_shows_date_sources_and_its_translations(site: Path, language: s
         assert header.select(".hc-sources a")
         others = {a["hreflang"]: a["href"] for a in header.select(".hc-release__translations a")}
         assert others == {other: f"/{prefix(other)}press/{slug}/" for other in LANGUAGES if other != language}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_each_release_once_on_its_own_page(site: Path, language: str) -> None:
+    """The archive's list and the release headers are in the pages but not in
+    the search index: a release's title or summary leads to the release only."""
+    index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    archive = [doc for doc in index["docs"] if doc["location"].startswith("press/") and "/" not in
+               doc["location"].split("#")[0][len("press/"):].rstrip("/")]
+    assert archive, "the archive page itself stays searchable"
+    page = soup(site / prefix(language) / "press" / "index.html")
+    summaries = [p.get_text(strip=True) for p in page.select(".hc-press__summary")]
+    assert summaries
+    assert not [s for s in summaries for doc in archive if s in doc["text"]], "the archive repeats summaries in search"
+    for slug in release_slugs():
+        entries = [doc for doc in index["docs"] if doc["location"].startswith(f"press/{slug}/")]
+        assert entries, f"{slug} is not in the {language} search index"
+        sources = soup(site / prefix(language) / "press" / slug / "index.html").select(".hc-sources a")
+        assert not [a for a in sources for doc in entries if a.get_text(strip=True) in doc["text"]], \
+            "the release header (sources) is in the search index"
 
 
 def add_release(project: Path, slug: str, extra: str = "", key: str | None = None) -> None:

@@ -37,13 +37,15 @@ class SourcePage:
         return "press_release" if parts[0] == PRESS_FOLDER and parts[-1] != "index.md" else "page"
 
 
-def read_front_matter(path: Path) -> tuple[Located | None, list[Problem]]:
+def read_front_matter(path: Path, name: str | None = None) -> tuple[Located | None, list[Problem]]:
+    """``name``: the path problems name (default: relative to the project)."""
+    name = name or relative(path)
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     if match is None:
-        return None, [Problem(relative(path), 1, "", "the page has no front matter",
+        return None, [Problem(name, 1, "", "the page has no front matter",
                               "start the file with a block between two '---' lines holding title: and description:")]
-    data, problems = parse_yaml(match.group("yaml") or "", relative(path), first_line=2)
+    data, problems = parse_yaml(match.group("yaml") or "", name, first_line=2)
     if data is None and not problems:
         data = Located()
         data.line = 1
@@ -56,14 +58,26 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
     problems: list[Problem] = []
     for language in LANGUAGES:
         root = docs_dir / language
-        for path in sorted(root.rglob("*.md")):
-            meta, found = read_front_matter(path)
-            page = SourcePage(path, language, path.relative_to(root).as_posix(), meta)
+        named = relative(root)
+        for relative_path in _markdown_files(root):
+            path = root / relative_path
+            meta, found = read_front_matter(path, f"{named}/{relative_path}")
+            page = SourcePage(path, language, relative_path, meta)
             if meta is not None and not found:
                 found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
             problems += found
             pages.append(page)
     return tuple(pages), tuple(problems)
+
+
+def _markdown_files(root: Path) -> list[str]:
+    """The Markdown files under ``root``, as sorted POSIX paths relative to it
+    (os.walk: Path.rglob and relative_to cost more than reading the files)."""
+    found = []
+    for folder, _, names in os.walk(root):
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in names if name.endswith(".md")]
+    return sorted(found, key=lambda p: PurePosixPath(p).parts)
 
 
 def _stamp(docs_dir: Path) -> tuple:

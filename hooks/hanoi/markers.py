@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from .problems import Problem
 
@@ -49,14 +49,19 @@ class MarkerSpec:
     required: frozenset[str]
     optional: frozenset[str]
     summary: str
+    # False for a marker that repeats what other pages say (the archive lists
+    # every release's title and summary): its HTML is put in place after
+    # Material's search plugin has read the page, so search results are not
+    # doubled and the plugin does not parse it.
+    indexed: bool
 
 
 _REGISTRY: dict[str, MarkerSpec] = {}
 
 
 def register(name: str, renderer: Renderer, *, summary: str, required: set[str] = frozenset(),
-             optional: set[str] = frozenset()) -> None:
-    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary)
+             optional: set[str] = frozenset(), indexed: bool = True) -> None:
+    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed)
 
 
 def registered() -> dict[str, MarkerSpec]:
@@ -79,6 +84,16 @@ def placeholder(index: int) -> str:
 
 _ALONE_IN_PARAGRAPH = re.compile(r"<p>\s*(hcmarker\d{5}x)\s*</p>")
 _TOKEN = re.compile(r"hcmarker\d{5}x")
+# Where an unindexed marker's HTML goes until then: a comment, which the
+# search plugin skips (and which holds no token, so ``restore`` leaves it).
+_UNINDEXED_PLACE = re.compile(r"<!--hc-unindexed-\d{5}-->")
+
+
+class Expansion(NamedTuple):
+    markdown: str  # with a token in place of each marker
+    rendered: dict[str, str]  # token -> HTML, put in place by ``restore``
+    unindexed: dict[str, str]  # placeholder comment -> HTML, put in place by ``restore_unindexed``
+    problems: list[Problem]
 
 
 def restore(html: str, rendered: Mapping[str, str]) -> str:
@@ -88,11 +103,17 @@ def restore(html: str, rendered: Mapping[str, str]) -> str:
     return _TOKEN.sub(lambda m: rendered.get(m.group(0), m.group(0)), html)
 
 
-def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[str, dict[str, str], list[Problem]]:
+def restore_unindexed(html: str, unindexed: Mapping[str, str]) -> str:
+    """Put the HTML of the markers kept out of the search index in place."""
+    return _UNINDEXED_PLACE.sub(lambda m: unindexed.get(m.group(0), m.group(0)), html)
+
+
+def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expansion:
     """Replace every marker with a token; the tokens' HTML; problems for the
     markers that fail."""
     problems: list[Problem] = []
     rendered: dict[str, str] = {}
+    unindexed: dict[str, str] = {}
     fenced = _fenced_spans(markdown)
 
     def replace(match: re.Match[str]) -> str:
@@ -122,8 +143,13 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> tuple[
         except MarkerError as error:
             problems.append(Problem(context.page_src, line, name, str(error), error.fix))
             return ""
-        token = placeholder(len(rendered))
-        rendered[token] = html
+        index = len(rendered)
+        token = placeholder(index)
+        if spec.indexed:
+            rendered[token] = html
+        else:
+            rendered[token] = f"<!--hc-unindexed-{index:05d}-->"
+            unindexed[rendered[token]] = html
         return token
 
-    return MARKER.sub(replace, markdown), rendered, problems
+    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems)

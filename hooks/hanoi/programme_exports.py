@@ -365,7 +365,9 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
 # --- Writing ----------------------------------------------------------------
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Not indented: json's C encoder only serves unindented output, and the
+    # files are for programs (the open-data schema documents them for people).
+    return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def write_exports(site_dir: Path, programme: Programme, language: str, site_url: str) -> list[Path]:

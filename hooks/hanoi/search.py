@@ -29,6 +29,7 @@ import json
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -188,12 +189,19 @@ def localize_search_config(html: str, language: str, worker: str, default: str =
     match = _CONFIG_SCRIPT.search(html)
     if not match:
         raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
-    config = json.loads(match.group(2))
+    localized = _localized_config(match.group(2), language, worker, default)
+    return html[: match.start(2)] + localized + html[match.end(2):]
+
+
+@lru_cache(maxsize=256)
+def _localized_config(text: str, language: str, worker: str, default: str) -> str:
+    """Pages at the same depth share one ``__config``: each is rewritten once."""
+    config = json.loads(text)
     if "/search-i18n." in config.get("search", ""):
-        return html
+        return text
     config["base"] = language_base(config["base"], language, default)
     config["search"] = worker_url(config["search"], worker)
-    return html[: match.start(2)] + _html_safe_json(config) + html[match.end(2):]
+    return _html_safe_json(config)
 
 
 def page_search_config(html: str) -> dict[str, Any]:
