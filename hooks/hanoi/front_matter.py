@@ -1,4 +1,5 @@
-"""Front matter of every page, read with line numbers and checked by kind.
+"""Front matter of every page, read with line numbers and checked by kind,
+and the raw HTML of its body (``hanoi.page_content``).
 
 Pages are read straight from ``docs/`` (not from MkDocs' page objects) so
 that every language's pages are checked once, before any language renders,
@@ -17,6 +18,7 @@ from typing import Any
 from .datafiles import PROJECT_DIR, Located, parse_yaml, relative, schema_problems
 from .facts import nfc_problems
 from .languages import LANGUAGES
+from .page_content import raw_html_problems
 from .problems import Problem
 
 DOCS_DIR = PROJECT_DIR / "docs"
@@ -37,10 +39,8 @@ class SourcePage:
         return "press_release" if parts[0] == PRESS_FOLDER and parts[-1] != "index.md" else "page"
 
 
-def read_front_matter(path: Path, name: str | None = None) -> tuple[Located | None, list[Problem]]:
-    """``name``: the path problems name (default: relative to the project)."""
-    name = name or relative(path)
-    text = path.read_text(encoding="utf-8")
+def front_matter_of(text: str, name: str) -> tuple[Located | None, list[Problem]]:
+    """The front matter of a page's text; ``name`` is the path problems name."""
     match = FRONT_MATTER.match(text)
     if match is None:
         return None, [Problem(name, 1, "", "the page has no front matter",
@@ -61,11 +61,12 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
         named = relative(root)
         for relative_path in _markdown_files(root):
             path = root / relative_path
-            meta, found = read_front_matter(path, f"{named}/{relative_path}")
+            text = path.read_text(encoding="utf-8")
+            meta, found = front_matter_of(text, f"{named}/{relative_path}")
             page = SourcePage(path, language, relative_path, meta)
             if meta is not None and not found:
                 found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
-            problems += found
+            problems += found + raw_html_problems(path, text)
             pages.append(page)
     return tuple(pages), tuple(problems)
 

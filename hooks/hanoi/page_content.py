@@ -9,7 +9,6 @@ refused with the Markdown to write instead.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import relative
@@ -36,12 +35,3 @@ def raw_html_problems(path: Path, text: str) -> list[Problem]:
                                 f"raw HTML {'link' if tag == 'a' else 'image'} to '{match['url']}' breaks under /vi/ and /fr/",
                                 FIX[tag]))
     return problems
-
-
-@lru_cache(maxsize=512)
-def _checked(path: Path, _mtime: float) -> tuple[Problem, ...]:
-    return tuple(raw_html_problems(path, path.read_text(encoding="utf-8")))
-
-
-def page_problems(paths: list[Path]) -> list[Problem]:
-    return [problem for path in paths for problem in _checked(path, path.stat().st_mtime)]
