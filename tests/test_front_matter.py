@@ -100,17 +100,11 @@ def test_a_bad_front_matter_fails_the_real_build_without_traceback(project_copy:
                                    "Fix: write a Markdown link instead"),
 ])
 def test_raw_html_links_and_images_are_refused(tmp_path: Path, body: str, expected: str) -> None:
-    from hanoi.page_content import raw_html_problems
-
-    path = docs_with(tmp_path, GOOD_PAGE + "\n" + body + "\n") / "vi" / "page.md"
-    found = [str(p) for p in raw_html_problems(path, path.read_text(encoding="utf-8"))]
+    found = problems_for(tmp_path, GOOD_PAGE + "\n" + body + "\n")
     assert any(expected in p for p in found), found
 
 
 def test_absolute_links_anchors_and_code_examples_are_allowed(tmp_path: Path) -> None:
-    from hanoi.page_content import raw_html_problems
-
     body = ('<a href="https://treaties.un.org/">UNTC</a> <a href="#key-facts">facts</a> '
             '<a href="webcal://127.0.0.1/programme.ics">calendar</a>\n\n```html\n<img src="../x.png">\n```\n')
-    path = docs_with(tmp_path, GOOD_PAGE + "\n" + body) / "vi" / "page.md"
-    assert raw_html_problems(path, path.read_text(encoding="utf-8")) == []
+    assert problems_for(tmp_path, GOOD_PAGE + "\n" + body) == []
