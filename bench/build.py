@@ -23,9 +23,13 @@ all three languages), as a child process whose wall time and peak memory
   Markdown extensions, ``not_in_nav``, ``validation``) is the same, and
   markers simply stay HTML comments.
 
-Builds alternate (hooked then bare, then bare then hooked, ...) over
-``--runs`` rounds; the table gives medians and the spread (min-max): the
-machine has 2 cores and other builds may be running. ``--profile`` then runs
+On a machine with two or more CPUs, each of ``--runs`` rounds builds hooked
+and bare **side by side**, each on its own CPU (swapped every round): other
+work on the machine (on a shared host, other machines' too) slows both
+alike, and the ratio of their CPU times varies much less than that of builds
+made one after the other. ``--one-at-a-time`` alternates them instead
+(hooked then bare, then bare then hooked, ...). The table gives medians and
+the spread (min-max). ``--profile`` then runs
 one more hooked build of the largest size under cProfile and prints where
 its time goes.
 """
@@ -44,7 +48,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import MKDOCS, Build, build_env, copy_project, folder_size, run_build
+from common import MKDOCS, Build, build_env, copy_project, finish_builds, folder_size, run_build, start_build
 from programme import install_synthetic_programme
 from synthetic import install_synthetic_releases, release_name
 
@@ -122,6 +126,19 @@ def build(variant: Variant, hooked: bool, keep: bool = True) -> Build:
     return done
 
 
+def build_side_by_side(size: "Size", run: int) -> list[Build]:
+    """Both builds of a size at the same time, each on its own CPU (swapped
+    every run): what else the machine does slows both alike, so their ratio
+    holds better than that of builds made one after the other."""
+    hooked_cpu = run % 2
+    running = [start_build(size.hooked.project, size.hooked.project / "site", strict=True, cpu=hooked_cpu),
+               start_build(size.bare.project, size.bare.project / "site", strict=False, cpu=1 - hooked_cpu)]
+    hooked, bare = finish_builds(running)
+    size.hooked.builds.append(hooked)
+    size.bare.builds.append(bare)
+    return [hooked, bare]
+
+
 def html_size(path: Path) -> float:
     return path.stat().st_size / KB if path.is_file() else float("nan")
 
@@ -144,7 +161,7 @@ def spread(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
     return f"{min(values) * scale:.{digits}f}–{max(values) * scale:.{digits}f}"
 
 
-def print_table(sizes: list[Size], runs: int) -> None:
+def print_table(sizes: list[Size], runs: int, side_by_side: bool) -> None:
     print("\n| releases per language | pages | wall, hooked (s) | per page (ms) | wall, bare (s) | hooked / bare, wall "
           "| CPU hooked / bare (s) | hooked / bare, CPU | peak memory hooked / bare (MB) | site/ (MB) "
           "| HTML per page, mean (kB) |")
@@ -160,7 +177,8 @@ def print_table(sizes: list[Size], runs: int) -> None:
               f"| {statistics.median(c):.2f} ({spread(c, digits=2)}) "
               f"| {h.peak() / MB:.0f} / {b.peak() / MB:.0f} "
               f"| {size.site['site_bytes'] / MB:.1f} | {size.site['html_mean']:.1f} |")
-    print(f"\nMedians of {runs} builds of each kind (min–max in brackets), hooked and bare alternating; "
+    how = "side by side, one CPU each" if side_by_side else "one after the other, alternating"
+    print(f"\nMedians of {runs} builds of each kind (min–max in brackets), hooked and bare {how}; "
           "pages = index.html files built (3 languages); CPU = user + system time of the build process.")
 
 
@@ -232,6 +250,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind and size; medians are printed")
     parser.add_argument("--no-warmup", action="store_true",
                         help="skip the first, unmeasured build of each copy (for very slow builds)")
+    parser.add_argument("--one-at-a-time", action="store_true",
+                        help="build hooked and bare one after the other (default on 2 or more CPUs: side by side, "
+                             "one CPU each)")
     parser.add_argument("--keep", type=Path, help="prepare the copies in this folder and keep them")
     parser.add_argument("--profile", action="store_true", help="then profile one hooked build of the largest size")
     parser.add_argument("--top", type=int, default=15, help="functions listed by --profile")
@@ -251,18 +272,24 @@ def main() -> None:
                 done = build(variant, hooked, keep=False)
                 print(f"  warm-up, {size.releases:>5} releases per language, {'hooked' if hooked else 'bare  '}: "
                       f"{done.seconds:6.1f} s (not counted)", flush=True)
+        side_by_side = not args.one_at_a_time and len(os.sched_getaffinity(0)) >= 2
+        print(f"  builds {'side by side, one CPU each' if side_by_side else 'one at a time'}")
         for run in range(args.runs):
             for size in sizes:
-                pair = [(size.hooked, True), (size.bare, False)]
-                for variant, hooked in pair if run % 2 == 0 else reversed(pair):
-                    done = build(variant, hooked)
+                if side_by_side:
+                    done = list(zip((True, False), build_side_by_side(size, run)))
+                else:
+                    pair = [(size.hooked, True), (size.bare, False)]
+                    done = [(hooked, build(variant, hooked)) for variant, hooked in
+                            (pair if run % 2 == 0 else reversed(pair))]
+                for hooked, result in done:
                     print(f"  run {run + 1}, {size.releases:>5} releases per language, "
-                          f"{'hooked' if hooked else 'bare  '}: {done.seconds:6.1f} s, "
-                          f"{done.cpu_seconds:6.1f} s CPU, {done.peak_rss_bytes / MB:5.0f} MB", flush=True)
-                    if hooked and not size.site:
-                        size.site = measure_site(size.hooked.project / "site", size.releases)
+                          f"{'hooked' if hooked else 'bare  '}: {result.seconds:6.1f} s, "
+                          f"{result.cpu_seconds:6.1f} s CPU, {result.peak_rss_bytes / MB:5.0f} MB", flush=True)
+                if not size.site:
+                    size.site = measure_site(size.hooked.project / "site", size.releases)
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
-        print_table(sizes, args.runs)
+        print_table(sizes, args.runs, side_by_side)
         print_figures(sizes)
         if args.profile:
             profile(sizes[-1], args.top)

@@ -14,6 +14,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "vi", "fr")
@@ -47,24 +48,56 @@ class Build:
     output: str
 
 
+@dataclass
+class Running:
+    """A build started by ``start_build``, to be collected by ``finish_builds``."""
+    project: Path
+    process: subprocess.Popen
+    started: float
+    log: Any  # the temporary file its output goes to
+    check: bool
+
+
+def start_build(project: Path, site_dir: Path, *, strict: bool = True, check: bool = True,
+                env: dict[str, str] | None = None, cpu: int | None = None) -> Running:
+    """``mkdocs build [--strict]`` of ``project`` into ``site_dir`` in a child
+    process (kept on one CPU if ``cpu`` is given)."""
+    command = [str(MKDOCS), "build", "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    pin = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env or build_env(), stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, preexec_fn=pin)
+    return Running(project, process, started, log, check)
+
+
+def finish_builds(running: list[Running]) -> list[Build]:
+    """Wait for the builds, in whatever order they end; each one's resource
+    usage is the kernel's, reported when it ends (wait4)."""
+    by_pid = {r.process.pid: r for r in running}
+    done: dict[int, Build] = {}
+    while len(done) < len(running):
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in by_pid:
+            continue
+        seconds = time.perf_counter() - by_pid[pid].started
+        item = by_pid[pid]
+        item.process.returncode = os.waitstatus_to_exitcode(status)
+        item.log.seek(0)
+        output = item.log.read()
+        item.log.close()
+        if item.check and item.process.returncode != 0:
+            sys.exit(f"the build of {item.project} failed:\n{output}")
+        # Linux reports ru_maxrss in kilobytes.
+        done[pid] = Build(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime,
+                          item.process.returncode, output)
+    return [done[r.process.pid] for r in running]
+
+
 def run_build(project: Path, site_dir: Path, *, strict: bool = True, check: bool = True,
               env: dict[str, str] | None = None) -> Build:
-    """``mkdocs build [--strict]`` of ``project`` into ``site_dir``, in a child
-    process whose resource usage the kernel reports when it ends (wait4)."""
-    command = [str(MKDOCS), "build", "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=env or build_env(), stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        output = log.read()
-    if check and process.returncode != 0:
-        sys.exit(f"the build of {project} failed:\n{output}")
-    # Linux reports ru_maxrss in kilobytes.
-    return Build(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, process.returncode, output)
+    """``mkdocs build [--strict]`` of ``project`` into ``site_dir``, timed."""
+    return finish_builds([start_build(project, site_dir, strict=strict, check=check, env=env)])[0]
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

@@ -15,6 +15,7 @@ measures them, see README "Build speed").
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from posixpath import join, normpath
 
@@ -23,6 +24,7 @@ import yaml
 from hanoi.datafiles import DATA_DIR, Located, LocatedList, _FastLocatingLoader, _LocatingLoader
 from hanoi.front_matter import DOCS_DIR, FRONT_MATTER
 from hanoi.published import LUNR_DIR, is_published, lunr_files_needed
+from hanoi.search import index_path
 from hanoi.security import inline_scripts, inline_scripts_parsed
 
 from sitetools import LANGUAGES, PROJECT, copy_project, html_pages, page_language, run_build, soup, url_path
@@ -94,6 +96,20 @@ def test_the_archive_grows_by_a_bounded_amount_per_release(site: Path, many_rele
         per_release = (after - before) / RELEASES
         print(f"/{prefix}press/: {before} -> {after} bytes, {per_release:.0f} bytes per release")
         assert 0 < per_release <= ARCHIVE_BYTES_PER_RELEASE
+
+
+def _archive_search_text(site: Path, language: str) -> int:
+    index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
+    return sum(len(doc["text"]) for doc in index["docs"] if doc["location"].split("#")[0] == "press/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_archive_search_entry_does_not_grow_with_the_releases(site: Path, many_releases: Path,
+                                                                   language: str) -> None:
+    """Each release is indexed once, on its own page: the archive's list is
+    not indexed, so its entry (and the work of indexing it) stays the same."""
+    assert _archive_search_text(site, language) > 0
+    assert _archive_search_text(many_releases, language) == _archive_search_text(site, language)
 
 
 def test_a_synthetic_release_is_the_size_of_a_real_one(site: Path, many_releases: Path) -> None:
