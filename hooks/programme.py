@@ -30,6 +30,7 @@ from hanoi.programme_exports import (
     absolute,
     event_calendar_name,
     export_path,
+    views,
     webcal,
     write_exports,
 )
@@ -111,9 +112,10 @@ def render_programme(args: dict[str, str], context: MarkerContext) -> str:
     if filters not in ("yes", "no"):
         raise MarkerError(f"filters={filters} is not yes or no", "write filters=yes to show the filter buttons, or leave it out")
     level = _level(args)
+    made = views(data, language)
     days = programme_days(data, language,
                           lambda e: keep_type(e) and (day is None or e.day.isoformat() == day),
-                          lambda e: _links(context, e))
+                          lambda e: made[e.id], lambda e: _links(context, e))
     if not days:
         raise MarkerError("no event matches this marker", "check the day= and type= values against data/programme/events.yml")
     types = list(dict.fromkeys(e["type"] for d in days for e in d["events"]))

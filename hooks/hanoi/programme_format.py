@@ -215,11 +215,14 @@ def as_reported(programme: Programme, language: str) -> str:
 
 
 def programme_days(programme: Programme, language: str, keep: Callable[[Event], bool],
-                   links: Callable[[Event], Mapping[str, str]] | None = None) -> list[dict[str, Any]]:
-    """The days that have at least one kept event, each with its events in order."""
+                   view: Callable[[Event], dict[str, Any]],
+                   links: Callable[[Event], Mapping[str, str]]) -> list[dict[str, Any]]:
+    """The days that have at least one kept event, each with its events in
+    order. ``view``: an event's ``event_view`` (made once per build and
+    language, whichever pages show it), to which its ``links`` are added."""
     days = []
     for day in programme.days:
-        events = [event_view(e, language, links(e) if links else None) for e in programme.events_on(day.date) if keep(e)]
+        events = [{**view(e), "links": dict(links(e))} for e in programme.events_on(day.date) if keep(e)]
         if events:
             days.append(day_view(day, language, events))
     return days
