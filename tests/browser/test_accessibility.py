@@ -26,20 +26,27 @@ pytestmark = pytest.mark.browser
 SEARCH_WORDS = {"en": "convention", "vi": "công ước", "fr": "convention"}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_wcag_violation_on_any_page(browser: Browser, base_url: str, site: Path, language: str) -> None:
-    pages = pages_in(site, language)
-    assert pages, f"no page found for {language}"
-    context = new_context(browser, language, WIDE, bypass_csp=True, without_search_index=True)
+def axe_problems(browser: Browser, base_url: str, language: str, screen, pages: list, label) -> list[str]:
+    """axe's violations on each of ``pages`` (SitePage), in one context of
+    the language at that screen size; ``label(site_page)`` names a page."""
+    context = new_context(browser, language, screen, bypass_csp=True, without_search_index=True)
     page = context.new_page()
     problems: list[str] = []
     try:
         for site_page in pages:
             response = page.goto(url_of(base_url, site_page.url), wait_until="load")
             assert response is not None and response.ok, f"{site_page.url}: {response and response.status}"
-            problems += describe(run_axe(page), site_page.url)
+            problems += describe(run_axe(page), label(site_page))
     finally:
         context.close()
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_wcag_violation_on_any_page(browser: Browser, base_url: str, site: Path, language: str) -> None:
+    pages = pages_in(site, language)
+    assert pages, f"no page found for {language}"
+    problems = axe_problems(browser, base_url, language, WIDE, pages, lambda p: p.url)
     print(f"axe ({language}, wide screen): {len(pages)} pages, {len(problems)} violations")
     assert not problems, "\n".join(problems)
 
@@ -48,15 +55,7 @@ def test_no_wcag_violation_on_any_page(browser: Browser, base_url: str, site: Pa
 def test_no_wcag_violation_on_a_phone_screen(browser: Browser, base_url: str, site: Path, language: str) -> None:
     check_required_types(site)
     chosen = [by_language[language] for by_language in samples(site).values() if language in by_language]
-    context = new_context(browser, language, PHONE, bypass_csp=True, without_search_index=True)
-    page = context.new_page()
-    problems: list[str] = []
-    try:
-        for site_page in chosen:
-            page.goto(url_of(base_url, site_page.url), wait_until="load")
-            problems += describe(run_axe(page), f"{site_page.url} ({site_page.type}, phone)")
-    finally:
-        context.close()
+    problems = axe_problems(browser, base_url, language, PHONE, chosen, lambda p: f"{p.url} ({p.type}, phone)")
     print(f"axe ({language}, phone): {len(chosen)} page types, {len(problems)} violations")
     assert not problems, "\n".join(problems)
 
