@@ -31,7 +31,9 @@ made one after the other. ``--one-at-a-time`` alternates them instead
 (hooked then bare, then bare then hooked, ...). The table gives medians and
 the spread (min-max). ``--profile`` then runs
 one more hooked build of the largest size under cProfile and prints where
-its time goes.
+its time goes; ``--phases`` times one more pair with ``bench/phase_timer.py``
+added to both copies' hooks (CPU seconds by phase and by plugin or hook
+event, without a profiler's overhead).
 """
 
 from __future__ import annotations
@@ -232,6 +234,50 @@ def profile(size: Size, top: int) -> None:
         print(f"    {cumtime:7.2f} s {calls:8d} calls  {Path(filename).relative_to(project)}:{line} {name}")
 
 
+def _with_timer(text: str, timer: Path) -> str:
+    """mkdocs.yml with bench/phase_timer.py first among its hooks."""
+    if re.search(r"^hooks:[ \t]*\n", text, flags=re.M):
+        return re.sub(r"^hooks:[ \t]*\n", f"hooks:\n  - {timer}\n", text, count=1, flags=re.M)
+    return text + f"\nhooks:\n  - {timer}\n"
+
+
+def _read_report(path: Path) -> dict[str, float]:
+    report = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        seconds, label = line.strip().split("  ", 1)
+        report[label] = float(seconds)
+    return report
+
+
+def phases(size: Size, top: int) -> None:
+    """One more side-by-side pair with bench/phase_timer.py in both copies:
+    CPU seconds by build phase and by plugin or hook event, without a
+    profiler's overhead."""
+    timer = Path(__file__).resolve().with_name("phase_timer.py")
+    variants = {"hooked": size.hooked, "bare": size.bare}
+    configs = {name: v.project / "mkdocs.yml" for name, v in variants.items()}
+    originals = {name: path.read_text(encoding="utf-8") for name, path in configs.items()}
+    reports = {name: Path(tempfile.mkdtemp(prefix="bench-phases-")) / f"{name}.txt" for name in variants}
+    try:
+        for name, path in configs.items():
+            path.write_text(_with_timer(originals[name], timer), encoding="utf-8")
+        finish_builds([
+            start_build(v.project, v.project / "site", strict=name == "hooked", cpu=index,
+                        env=build_env(PHASE_TIMER_OUT=str(reports[name])))
+            for index, (name, v) in enumerate(variants.items())
+        ])
+    finally:
+        for name, path in configs.items():
+            path.write_text(originals[name], encoding="utf-8")
+    hooked, bare = _read_report(reports["hooked"]), _read_report(reports["bare"])
+    print(f"\nCPU seconds by phase and by event, one side-by-side pair at {size.releases} releases per language "
+          "(bench/phase_timer.py; mkdocs-static-i18n's on_post_build holds the other languages' builds, "
+          "whose phases and events are counted too):")
+    print("| | hooked | bare |\n| --- | ---: | ---: |")
+    for label in sorted(set(hooked) | set(bare), key=lambda k: -max(hooked.get(k, 0), bare.get(k, 0)))[:top]:
+        print(f"| {label} | {hooked.get(label, 0):.2f} | {bare.get(label, 0):.2f} |")
+
+
 def package_of(filename: str, project: str) -> str:
     if filename.startswith(project):
         return "ours: " + Path(filename).relative_to(project).parts[0]
@@ -255,7 +301,9 @@ def main() -> None:
                              "one CPU each)")
     parser.add_argument("--keep", type=Path, help="prepare the copies in this folder and keep them")
     parser.add_argument("--profile", action="store_true", help="then profile one hooked build of the largest size")
-    parser.add_argument("--top", type=int, default=15, help="functions listed by --profile")
+    parser.add_argument("--phases", action="store_true",
+                        help="then time the phases and events of one more pair of the largest size")
+    parser.add_argument("--top", type=int, default=15, help="functions listed by --profile, rows by --phases")
     args = parser.parse_args()
     counts = sorted(int(s) for s in args.sizes.split(","))
     keep = args.keep.resolve() if args.keep else None
@@ -291,6 +339,8 @@ def main() -> None:
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
         print_table(sizes, args.runs, side_by_side)
         print_figures(sizes)
+        if args.phases:
+            phases(sizes[-1], args.top)
         if args.profile:
             profile(sizes[-1], args.top)
 
