@@ -1,7 +1,7 @@
 """Benchmark of the whole build as content grows (issue 9). Not a test.
 
     make bench        # = .venv/bin/python bench/build.py
-    .venv/bin/python bench/build.py [--sizes 100,300,1000] [--events 500] [--runs 3] [--keep DIR] [--profile]
+    .venv/bin/python bench/build.py [--sizes 100,300,1000] [--events 500 (0: the real programme)] [--runs 3] [--keep DIR] [--profile]
 
 For each size, copies the project to a temporary folder and adds that many
 obviously synthetic press releases per language (en, vi, fr: same
@@ -113,7 +113,8 @@ class Size:
 
 def prepare(root: Path, releases: int, events: int) -> Size:
     hooked = copy_project(root / f"{releases}" / "hooked")
-    install_synthetic_programme(hooked, events)
+    if events:
+        install_synthetic_programme(hooked, events)
     install_synthetic_releases(hooked, releases)
     bare = copy_project(root / f"{releases}" / "bare", hooked)
     config = bare / "mkdocs.yml"
@@ -292,7 +293,7 @@ def package_of(filename: str, project: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,300,1000", help="releases per language, comma-separated")
-    parser.add_argument("--events", type=int, default=500, help="synthetic programme events")
+    parser.add_argument("--events", type=int, default=500, help="synthetic programme events (0: the site's real programme)")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind and size; medians are printed")
     parser.add_argument("--no-warmup", action="store_true",
                         help="skip the first, unmeasured build of each copy (for very slow builds)")
@@ -314,7 +315,8 @@ def main() -> None:
               f"{os.getloadavg()[0]:.1f} at the start; copies in {root}")
         started = time.perf_counter()
         sizes = [prepare(root, count, args.events) for count in counts]
-        print(f"  prepared {len(sizes)} sizes with {args.events} programme events in {time.perf_counter() - started:.0f} s")
+        programme = f"{args.events} synthetic programme events" if args.events else "the real programme"
+        print(f"  prepared {len(sizes)} sizes with {programme} in {time.perf_counter() - started:.0f} s")
         for size in [] if args.no_warmup else sizes:  # warm the file cache and check that both build
             for variant, hooked in ((size.hooked, True), (size.bare, False)):
                 done = build(variant, hooked, keep=False)

@@ -9,6 +9,7 @@ with autoescaping on: text from data files is always escaped.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any, Mapping
 
 from hanoi.languages import build_language
@@ -66,9 +67,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     language = build_language(config)
     context = MarkerContext(language, f"docs/{page.file.src_uri}", _renderer(config, language),
                             {"page": page, "files": files, "config": config})
-    expansion = expand(markdown, context, first_line=1 + front_matter_lines(page))
-    for problem in expansion.problems:
-        log.error(str(problem))
+    expansion = expand(markdown, context)
+    if expansion.problems:  # lines counted from the file's first line, front matter included
+        offset = front_matter_lines(page)
+        for problem in expansion.problems:
+            log.error(str(replace(problem, line=problem.line + offset if problem.line else problem.line)))
     _rendered[(language, page.file.src_uri)] = expansion.rendered
     if expansion.unindexed:
         _unindexed[(language, page.file.src_uri)] = expansion.unindexed
