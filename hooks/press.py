@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from hanoi.catalogues import translate
 from hanoi.front_matter import scan_pages
-from hanoi.languages import build_language, language_prefix
+from hanoi.languages import build_language, is_last_build_running, language_prefix
 from hanoi.markers import MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
@@ -56,12 +56,21 @@ class _Build:
 
 
 _build: list[_Build] = []
+# Every language's releases, read by the first language's build of a site
+# build and shared by the others (nested builds, see is_last_build_running).
+_site_releases: list[list[Release]] = []
+
+
+def _releases_of_site_build(config: MkDocsConfig) -> list[Release]:
+    if not _site_releases or not is_last_build_running(config):
+        _site_releases[:] = [releases()]
+    return _site_releases[0]
 
 
 def _current(config: MkDocsConfig) -> _Build:
     language = build_language(config)
     if not _build or _build[0].language != language:
-        _build[:] = [_Build(releases(), language)]
+        _build[:] = [_Build(_releases_of_site_build(config), language)]
     return _build[0]
 
 
@@ -77,7 +86,7 @@ def feed_path(language: str) -> str:
 
 @event_priority(80)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _build[:] = [_Build(releases(), build_language(config))]  # validates before anything renders
+    _build[:] = [_Build(_releases_of_site_build(config), build_language(config))]  # validates before anything renders
     return config
 
 

@@ -19,11 +19,17 @@ log = logging.getLogger("mkdocs.hooks.translation_status")
 advice = logging.getLogger("hanoi.translation_status")
 
 
+# The status of the site build in progress: the table shows it in every
+# language, and each row hashes an English page.
+_rows: list[Row] = []
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Once per site build, before the first language renders (nested language
     # builds run while the i18n plugin is "building").
     if not is_last_build_running(config):
-        report(status())
+        _rows[:] = status()
+        report(_rows)
     return config
 
 
@@ -44,7 +50,7 @@ def report(rows: list[Row]) -> None:
 
 
 def render_status(args: dict[str, str], context: MarkerContext) -> str:
-    rows = status()
+    rows = _rows or status()
     return context.render("partials/markers/translation-status.html",
                           {"rows": rows, "languages": list(rows[0].states) if rows else [], "counts": counts(rows)})
 
