@@ -19,7 +19,7 @@ from hanoi.markers import MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
 from hanoi.publication import current as publication
-from jinja2 import Environment
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -51,7 +51,7 @@ class _Build:
             self.versions.setdefault(release.relative_path, []).append(release)
         self.shown = newest_first(found, language, rules)
         self.rules = rules
-        self.environment: Environment | None = None
+        self.header: Template | None = None  # the release header, loaded once per language build
         self.feed: dict[str, str] | None = None
 
 
@@ -123,16 +123,16 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 def with_release_header(html: str, release: Release, config: MkDocsConfig) -> str:
     """Under a release's title: its date, embargo, sources and translations."""
     build = _current(config)
-    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
-    if build.environment is None:  # one per language build: the theme's catalogue is that language's
-        build.environment = config.theme.get_env().overlay(autoescape=True)
-    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-    translations = [
-        {"language": other.language, "name": names[other.language], "href": root + other.url}
-        for other in build.versions[release.relative_path] if other.language != release.language
-        and other.shown_by(build.rules)
-    ]
-    header = build.environment.get_template("partials/press/release-header.html").render(
+    if build.header is None:  # the theme's catalogue is the build language's
+        build.header = config.theme.get_env().overlay(autoescape=True).get_template(
+            "partials/press/release-header.html", globals={
+                "language_names": {language.locale: language.name
+                                   for language in config.plugins["i18n"].config.languages},
+                "root": urlsplit(config.site_url or "/").path.rstrip("/") + "/",
+            })
+    translations = [other for other in build.versions[release.relative_path]
+                    if other.language != release.language and other.shown_by(build.rules)]
+    header = build.header.render(
         release=release, translations=translations, date=release.published.date().isoformat(), date_text=release.date_text(),
         embargo_text=release.publish_at and release.publish_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
