@@ -13,11 +13,30 @@ from hanoi.security import (
     content_security_policy,
     fingerprinted_assets,
     headers_file,
+    script_hashes,
     security_txt,
     site_script_hashes,
 )
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+# The inline scripts' hashes of each page written in this site build, by
+# path: the site is not read back for them (other HTML files are).
+_written: dict[str, frozenset[str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not is_last_build_running(config):  # a new site build: its first language
+        _written.clear()
+    return config
+
+
+# After every other hook and plugin: the page as it is written.
+@event_priority(-200)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _written[page.file.abs_dest_path] = script_hashes(output)
+    return output
 
 
 @event_priority(-110)
@@ -25,7 +44,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
     site_dir = Path(config.site_dir)
-    csp = content_security_policy(site_script_hashes(site_dir))
+    csp = content_security_policy(site_script_hashes(site_dir, _written))
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     (site_dir / "_headers").write_text(

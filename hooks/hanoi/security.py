@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 # Script types a browser executes (an empty type means JavaScript).
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -110,13 +110,23 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def site_script_hashes(site_dir: Path) -> list[str]:
-    hashes = {
-        script_hash(body)
-        for folder, _, names in os.walk(site_dir)
-        for name in names if name.endswith(".html")
-        for body in inline_scripts(Path(folder, name).read_bytes())
-    }
+def script_hashes(html: str | bytes) -> frozenset[str]:
+    """The CSP hashes of a page's inline scripts."""
+    return frozenset(script_hash(body) for body in inline_scripts(html))
+
+
+def site_script_hashes(site_dir: Path, written: Mapping[str, frozenset[str]] | None = None) -> list[str]:
+    """The hashes of every inline script in the site's HTML files. ``written``:
+    the hashes of files already known (pages as MkDocs wrote them, by path);
+    every other HTML file is read."""
+    written = written or {}
+    hashes: set[str] = set()
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                known = written.get(path)
+                hashes |= known if known is not None else script_hashes(Path(path).read_bytes())
     return sorted(hashes)
 
 
