@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from hanoi.catalogues import translate
 from hanoi.front_matter import scan_pages
-from hanoi.languages import build_language, is_last_build_running, language_prefix
+from hanoi.languages import build_language, is_site_build_starting, language_prefix
 from hanoi.markers import MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
@@ -56,13 +56,13 @@ class _Build:
 
 
 _build: list[_Build] = []
-# Every language's releases, read by the first language's build of a site
-# build and shared by the others (nested builds, see is_last_build_running).
+# Every language's releases, read once per site build and shared by its
+# language builds.
 _site_releases: list[list[Release]] = []
 
 
 def _releases_of_site_build(config: MkDocsConfig) -> list[Release]:
-    if not _site_releases or not is_last_build_running(config):
+    if not _site_releases or is_site_build_starting(config):
         _site_releases[:] = [releases()]
     return _site_releases[0]
 

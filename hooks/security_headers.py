@@ -8,7 +8,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from hanoi.languages import LANGUAGES, is_last_build_running
+from hanoi.languages import LANGUAGES, is_last_build_running, is_site_build_starting
 from hanoi.security import (
     content_security_policy,
     fingerprinted_assets,
@@ -27,7 +27,7 @@ _written: dict[str, frozenset[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not is_last_build_running(config):  # a new site build: its first language
+    if is_site_build_starting(config):
         _written.clear()
     return config
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from hanoi.languages import is_last_build_running
+from hanoi.languages import is_site_build_starting
 from hanoi.markers import MarkerContext, register
 from hanoi.translations import Row, counts, status
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,9 +25,7 @@ _rows: list[Row] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Once per site build, before the first language renders (nested language
-    # builds run while the i18n plugin is "building").
-    if not is_last_build_running(config):
+    if is_site_build_starting(config):  # before the first language renders
         _rows[:] = status()
         report(_rows)
     return config

@@ -34,6 +34,13 @@ def is_last_build_running(config: MkDocsConfig) -> bool:
     return bool(i18n is not None and getattr(i18n, "building", False))
 
 
+def is_site_build_starting(config: MkDocsConfig) -> bool:
+    """In ``on_config``: True for the first language's build of a site build
+    (the i18n plugin runs the other languages' builds nested inside it), so
+    that what all languages share is made once per site build."""
+    return not is_last_build_running(config)
+
+
 def language_prefix(language: str) -> str:
     """The URL path prefix of a language: '' for the default, 'vi/' otherwise."""
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
