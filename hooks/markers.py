@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from hanoi.languages import build_language
-from hanoi.markers import MarkerContext, expand, restore, restore_unindexed
+from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, expand, restore, restore_unindexed
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -82,8 +82,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return restore(html, _rendered.pop((build_language(config), page.file.src_uri), {}))
 
 
-# After Material's search plugin (priority 0) has indexed page.content.
-@event_priority(-100)
+@event_priority(AFTER_SEARCH_INDEXING)
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     unindexed = _unindexed.pop((build_language(config), page.file.src_uri), None)
     if unindexed:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from hanoi.catalogues import translate
 from hanoi.front_matter import scan_pages
 from hanoi.languages import build_language, is_site_build_starting, language_prefix
-from hanoi.markers import MarkerContext, register
+from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
 from hanoi.publication import current as publication
@@ -103,9 +103,8 @@ register("press-releases", render_archive, indexed=False,
          summary="the archive of press releases, e.g. <!-- press-releases -->")
 
 
-# After Material's search plugin (priority 0) has indexed page.content: the
-# release header (date, sources, translations) is not what readers search for.
-@event_priority(-100)
+# The release header (date, sources, translations) is not what readers search for.
+@event_priority(AFTER_SEARCH_INDEXING)
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     build = _current(config)
     if build.shown:

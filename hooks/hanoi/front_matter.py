@@ -82,15 +82,8 @@ def _markdown_files(root: Path) -> list[str]:
 
 
 def _stamp(docs_dir: Path) -> tuple:
-    """Each page's path and modification time: the cache key of a scan.
-    (os.walk, not Path.rglob: it is what every call costs, on every page.)"""
-    stamps = []
-    for folder, _, names in os.walk(docs_dir):
-        for name in names:
-            if name.endswith(".md"):
-                path = os.path.join(folder, name)
-                stamps.append((path, os.stat(path).st_mtime))
-    return tuple(sorted(stamps))
+    """Each page's path and modification time: the cache key of a scan."""
+    return tuple((path, os.stat(docs_dir / path).st_mtime) for path in _markdown_files(docs_dir))
 
 
 def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Problem]]:

@@ -84,6 +84,10 @@ def placeholder(index: int) -> str:
 
 _ALONE_IN_PARAGRAPH = re.compile(r"<p>\s*(hcmarker\d{5}x)\s*</p>")
 _TOKEN = re.compile(r"hcmarker\d{5}x")
+# The ``on_page_context`` priority at which page.content can take HTML that
+# search must not index: Material's search plugin (priority 0) has read it.
+AFTER_SEARCH_INDEXING = -100
+
 # Where an unindexed marker's HTML goes until then: a comment, which the
 # search plugin skips (and which holds no token, so ``restore`` leaves it).
 _UNINDEXED_PLACE = re.compile(r"<!--hc-unindexed-\d{5}-->")
