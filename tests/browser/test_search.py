@@ -95,6 +95,15 @@ def words(html: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–—'’‘\"“”«»()\[\],;:!?/]+|\.(?!\d)", lower(text)) if w]
 
 
+def search_in(page: Page, base_url: str, language: str, query: str) -> list[Result]:
+    """``search`` from the language's home page: something is found, and only
+    pages of that language."""
+    results = search(page, base_url, "" if language == DEFAULT_LANGUAGE else f"{language}/", query)
+    assert results, f"nothing found for {query!r}"
+    assert all(in_language(r, base_url, language) for r in results), [r.href for r in results]
+    return results
+
+
 def pages_with_word(site: Path, language: str, word: str) -> set[str]:
     """Pages (paths under the language root) whose index entries have ``word`` as a whole word."""
     index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
@@ -119,9 +128,7 @@ def check_clean(watch: PageWatch) -> None:
 def test_vietnamese_without_diacritics_finds_pages_with_them(
     page: Page, watch: PageWatch, base_url: str, query: str
 ) -> None:
-    results = search(page, base_url, "vi/", query)
-    assert results, f"nothing found for {query!r}"
-    assert all(in_language(r, base_url, "vi") for r in results), [r.href for r in results]
+    results = search_in(page, base_url, "vi", query)
     top = results[0]
     assert [lower(m) for m in top.title_marks[:2]] == ["tội", "phạm"], top
     titles = [r.title for r in results]
@@ -131,8 +138,7 @@ def test_vietnamese_without_diacritics_finds_pages_with_them(
 
 @pytest.mark.browser
 def test_a_phrase_without_diacritics_finds_its_page_first(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "vi/", "cong uoc ha noi")
-    assert all(in_language(r, base_url, "vi") for r in results)
+    results = search_in(page, base_url, "vi", "cong uoc ha noi")
     assert results[0].title == "Công ước Hà Nội", [r.title for r in results[:5]]
     assert results[0].path(base_url) == "vi/"
     assert results[0].title_marks == ["Công", "ước", "Hà", "Nội"]
@@ -141,8 +147,7 @@ def test_a_phrase_without_diacritics_finds_its_page_first(page: Page, watch: Pag
 
 @pytest.mark.browser
 def test_capitalised_words_without_diacritics(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "vi/", "Cong uoc")
-    assert all(in_language(r, base_url, "vi") for r in results)
+    results = search_in(page, base_url, "vi", "Cong uoc")
     titles = [r.title for r in results]
     assert "Giới thiệu Công ước" in titles, titles
     for result in results[:3]:
@@ -155,8 +160,7 @@ def exact_word_first(page: Page, base_url: str, site: Path, word: str) -> tuple[
     that have the word exactly as typed come first. Returns the results and
     those pages."""
     exact = pages_with_word(site, "vi", word)
-    results = search(page, base_url, "vi/", word)
-    assert all(in_language(r, base_url, "vi") for r in results)
+    results = search_in(page, base_url, "vi", word)
     paths = [language_path(r, base_url, "vi") for r in results]
     if exact:
         assert set(paths[: len(exact)]) == exact, f"pages with the word {word!r} {sorted(exact)} do not come first: {paths}"
@@ -185,8 +189,7 @@ def test_d_typed_finds_d_first_and_d_with_stroke_too(page: Page, watch: PageWatc
 
 @pytest.mark.browser
 def test_french_without_accents_finds_accented_words(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "fr/", "cybercriminalite")
-    assert results and all(in_language(r, base_url, "fr") for r in results), [r.href for r in results]
+    results = search_in(page, base_url, "fr", "cybercriminalite")
     assert [lower(m) for m in results[0].title_marks] == ["cybercriminalité"], results[0]
     titles = [r.title for r in results]
     assert "L’Assemblée générale des Nations Unies adopte la Convention contre la cybercriminalité" in titles, titles
@@ -195,8 +198,7 @@ def test_french_without_accents_finds_accented_words(page: Page, watch: PageWatc
 
 @pytest.mark.browser
 def test_french_diaeresis_and_elision(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "fr/", "convention de hanoi")
-    assert results and all(in_language(r, base_url, "fr") for r in results)
+    results = search_in(page, base_url, "fr", "convention de hanoi")
     assert results[0].title == "La Convention de Hanoï", [r.title for r in results[:5]]
     assert "Hanoï" in results[0].title_marks
     results = search(page, base_url, "fr/", "etat")  # "l’État": the apostrophe separates words
@@ -206,8 +208,7 @@ def test_french_diaeresis_and_elision(page: Page, watch: PageWatch, base_url: st
 
 @pytest.mark.browser
 def test_english_pages_search_english_only(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "", "convention")
-    assert results and all(in_language(r, base_url, "en") for r in results), [r.href for r in results]
+    results = search_in(page, base_url, "en", "convention")
     assert "Convention" in results[0].title_marks, results[0]
     titles = [r.title for r in results]
     assert "The Hanoi Convention" in titles and "About the Convention" in titles, titles
@@ -219,16 +220,13 @@ def test_english_pages_search_english_only(page: Page, watch: PageWatch, base_ur
 def test_hanoi_is_found_in_the_language_of_the_page_only(
     page: Page, watch: PageWatch, base_url: str, language: str
 ) -> None:
-    path = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    results = search(page, base_url, path, "ha noi" if language == "vi" else "hanoi")
-    assert results and all(in_language(r, base_url, language) for r in results), [r.href for r in results]
+    search_in(page, base_url, language, "ha noi" if language == "vi" else "hanoi")
     check_clean(watch)
 
 
 @pytest.mark.browser
 def test_a_missing_word_is_shown_as_typed(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search(page, base_url, "vi/", "tội phạm ưưư")
-    assert results and all(in_language(r, base_url, "vi") for r in results)
+    results = search_in(page, base_url, "vi", "tội phạm ưưư")
     missing = page.locator(".md-search-result__terms del").all_text_contents()
     assert "ưưư" in missing and "uuu" not in missing, missing
     check_clean(watch)
