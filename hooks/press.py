@@ -30,7 +30,7 @@ FEED_NAME = "feed.xml"
 
 def releases() -> list[Release]:
     """Every release of every language, read from docs/ (the build stops on a problem)."""
-    pages, problems = scan_pages()
+    pages, problems = scan_pages(reuse=True)  # made by hooks/front_matter.py's on_config
     found, more = releases_from(pages)
     stop_on(problems + more, "the press releases")
     return found

@@ -21,7 +21,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     rules = current()
-    pages, _ = scan_pages()
+    pages, _ = scan_pages(reuse=True)  # made by hooks/front_matter.py's on_config
     hidden = {f"{p.language}/{p.relative_path}" for p in pages if not rules.shows(p.meta)}
     for file in [f for f in files if f.src_uri in hidden]:
         files.remove(file)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
+import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -223,8 +224,68 @@ def _validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(schema_name), registry=schema_registry())
 
 
+# Keywords that fastjsonschema (drafts 4 to 7) checks as jsonschema's draft
+# 2020-12 does; a schema with any other (e.g. dependentRequired, which
+# fastjsonschema would silently ignore) is checked by jsonschema alone.
+_SHARED_KEYWORDS = frozenset({
+    "$schema", "$id", "$ref", "$defs", "title", "description", "x-fix", "format",
+    "type", "enum", "const", "required", "properties", "additionalProperties", "propertyNames",
+    "minProperties", "items", "minItems", "pattern", "minLength", "maxLength", "minimum",
+    "allOf", "oneOf", "if", "then",
+})
+_SCHEMA_MAPS = ("properties", "$defs")  # name -> schema
+_SCHEMA_LISTS = ("allOf", "oneOf")
+_SCHEMA_VALUES = ("items", "additionalProperties", "propertyNames", "if", "then")
+
+
+def _keywords(schema: Any) -> set[str]:
+    """Every keyword used in ``schema`` and the schemas inside it."""
+    if not isinstance(schema, dict):
+        return set()
+    found = set(schema)
+    inner = [s for key in _SCHEMA_MAPS for s in schema.get(key, {}).values()]
+    inner += [s for key in _SCHEMA_LISTS for s in schema.get(key, [])]
+    inner += [schema[key] for key in _SCHEMA_VALUES if key in schema]
+    for subschema in inner:
+        found |= _keywords(subschema)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _compiled_check(schema_name: str) -> Callable[[Any], Any] | None:
+    """The schema compiled to Python by fastjsonschema (``format`` unchecked,
+    as jsonschema's validator leaves it), or None if it uses a keyword that
+    fastjsonschema does not check the same way."""
+    schema = load_schema(schema_name)
+    if not _keywords(schema) <= _SHARED_KEYWORDS:
+        return None
+    return fastjsonschema.compile(
+        schema, use_formats=False,
+        handlers={"": lambda uri: load_schema(uri.removesuffix(".schema.json"))},  # "$ref": "translated.schema.json"
+    )
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    """Whether ``data`` meets the schema: by the compiled check, about 15 times
+    faster than jsonschema on the thousands of valid pages of a large site."""
+    check = _compiled_check(schema_name)
+    if check is None:
+        return next(_validator(schema_name).iter_errors(data), None) is None
+    try:
+        check(data)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    return True
+
+
 def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
-    """One problem per schema violation, with the line and a fix."""
+    """One problem per schema violation, with the line and a fix.
+
+    Valid data (nearly all of it) is let through by the compiled check;
+    jsonschema, the reference, finds and words the problems of the rest
+    (tests/test_front_matter.py checks that the two agree)."""
+    if is_valid(data, schema_name):
+        return []
     validator = _validator(schema_name)
     problems = []
     for error in validator.iter_errors(data):

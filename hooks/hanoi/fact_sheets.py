@@ -36,6 +36,8 @@ MAX_PAGES = 2
 
 def sheet_slug(src_uri: str) -> str | None:
     """'vi/media/fact-sheets/x.md' (or 'media/fact-sheets/x.md') -> 'x'; None for other pages."""
+    if f"{SHEETS_FOLDER}/" not in src_uri:  # nearly every page: no path parsing
+        return None
     path = PurePosixPath(src_uri)
     folder = path.parent.as_posix()
     if path.suffix != ".md" or path.stem == "index":

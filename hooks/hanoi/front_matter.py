@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .datafiles import PROJECT_DIR, Located, parse_yaml, relative, schema_problems
@@ -35,7 +35,7 @@ class SourcePage:
 
     @property
     def kind(self) -> str:
-        parts = PurePosixPath(self.relative_path).parts
+        parts = self.relative_path.split("/")
         return "press_release" if parts[0] == PRESS_FOLDER and parts[-1] != "index.md" else "page"
 
 
@@ -78,7 +78,7 @@ def _markdown_files(root: Path) -> list[str]:
     for folder, _, names in os.walk(root):
         prefix = os.path.relpath(folder, root).replace(os.sep, "/")
         found += [name if prefix == "." else f"{prefix}/{name}" for name in names if name.endswith(".md")]
-    return sorted(found, key=lambda p: PurePosixPath(p).parts)
+    return sorted(found, key=lambda p: p.split("/"))
 
 
 def _stamp(docs_dir: Path) -> tuple:
@@ -86,13 +86,19 @@ def _stamp(docs_dir: Path) -> tuple:
     return tuple((path, os.stat(docs_dir / path).st_mtime) for path in _markdown_files(docs_dir))
 
 
-def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Problem]]:
+_last_scans: dict[Path, tuple[tuple[SourcePage, ...], tuple[Problem, ...]]] = {}
+
+
+def scan_pages(docs_dir: Path = DOCS_DIR, *, reuse: bool = False) -> tuple[list[SourcePage], list[Problem]]:
     """Every page of every language, with the problems of its front matter.
 
     Reads and checks the pages only when one has changed since the last
-    call; each call still looks at every file's time, so a hook calls this
-    once per build, not once per page."""
-    pages, problems = _scan(docs_dir, _stamp(docs_dir))
+    call, which still looks at every file's time. ``reuse`` skips even that
+    and returns the last scan: hooks/front_matter.py scans when a site build
+    starts, and the hooks that run after it in that build reuse its scan."""
+    if not reuse or docs_dir not in _last_scans:
+        _last_scans[docs_dir] = _scan(docs_dir, _stamp(docs_dir))
+    pages, problems = _last_scans[docs_dir]
     return list(pages), list(problems)
 
 

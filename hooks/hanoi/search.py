@@ -48,9 +48,7 @@ WORKER_SOURCE = "assets/javascripts/workers/search-i18n.js"
 WORKER_NAME = re.compile(r"^search-i18n\.[0-9a-f]{8}\.min\.js$")
 MATERIAL_WORKER = re.compile(r"(?:^|/)(search\.[0-9a-f]{8}\.min\.js)$")
 
-_CONFIG_SCRIPT = re.compile(
-    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
-)
+_CONFIG_OPENING = '<script id="__config" type="application/json">'
 # Characters Jinja's ``tojson`` escapes so that JSON is safe inside <script>.
 _HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
@@ -186,11 +184,20 @@ def localize_search_config(html: str, language: str, worker: str, default: str =
     """The page with its ``__config`` pointing search at the language's index
     (``base``) and at our worker (``search``; ``worker`` is its site path).
     Idempotent."""
-    match = _CONFIG_SCRIPT.search(html)
-    if not match:
+    start, end = _config_span(html)
+    localized = _localized_config(html[start:end], language, worker, default)
+    return html[:start] + localized + html[end:]
+
+
+def _config_span(html: str) -> tuple[int, int]:
+    """Where the text of Material's ``__config`` script is: the last one, after
+    the content (found by ``str.find``, which is a hundred times faster than a
+    regular expression on every page of a large site)."""
+    opening = html.rfind(_CONFIG_OPENING)
+    closing = html.find("</script>", opening)
+    if opening < 0 or closing < 0:
         raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
-    localized = _localized_config(match.group(2), language, worker, default)
-    return html[: match.start(2)] + localized + html[match.end(2):]
+    return opening + len(_CONFIG_OPENING), closing
 
 
 @lru_cache(maxsize=256)
@@ -206,7 +213,5 @@ def _localized_config(text: str, language: str, worker: str, default: str) -> st
 
 def page_search_config(html: str) -> dict[str, Any]:
     """The ``__config`` JSON of a built page (for tests and the benchmark)."""
-    match = _CONFIG_SCRIPT.search(html)
-    if not match:
-        raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
-    return json.loads(match.group(2))
+    start, end = _config_span(html)
+    return json.loads(html[start:end])

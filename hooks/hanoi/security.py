@@ -105,6 +105,7 @@ def inline_scripts_parsed(html: str) -> list[str]:
     return parser.bodies
 
 
+@lru_cache(maxsize=1024)  # the same few scripts on every page
 def script_hash(body: str) -> str:
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
