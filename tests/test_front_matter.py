@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hanoi.front_matter import body_for_mkdocs, metas_by_source, scan_pages
-from mkdocs.utils.meta import get_data
+from hanoi.front_matter import scan_pages
 
 from sitetools import run_build
 
@@ -109,22 +108,3 @@ def test_absolute_links_anchors_and_code_examples_are_allowed(tmp_path: Path) ->
     body = ('<a href="https://treaties.un.org/">UNTC</a> <a href="#key-facts">facts</a> '
             '<a href="webcal://127.0.0.1/programme.ics">calendar</a>\n\n```html\n<img src="../x.png">\n```\n')
     assert problems_for(tmp_path, GOOD_PAGE + "\n" + body) == []
-
-
-def test_mkdocs_gets_the_same_body_and_front_matter_as_it_would_read_itself() -> None:
-    """hooks/front_matter.py hands MkDocs each page's body and the front matter
-    parsed by the scan, instead of letting it parse the page again."""
-    pages, _ = scan_pages()
-    metas = metas_by_source(pages)
-    for page in pages:
-        text = page.path.read_text(encoding="utf-8")
-        expected_body, expected_meta = get_data(text)
-        body, meta = get_data(body_for_mkdocs(text))
-        assert (body, meta) == (expected_body, {}), page.path
-        assert metas[f"{page.language}/{page.relative_path}"] == expected_meta, page.path
-    assert len(metas) == len(pages) > 60
-
-
-def test_a_body_that_looks_like_metadata_stays_in_the_page() -> None:
-    text = "---\ntitle: A page\n---\nNote: this line is text, not metadata.\n"
-    assert get_data(body_for_mkdocs(text)) == ("Note: this line is text, not metadata.\n", {})

@@ -102,18 +102,5 @@ def scan_pages(docs_dir: Path = DOCS_DIR, *, reuse: bool = False) -> tuple[list[
     return list(pages), list(problems)
 
 
-def metas_by_source(pages: list[SourcePage]) -> dict[str, Located]:
-    """Each page's front matter by MkDocs' ``src_uri`` ('vi/press/x.md')."""
-    return {f"{page.language}/{page.relative_path}": page.meta for page in pages if page.meta is not None}
-
-
-def body_for_mkdocs(text: str) -> str | None:
-    """The page's text without its front matter, in the one form MkDocs reads
-    as "no metadata" (a leading blank line ends its MultiMarkdown-style
-    metadata at once); None if the page has no front matter."""
-    match = FRONT_MATTER.match(text)
-    return None if match is None else "\n" + text[match.end():].lstrip("\n")
-
-
 def meta_value(page: SourcePage, key: str, default: Any = None) -> Any:
     return page.meta.get(key, default) if page.meta else default
