@@ -1,7 +1,8 @@
 """Job: search in the reader's language, accent-insensitive (issue 8).
 
 Every page (and each language's 404 page) gets its language's search index
-and our search worker in Material's ``__config``; the worker is published
+and our search worker in Material's ``__config`` (the ``localized_search_config``
+filter, applied to Material's ``config`` block in overrides/main.html); the worker is published
 under a name with a hash of its content; once every language is built, the
 merged index mkdocs-static-i18n wrote is split into one index per language.
 The work is in ``hanoi.search``; the browser side is
@@ -24,10 +25,12 @@ from hanoi.search import (
     split_search_index,
     write_search_indexes,
 )
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.search_i18n")
 
@@ -57,6 +60,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # Used by overrides/main.html on Material's `config` block alone, not on the whole page.
+    env.filters["localized_search_config"] = pass_context(
+        lambda context, block: Markup(_localized(str(block), config, _page_name(context))))
+    return env
+
+
+def _page_name(context: Context) -> str:
+    page = context.get("page")
+    return page.file.src_uri if page is not None and getattr(page, "file", None) else str(context.name)
+
+
 def _localized(html: str, config: MkDocsConfig, where: str) -> str:
     try:
         return localize_search_config(html, build_language(config), _worker["path"], root_language(config))
@@ -64,18 +79,6 @@ def _localized(html: str, config: MkDocsConfig, where: str) -> str:
         # A warning fails the strict build: Material's templates changed.
         log.warning(f"{where}: search stays site-wide and accent-sensitive: {error}")
         return html
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _localized(output, config, page.file.src_uri)
-
-
-# Before hooks/i18n_fixes.py keeps each language's 404 page (priority 0).
-@event_priority(10)
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html":
-        return output_content
-    return _localized(output_content, config, template_name)
 
 
 # After mkdocs-static-i18n (-100) has written the merged index of all languages.
