@@ -103,6 +103,8 @@ class Expansion(NamedTuple):
 def restore(html: str, rendered: Mapping[str, str]) -> str:
     """Put each marker's HTML in place of its token; a block marker's
     paragraph is replaced whole."""
+    if not rendered:
+        return html
     html = _ALONE_IN_PARAGRAPH.sub(lambda m: rendered.get(m.group(1), m.group(0)), html)
     return _TOKEN.sub(lambda m: rendered.get(m.group(0), m.group(0)), html)
 
@@ -118,9 +120,11 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
     problems: list[Problem] = []
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
-    fenced = _fenced_spans(markdown)
+    fenced: list[tuple[int, int]] = []  # found at the first marker: most pages have none
 
     def replace(match: re.Match[str]) -> str:
+        if not fenced:
+            fenced[:] = _fenced_spans(markdown) or [(-1, -1)]
         if any(start <= match.start() < end for start, end in fenced):
             return match.group(0)
         line = first_line + markdown.count("\n", 0, match.start())

@@ -10,9 +10,9 @@ Atom needs a full timestamp).
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feedgen.feed import FeedGenerator
@@ -41,7 +41,7 @@ class Release:
     @property
     def url(self) -> str:
         """Site-relative URL, e.g. vi/press/2024-12-24-adoption/."""
-        return language_prefix(self.language) + str(PurePosixPath(self.relative_path).with_suffix("")) + "/"
+        return language_prefix(self.language) + posixpath.splitext(self.relative_path)[0] + "/"
 
     def date_text(self) -> str:
         return format_date(self.published, self.language)
