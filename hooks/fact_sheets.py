@@ -38,6 +38,7 @@ from hanoi.markers import MarkerContext, MarkerError, register
 from hanoi.media_kit import (FORMATS, MEDIA_TYPES, Member, build_day, format_size, programme_as_of, programme_files,
                              write_zip, zip_path)
 from hanoi.problems import Problem, stop_on
+from hanoi.templates import hook_environment
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -85,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _render(config: MkDocsConfig, language: str, template: str, context: Mapping[str, Any]) -> str:
     if language not in _environments:
-        _environments[language] = config.theme.get_env().overlay(autoescape=True)
+        _environments[language] = hook_environment(config)
     return _environments[language].get_template(template).render(config=config, language=language, **context)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from hanoi.languages import build_language
 from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, expand, restore, restore_unindexed
+from hanoi.templates import hook_environment
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -40,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _renderer(config: MkDocsConfig, language: str):
     def render(template: str, context: Mapping[str, Any]) -> str:
         if language not in _environments:
-            _environments[language] = config.theme.get_env().overlay(autoescape=True)
+            _environments[language] = hook_environment(config)
         return _environments[language].get_template(template).render(config=config, language=language, **context)
 
     return render

@@ -19,6 +19,7 @@ from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, register
 from hanoi.press import Release, atom_feed, newest_first, releases_from
 from hanoi.problems import stop_on
 from hanoi.publication import current as publication
+from hanoi.templates import hook_environment
 from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -123,7 +124,7 @@ def with_release_header(html: str, release: Release, config: MkDocsConfig) -> st
     """Under a release's title: its date, embargo, sources and translations."""
     build = _current(config)
     if build.header is None:  # the theme's catalogue is the build language's
-        build.header = config.theme.get_env().overlay(autoescape=True).get_template(
+        build.header = hook_environment(config).get_template(
             "partials/press/release-header.html", globals={
                 "language_names": {language.locale: language.name
                                    for language in config.plugins["i18n"].config.languages},
