@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .published import site_files
+
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=(\S+)[ \t]*|/\*# sourceMappingURL=(\S+)[ \t]*\*/)[ \t]*(?=\n|$)")
 STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'
 # Matches no element: nothing in the site carries data-md-stay-on-page.
@@ -77,7 +79,7 @@ def without_missing_source_maps(text: str, folder: Path) -> str:
 def drop_missing_source_maps(site_dir: Path) -> list[Path]:
     """Drop dangling sourceMappingURL comments from the site's scripts and styles."""
     changed = []
-    for path in sorted([*site_dir.rglob("*.js"), *site_dir.rglob("*.css")]):
+    for path in site_files(site_dir, (".js", ".css")):
         text = path.read_text(encoding="utf-8")
         if "sourceMappingURL=" not in text:
             continue

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .published import site_files
+
 # Script types a browser executes (an empty type means JavaScript).
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -122,12 +124,9 @@ def site_script_hashes(site_dir: Path, written: Mapping[str, frozenset[str]] | N
     every other HTML file is read."""
     written = written or {}
     hashes: set[str] = set()
-    for folder, _, names in os.walk(site_dir):
-        for name in names:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                known = written.get(path)
-                hashes |= known if known is not None else script_hashes(Path(path).read_bytes())
+    for path in site_files(site_dir, (".html",)):
+        known = written.get(str(path))
+        hashes |= known if known is not None else script_hashes(path.read_bytes())
     return sorted(hashes)
 
 
