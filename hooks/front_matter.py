@@ -2,20 +2,43 @@
 front matter (required fields per kind of page, no unknown field, right
 types) and raw HTML links or images that would break under /vi/ and /fr/;
 each problem names the file, the line and the fix. Done once per site build;
-the hooks that need the pages' front matter reuse this scan.
+the hooks that need the pages' front matter reuse this scan, and MkDocs is
+handed each page's body and parsed front matter instead of reading and
+parsing the file a second time.
 """
 
 from __future__ import annotations
 
-from hanoi.front_matter import scan_pages
+from hanoi.front_matter import SourcePage, scan_pages
 from hanoi.languages import is_site_build_starting
 from hanoi.problems import stop_on
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# This site build's pages with a front matter, by MkDocs' src_uri.
+_scanned: dict[str, SourcePage] = {}
 
 
 @event_priority(95)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages, problems = scan_pages(reuse=not is_site_build_starting(config))
     stop_on(problems, "the pages")
+    _scanned.clear()
+    _scanned.update((page.src_uri, page) for page in pages if page.meta is not None)
     return config
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    scanned = _scanned.get(page.file.src_uri)
+    return scanned.text_for_mkdocs() if scanned is not None else None  # None: MkDocs reads the file
+
+
+# Before any other plugin or hook reads page.meta.
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    scanned = _scanned.get(page.file.src_uri)
+    if scanned is not None and scanned.meta is not None:
+        page.meta = dict(scanned.meta)  # a copy: the next build reuses the scan if no page changed
+    return markdown

@@ -32,6 +32,18 @@ class SourcePage:
     language: str
     relative_path: str  # the same in every language, e.g. press/x.md
     meta: Located | None
+    body: str = ""  # the Markdown after the front matter
+
+    @property
+    def src_uri(self) -> str:
+        """MkDocs' name for the page: 'vi/press/x.md'."""
+        return f"{self.language}/{self.relative_path}"
+
+    def text_for_mkdocs(self) -> str:
+        """The page as MkDocs is given it, its front matter having been parsed
+        here: the body after a blank line, which MkDocs reads as "no metadata"
+        (a blank line ends MultiMarkdown-style metadata at once)."""
+        return "\n" + self.body
 
     @property
     def kind(self) -> str:
@@ -52,6 +64,12 @@ def front_matter_of(text: str, name: str) -> tuple[Located | None, list[Problem]
     return data, problems
 
 
+def _body(text: str) -> str:
+    """What follows the front matter, as MkDocs takes it (``meta.get_data``)."""
+    match = FRONT_MATTER.match(text)
+    return text[match.end():].lstrip("\n") if match else text
+
+
 @lru_cache(maxsize=4)
 def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[Problem, ...]]:
     pages = []
@@ -63,7 +81,7 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
             path = root / relative_path
             text = path.read_text(encoding="utf-8")
             meta, found = front_matter_of(text, f"{named}/{relative_path}")
-            page = SourcePage(path, language, relative_path, meta)
+            page = SourcePage(path, language, relative_path, meta, _body(text) if meta is not None else "")
             if meta is not None and not found:
                 found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
             problems += found + raw_html_problems(path, text)
