@@ -39,6 +39,6 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     scanned = _scanned.get(page.file.src_uri)
-    if scanned is not None and scanned.meta is not None:
+    if scanned is not None:
         page.meta = dict(scanned.meta)  # a copy: the next build reuses the scan if no page changed
     return markdown

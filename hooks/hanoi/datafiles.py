@@ -283,7 +283,7 @@ def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
 
     Valid data (nearly all of it) is let through by the compiled check;
     jsonschema, the reference, finds and words the problems of the rest
-    (tests/test_front_matter.py checks that the two agree)."""
+    (tests/test_validators.py checks that the two agree)."""
     if is_valid(data, schema_name):
         return []
     validator = _validator(schema_name)
