@@ -51,23 +51,18 @@ class SourcePage:
         return "press_release" if parts[0] == PRESS_FOLDER and parts[-1] != "index.md" else "page"
 
 
-def front_matter_of(text: str, name: str) -> tuple[Located | None, list[Problem]]:
-    """The front matter of a page's text; ``name`` is the path problems name."""
+def front_matter_of(text: str, name: str) -> tuple[Located | None, str, list[Problem]]:
+    """The front matter of a page's text, the body after it (as MkDocs takes
+    it: ``meta.get_data``); ``name`` is the path problems name."""
     match = FRONT_MATTER.match(text)
     if match is None:
-        return None, [Problem(name, 1, "", "the page has no front matter",
-                              "start the file with a block between two '---' lines holding title: and description:")]
+        return None, "", [Problem(name, 1, "", "the page has no front matter",
+                                  "start the file with a block between two '---' lines holding title: and description:")]
     data, problems = parse_yaml(match.group("yaml") or "", name, first_line=2)
     if data is None and not problems:
         data = Located()
         data.line = 1
-    return data, problems
-
-
-def _body(text: str) -> str:
-    """What follows the front matter, as MkDocs takes it (``meta.get_data``)."""
-    match = FRONT_MATTER.match(text)
-    return text[match.end():].lstrip("\n") if match else text
+    return data, text[match.end():].lstrip("\n"), problems
 
 
 @lru_cache(maxsize=4)
@@ -80,8 +75,8 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
         for relative_path in _markdown_files(root):
             path = root / relative_path
             text = path.read_text(encoding="utf-8")
-            meta, found = front_matter_of(text, f"{named}/{relative_path}")
-            page = SourcePage(path, language, relative_path, meta, _body(text) if meta is not None else "")
+            meta, body, found = front_matter_of(text, f"{named}/{relative_path}")
+            page = SourcePage(path, language, relative_path, meta, body)
             if meta is not None and not found:
                 found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
             problems += found + raw_html_problems(path, text)

@@ -120,11 +120,12 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
     problems: list[Problem] = []
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
-    fenced: list[tuple[int, int]] = []  # found at the first marker: most pages have none
+    fenced: list[tuple[int, int]] | None = None  # found at the first marker: most pages have none
 
     def replace(match: re.Match[str]) -> str:
-        if not fenced:
-            fenced[:] = _fenced_spans(markdown) or [(-1, -1)]
+        nonlocal fenced
+        if fenced is None:
+            fenced = _fenced_spans(markdown)
         if any(start <= match.start() < end for start, end in fenced):
             return match.group(0)
         line = first_line + markdown.count("\n", 0, match.start())

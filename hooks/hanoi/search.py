@@ -194,8 +194,8 @@ def _config_span(html: str) -> tuple[int, int]:
     the content (found by ``str.find``, which is a hundred times faster than a
     regular expression on every page of a large site)."""
     opening = html.rfind(_CONFIG_OPENING)
-    closing = html.find("</script>", opening)
-    if opening < 0 or closing < 0:
+    closing = html.find("</script>", opening) if opening >= 0 else -1
+    if closing < 0:
         raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
     return opening + len(_CONFIG_OPENING), closing
 
