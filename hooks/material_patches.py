@@ -1,15 +1,18 @@
 """Job: disable Material's "stay on page" language switch in its bundle and
 drop comments naming source maps that are not published, once every language
-is built (why: hooks/hanoi/material_patches.py)."""
+is built; take ``autocomplete`` off Material's two checkbox toggles in every
+page (why: hooks/hanoi/material_patches.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from hanoi.languages import is_last_build_running
-from hanoi.material_patches import PatchError, drop_missing_source_maps, patch_site
+from hanoi.material_patches import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -23,3 +26,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     except PatchError as error:
         log.error(str(error))
     drop_missing_source_maps(Path(config.site_dir))
+
+
+def _valid_toggles(html: str, where: str) -> str:
+    try:
+        return without_toggle_autocomplete(html)
+    except PatchError as error:
+        raise PluginError(f"{where}: {error}") from None
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _valid_toggles(output, page.file.src_uri)
+
+
+# Before hooks/i18n_fixes.py keeps each language's 404 page.
+@event_priority(10)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return _valid_toggles(output_content, template_name) if template_name == "404.html" else output_content

@@ -4,7 +4,8 @@ Every page (and each language's 404 page) gets its language's search index
 and our search worker in Material's ``__config`` (the ``localized_search_config``
 filter, applied to Material's ``config`` block in overrides/main.html); the worker is published
 under a name with a hash of its content; once every language is built, the
-merged index mkdocs-static-i18n wrote is split into one index per language.
+merged index mkdocs-static-i18n wrote is split into one index per language,
+its page titles from front matter escaped as its other titles are.
 The work is in ``hanoi.search``; the browser side is
 ``overrides/assets/javascripts/workers/search-i18n.js``.
 """
@@ -14,12 +15,20 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
-from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, build_language, is_last_build_running
+from hanoi.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    build_language,
+    is_last_build_running,
+    is_site_build_starting,
+)
 from hanoi.search import (
     INDEX_FILE,
     WORKER_SOURCE,
     SearchConfigNotFound,
+    escape_front_matter_titles,
     fingerprinted_worker,
     localize_search_config,
     split_search_index,
@@ -31,11 +40,21 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.search_i18n")
 
 # Where our worker is published in this build (set by on_files).
 _worker = {"path": WORKER_SOURCE}
+# Front-matter titles of this site build's pages, by location in the merged index.
+_titles: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if is_site_build_starting(config):
+        _titles.clear()
+    return config
 
 
 def root_language(config: MkDocsConfig) -> str:
@@ -67,6 +86,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    if isinstance(page.meta.get("title"), str):
+        _titles[page.url] = page.meta["title"]
+    return context
+
+
 def _page_name(context: Context) -> str:
     page = context.get("page")
     return page.file.src_uri if page is not None and getattr(page, "file", None) else str(context.name)
@@ -89,7 +114,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     merged = Path(config.site_dir) / INDEX_FILE
     if not merged.is_file():
         return  # search plugin disabled
-    index = json.loads(merged.read_text(encoding="utf-8"))
+    index = escape_front_matter_titles(json.loads(merged.read_text(encoding="utf-8")), _titles)
     default = root_language(config)
     indexes = split_search_index(index, built_languages(config), default)
     write_search_indexes(Path(config.site_dir), indexes, default)

@@ -10,19 +10,22 @@ from pathlib import Path
 
 from hanoi.languages import LANGUAGES, is_last_build_running, is_site_build_starting
 from hanoi.security import (
+    ContentNotInPage,
     content_security_policy,
     fingerprinted_assets,
     headers_file,
-    script_hashes,
     security_txt,
     site_script_hashes,
+    template_script_hashes,
 )
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-# The inline scripts' hashes of each page written in this site build, by
-# path: the site is not read back for them (other HTML files are).
+# The hashes of the inline scripts the templates emitted in each page written
+# in this site build, by path: the site is not read back for them (other HTML
+# files are).
 _written: dict[str, frozenset[str]] = {}
 
 
@@ -35,7 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # After every other hook and plugin: the page as it is written.
 @event_priority(-200)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _written[page.file.abs_dest_path] = script_hashes(output)
+    try:
+        _written[page.file.abs_dest_path] = template_script_hashes(output, page.content)
+    except ContentNotInPage as error:
+        raise PluginError(f"{page.file.src_uri}: {error}; the CSP cannot tell the templates' scripts from the "
+                          "page's. Fix: check the templates in overrides/ and hooks that change page HTML") from None
     return output
 
 

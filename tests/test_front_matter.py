@@ -3,6 +3,7 @@ problem names the file, the line and the fix (issue 4 §3, issue 7 §3)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_a_good_page_has_no_problem(tmp_path: Path) -> None:
     ("# No front matter\n", "vi/page.md:1: the page has no front matter. Fix: start the file with a block"),
     ("---\ntitle: A page\n---\n", "vi/page.md:2: missing field 'description'. Fix: add `description:` (one sentence"),
     ("---\ntitle: A page\ndescription: A description long enough to pass.\nauthor: Me\n---\n",
-     "vi/page.md:4 [author]: unknown field 'author'. Fix: remove it or correct its spelling; the fields allowed here are: description, draft, hide, publish_at, search, source_hash, title"),
+     "vi/page.md:4 [author]: unknown field 'author'. Fix: remove it or correct its spelling; the fields allowed here are: description, draft, hide, home, publish_at, search, source_hash, template, title"),
     ("---\ntitle: [a, list]\ndescription: A description long enough to pass.\n---\n",
      "vi/page.md:2 [title]: expected string, found a list"),
     ("---\ntitle: A page\ndescription: too short\n---\n", "vi/page.md:3 [description]: 'too short' is too short"),
@@ -125,3 +126,85 @@ def test_a_body_that_looks_like_metadata_stays_in_the_page(tmp_path: Path) -> No
     pages, _ = scan_pages(docs_with(tmp_path, GOOD_PAGE.replace("\n\n# A page {#a-page}\n", "\nNote: text, not metadata.\n")))
     page = next(p for p in pages if p.language == "vi")
     assert get_data(page.text_for_mkdocs()) == ("Note: text, not metadata.\n", {})
+
+
+# Content cannot add behaviour or third-party requests: each construct, as a
+# press officer might paste it, with the words its problem must hold.
+REFUSED = [
+    ("<script>alert(1)</script>", "[<script>]: a <script> element runs code. Fix: remove it"),
+    ('<SCRIPT src="../x.js"></SCRIPT>', "[<script>]: a <script> element runs code"),
+    ('<p onclick="go()">x</p>', "[<p onclick>]: inline event handler onclick= runs code"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "[<a href>]: 'javascript:' URL in href= runs code"),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "[<a href>]: 'javascript:' URL in href= runs code"),
+    ("[x](javascript:alert(1))", "[[](…)]: 'javascript:' link runs code"),
+    ("[j]: javascript:alert(1)\n\n[x][j]", "[[j]:]: 'javascript:' link runs code"),
+    ("A [link](#a){ onmouseover=\"alert(1)\" }", "[{ onmouseover= }]: inline event handler onmouseover= runs code"),
+    ('<iframe src="../x.html"></iframe>', "[<iframe>]: an <iframe> element embeds another document. "
+                                          "Fix: put the file under docs/, or link to it instead of embedding it"),
+    ('<object data="x.pdf"></object>', "[<object>]: an <object> element embeds another document"),
+    ('<embed src="x.swf">', "[<embed>]: an <embed> element embeds another document"),
+    ('<img src="https://cdn.example/p.jpg" alt="p">', "[<img src>]: src= loads 'https://cdn.example/p.jpg' from "
+                                                     "another host. Fix: put the file under docs/, or link to it"),
+    ("![p](//cdn.example/p.jpg)", "[![](…)]: image loads '//cdn.example/p.jpg' from another host"),
+    ("![p][cdn]\n\n[cdn]: https://cdn.example/p.jpg", "[![][…]]: image loads 'https://cdn.example/p.jpg'"),
+    ('<video poster="https://cdn.example/p.jpg"></video>', "[<video poster>]: poster= loads"),
+    ('<picture><source srcset="p.jpg 1x, https://cdn.example/p2.jpg 2x"></picture>',
+     "[<source srcset>]: srcset= loads 'https://cdn.example/p2.jpg' from another host"),
+    ('<p style="background: url(\'https://cdn.example/bg.png\')">x</p>',
+     "[<p style>]: CSS loads 'https://cdn.example/bg.png' from another host"),
+    ('<style>@import "https://fonts.example/a.css";</style>', "[<style>]: CSS loads 'https://fonts.example/a.css'"),
+]
+
+
+@pytest.mark.parametrize("body,expected", REFUSED)
+def test_content_cannot_add_behaviour_or_third_party_requests(tmp_path: Path, body: str, expected: str) -> None:
+    found = problems_for(tmp_path, GOOD_PAGE + "\n" + body + "\n")
+    assert any("vi/page.md:8 [" in p and expected in p for p in found), found
+
+
+def test_code_examples_and_plain_links_are_allowed(tmp_path: Path) -> None:
+    body = ("Write `<script>alert(1)</script>` or ``<iframe src=\"https://x.example/\">`` to see it refused.\n\n"
+            "```html\n<script>alert(1)</script>\n<img src=\"https://cdn.example/p.jpg\" onerror=\"x()\">\n```\n\n"
+            "1. In a list:\n\n    ~~~markdown\n    ![p](https://cdn.example/p.jpg)\n    ~~~\n\n"
+            "[UNODC](https://www.unodc.org/) ![map](../assets/map.png) <img src=\"data:image/png;base64,AA==\" alt=\"\">\n"
+            "## A heading {#a-heading}\n\nText about JavaScript: the language, and an onion.\n")
+    assert problems_for(tmp_path, GOOD_PAGE + "\n" + body) == []
+
+
+def test_front_matter_is_text_not_refused_markup(tmp_path: Path) -> None:
+    """Titles are escaped where they are shown (tests/test_front_matter_escaping.py)."""
+    page = GOOD_PAGE.replace("title: A page", "title: '<b>x</b><img src=x onerror=alert(1)>'")
+    assert problems_for(tmp_path, page) == []
+
+
+def test_content_that_adds_behaviour_fails_the_real_build(project_copy: Path) -> None:
+    """One build, faults in pages of two languages and in two data files: each is reported."""
+    faq = project_copy / "docs" / "fr" / "faq.md"
+    lines = faq.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[8:8] = ['<iframe src="https://www.youtube.com/embed/x"></iframe>\n', "\n",
+                  "Voir `<script>` et :\n", "\n", "```html\n", "<script>alert(1)</script>\n", "```\n", "\n"]
+    faq.write_text("".join(lines), encoding="utf-8")
+    contact = project_copy / "docs" / "en" / "contact.md"
+    contact.write_text(contact.read_text(encoding="utf-8") + '\n![logo](https://cdn.example/logo.png)\n\n'
+                       '<a href="#top" onclick="track()">Top</a>\n', encoding="utf-8")
+    contact_lines = contact.read_text(encoding="utf-8").count("\n")
+    glossary = project_copy / "data" / "glossary" / "en.yml"
+    text = glossary.read_text(encoding="utf-8")
+    term = re.search(r"^ +expansion: ", text, re.M)
+    assert term, "a glossary expansion to spoil"
+    glossary_line = text.count("\n", 0, term.start()) + 1
+    glossary.write_text(text[:term.end()] + "<script>alert(1)</script> " + text[term.end():], encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    expected = [
+        "docs/fr/faq.md:9 [<iframe>]: an <iframe> element embeds another document. "
+        "Fix: put the file under docs/, or link to it instead of embedding it",
+        "docs/fr/faq.md:9 [<iframe src>]: src= loads 'https://www.youtube.com/embed/x' from another host",
+        f"docs/en/contact.md:{contact_lines - 2} [![](…)]: image loads 'https://cdn.example/logo.png' from another host",
+        f"docs/en/contact.md:{contact_lines} [<a onclick>]: inline event handler onclick= runs code. Fix: remove it",
+        f"data/glossary/en.yml:{glossary_line} [<script>]: a <script> element runs code",
+    ]
+    missing = [line for line in expected if line not in result.output]
+    assert not missing, f"not reported: {missing}\n{result.output}"
+    assert "faq.md:11" not in result.output and "faq.md:14" not in result.output, "code examples are not refused"
+    assert "Traceback" not in result.output

@@ -1,8 +1,8 @@
 """Issue 6: the copies of Material partials in overrides/ differ from the
 installed Material only by the change each one documents, so a Material
 upgrade that changes a partial fails here instead of being masked by an old
-copy; and the patch to Material's bundle (hooks/hanoi/material_patches.py)
-does what it says, on the built site too."""
+copy; and the patches to Material's bundle and to its toggles in every page
+(hooks/hanoi/material_patches.py) do what they say, on the built site too."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ import pytest
 from hanoi.material_patches import (
     DISABLED_SELECTOR,
     STAY_ON_PAGE_SELECTOR,
+    TOGGLES,
     PatchError,
     disable_stay_on_page,
     without_missing_source_maps,
+    without_toggle_autocomplete,
 )
 from sitetools import PROJECT
 
@@ -31,6 +33,10 @@ CHANGES = {
     )],
     "partials/nav-item.html": [(
         ' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}',
+    )],
+    "partials/toc.html": [(
+        '<label class="md-nav__title" for="__toc">',
+        '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
     )],
     "partials/header.html": [
         ('<label class="md-header__button md-icon" for="__drawer">',
@@ -85,3 +91,17 @@ def test_built_bundle_is_patched(site: Path) -> None:
     for bundle in bundles:
         text = bundle.read_text(encoding="utf-8")
         assert STAY_ON_PAGE_SELECTOR not in text and DISABLED_SELECTOR in text
+
+
+def test_toggles_lose_autocomplete_exactly_as_material_writes_them(site: Path) -> None:
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    assert all(base.count(material) == 1 for material in TOGGLES), "Material's toggles changed: re-check the patch"
+    page = "<body>" + "".join(TOGGLES) + "<p>x</p>"
+    patched = without_toggle_autocomplete(page)
+    assert patched == "<body>" + "".join(TOGGLES.values()) + "<p>x</p>"
+    assert without_toggle_autocomplete(patched) == patched
+    with pytest.raises(PatchError, match="Material changed"):
+        without_toggle_autocomplete("<body><p>x</p>")
+    for built in (site / "index.html", site / "404.html", site / "vi" / "404.html", site / "fr" / "faq" / "index.html"):
+        text = built.read_text(encoding="utf-8")
+        assert all(ours in text for ours in TOGGLES.values()) and 'autocomplete="off">' not in text.split("<main")[0]

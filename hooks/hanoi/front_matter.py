@@ -1,5 +1,5 @@
 """Front matter of every page, read with line numbers and checked by kind,
-and the raw HTML of its body (``hanoi.page_content``).
+and what its body may not hold (``hanoi.page_content``).
 
 Pages are read straight from ``docs/`` (not from MkDocs' page objects) so
 that every language's pages are checked once, before any language renders,
@@ -15,10 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .datafiles import PROJECT_DIR, Located, parse_yaml, relative, schema_problems
 from .facts import nfc_problems
 from .languages import LANGUAGES
-from .page_content import raw_html_problems
+from .page_content import content_problems
 from .problems import Problem
 
 DOCS_DIR = PROJECT_DIR / "docs"
@@ -75,11 +77,14 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
         for relative_path in _markdown_files(root):
             path = root / relative_path
             text = path.read_text(encoding="utf-8")
-            meta, body, found = front_matter_of(text, f"{named}/{relative_path}")
+            name = f"{named}/{relative_path}"
+            meta, body, found = front_matter_of(text, name)
             page = SourcePage(path, language, relative_path, meta, body)
             if meta is not None and not found:
                 found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
-            problems += found + raw_html_problems(path, text)
+            # The body only: the front matter is text, escaped wherever it is shown.
+            body_line = text.count("\n", 0, len(text) - len(body)) + 1
+            problems += found + content_problems(name, body, body_line)
             pages.append(page)
     return tuple(pages), tuple(problems)
 
@@ -117,3 +122,33 @@ def scan_pages(docs_dir: Path = DOCS_DIR, *, reuse: bool = False) -> tuple[list[
 
 def meta_value(page: SourcePage, key: str, default: Any = None) -> Any:
     return page.meta.get(key, default) if page.meta else default
+
+
+class FrontMatterText(str):
+    """A text of a page's front matter (its title, description, summary...)
+    as the theme's templates are handed it: text, never markup."""
+
+
+def as_front_matter_text(value: Any) -> Any:
+    """``value`` with every string in it a ``FrontMatterText``."""
+    if isinstance(value, str):
+        return FrontMatterText(value)
+    if isinstance(value, dict):
+        return {key: as_front_matter_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_front_matter_text(item) for item in value]
+    return value
+
+
+def escape_front_matter_text(value: Any) -> Any:
+    """Jinja's ``finalize`` for the theme's templates: every front-matter text
+    a template prints is escaped, wherever it lands (<title>, meta tags,
+    Material's header, navigation, headings, our partials).
+
+    MkDocs' theme environment does not autoescape, as Material's templates
+    print HTML (``page.content``, icons) as it is, and they print a page's
+    title and description as they are too: a title holding markup would be
+    live HTML. Only front-matter texts are escaped here; a value already
+    escaped (``| e``) is Markup, not a FrontMatterText, so it is not escaped
+    twice."""
+    return escape(value) if isinstance(value, FrontMatterText) else value

@@ -20,8 +20,9 @@ MARKER = re.compile(
     r"(?P<args>(?:[ \t]+[a-z][a-z0-9_-]*=(?:\"[^\"\n]*\"|[^\s\"]+))*)[ \t]*-->"
 )
 ARGUMENT = re.compile(r"(?P<key>[a-z][a-z0-9_-]*)=(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^\s\"]+))")
-# A fenced code block (``` or ~~~): markers shown there as examples are not expanded.
-FENCE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$", re.M | re.S)
+# A fenced code block (``` or ~~~, indented too, as in a list item): markers
+# shown there as examples are not expanded.
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
 
 
 class MarkerError(Exception):

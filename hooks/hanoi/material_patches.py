@@ -19,6 +19,15 @@ is re-checked rather than silently lost.
 Also: Material's scripts end with a ``sourceMappingURL`` comment naming a map
 that its package does not ship; the comment is dropped where the map is not
 in the site, so no tool asks for a file that is not there.
+
+And in every page: Material's drawer and search toggles (two checkboxes that
+base.html writes outside any block a theme can override) carry
+``autocomplete="off"``, which HTML allows on text-like inputs only (the Nu
+Html Checker reported it twice on every page). Material put it there so that
+Firefox would not restore a toggle left checked when the reader comes back;
+its bundle closes the drawer and search anyway as soon as a page has loaded
+(its location stream emits at start), so the attribute is taken out, each
+input checked to be exactly as Material writes it.
 """
 
 from __future__ import annotations
@@ -34,8 +43,28 @@ STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'
 DISABLED_SELECTOR = '"link[rel=alternate][data-md-stay-on-page]"'
 
 
+# Material's two toggles as base.html writes them, and as we publish them.
+TOGGLES = {
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">':
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">'
+    for name in ("drawer", "search")
+}
+
+
 class PatchError(RuntimeError):
     pass
+
+
+def without_toggle_autocomplete(html: str) -> str:
+    """A page without ``autocomplete`` on Material's two toggles (idempotent)."""
+    for material, ours in TOGGLES.items():
+        if material in html:
+            html = html.replace(material, ours, 1)
+        elif ours not in html:
+            raise PatchError(
+                f"Material's toggle {material!r} is not in the page: Material changed; "
+                "re-check hooks/hanoi/material_patches.py against its base.html")
+    return html
 
 
 def disable_stay_on_page(bundle: str) -> str:

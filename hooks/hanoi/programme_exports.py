@@ -290,7 +290,8 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
 
     The format needs a start time and a duration, so events whose time was
     not reported are left out (said in the conference description); an event
-    without a reported end has the duration 00:00.
+    without a reported end has the duration 00:00 and no ``end``. Fields are
+    those of the c3voc schema as published today (tests/schemas/README.md).
     """
     timed = [e for e in programme.events if e.start is not None]
     numbers = [e.number for e in timed]
@@ -329,7 +330,9 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
                             for p in people],
                 "links": [{"url": s["url"], "title": s["name"]} for s in view["sources"]],
                 "attachments": [],
-                "answers": [],
+                # The format's current end (its "duration" and "start" are kept,
+                # deprecated but still required); left out when not reported.
+                **({"end": event.end.astimezone(TIME_ZONE).isoformat()} if event.end else {}),
             })
         day_start = datetime.combine(day.date, time(0, 0), tzinfo=TIME_ZONE)
         days.append({

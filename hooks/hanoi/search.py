@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -109,6 +110,21 @@ def split_search_index(
         location = doc["location"][len(prefix):] if prefix else doc["location"]
         split[language]["docs"].append({**doc, "location": location})
     return split
+
+
+def escape_front_matter_titles(index: Mapping[str, Any], titles: Mapping[str, str]) -> dict[str, Any]:
+    """The index with each page title that came from a front matter escaped.
+
+    Every title in Material's index is HTML (its search results insert them
+    as HTML, with the matched words marked), and its plugin escapes the
+    headings it reads, but it gives a page's first section, when no heading
+    starts it, the front-matter title as it is: ``<b>`` there would be live
+    in the results. ``titles``: the front-matter titles, by page location."""
+    docs = []
+    for doc in index.get("docs", []):
+        title = titles.get(doc["location"])
+        docs.append({**doc, "title": html.escape(title, quote=False)} if doc["title"] == title else doc)
+    return {**index, "docs": docs}
 
 
 def index_path(site_dir: Path, language: str, default: str = DEFAULT_LANGUAGE) -> Path:

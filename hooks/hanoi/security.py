@@ -1,8 +1,12 @@
 """Content-Security-Policy hashes, Netlify ``_headers`` and ``security.txt``.
 
-Scripts: no ``'unsafe-inline'``. Every inline script of the built pages is
-allowed by its SHA-256 hash, computed from the output itself, so a theme
-upgrade that changes an inline script cannot break the site silently.
+Scripts: no ``'unsafe-inline'``. The inline scripts our templates
+(Material's and overrides/) emit are allowed by their SHA-256 hashes,
+computed from the output itself, so a theme upgrade that changes one cannot
+break the site silently. What a page's content holds is never hashed: the
+content is taken out of each page before its scripts are read, so a script
+that got into a page (the build refuses them: ``hanoi.page_content``) would
+still not run.
 """
 
 from __future__ import annotations
@@ -118,10 +122,26 @@ def script_hashes(html: str | bytes) -> frozenset[str]:
     return frozenset(script_hash(body) for body in inline_scripts(html))
 
 
+class ContentNotInPage(ValueError):
+    """A page's content is not in its HTML as it is: a template changed it."""
+
+
+def template_script_hashes(html: str, content: str | None) -> frozenset[str]:
+    """The CSP hashes of the inline scripts a page's templates emitted: the
+    page's scripts once its ``content`` (the HTML made from its Markdown,
+    which Material's templates insert as it is) is taken out of it."""
+    if content:
+        start = html.find(content)
+        if start < 0:
+            raise ContentNotInPage("the page's content is not in its HTML as MkDocs rendered it")
+        html = html[:start] + html[start + len(content):]
+    return script_hashes(html)
+
+
 def site_script_hashes(site_dir: Path, written: Mapping[str, frozenset[str]] | None = None) -> list[str]:
-    """The hashes of every inline script in the site's HTML files. ``written``:
-    the hashes of files already known (pages as MkDocs wrote them, by path);
-    every other HTML file is read."""
+    """The hashes of the templates' inline scripts in the site's HTML files.
+    ``written``: those of the pages MkDocs wrote, by path; every other HTML
+    file (the 404 pages, written from a template alone) is read."""
     written = written or {}
     hashes: set[str] = set()
     for path in site_files(site_dir, (".html",)):
