@@ -35,7 +35,8 @@ from hanoi.facts import load_site_facts
 from hanoi.formatting import format_date
 from hanoi.languages import build_language, language_prefix
 from hanoi.markers import MarkerContext, MarkerError, register
-from hanoi.media_kit import (FORMATS, MEDIA_TYPES, Member, build_day, format_size, programme_as_of, programme_files,
+from hanoi.clock import site_today
+from hanoi.media_kit import (FORMATS, MEDIA_TYPES, Member, format_size, programme_as_of, programme_files,
                              write_zip, zip_path)
 from hanoi.problems import Problem, stop_on
 from hanoi.templates import hook_environment
@@ -199,7 +200,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                          title=sheet.title, page_href=get_relative_url(sheet.page_url, kit.url),
                          date=sheet.as_of, date_text=format_date(sheet.as_of, language)))
     programme = programme_files(site_dir, language)
-    checked = programme_as_of(programme) or build_day()
+    checked = programme_as_of(programme) or site_today()
     for path in programme:
         rows.append(_row(site_dir, kit, path, language, names, kind=path.name, title="", page_href="",
                          date=checked, date_text=format_date(checked, language)))

@@ -55,7 +55,7 @@ def render_key_facts(args: dict[str, str], context: MarkerContext) -> str:
         raise MarkerError("no fact ids given", 'list ids separated by commas: ids="adoption-date,chapters"')
     items = [
         {"fact": fact, "text": fact.text(context.language), "label": fact.label[context.language],
-         "as_of": format_date(fact.as_of, context.language)}
+         "source_name": fact.source_name[context.language], "as_of": format_date(fact.as_of, context.language)}
         for fact in _facts(ids)
     ]
     return context.render("partials/markers/key-facts.html", {"items": items})

@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.hooks.markers")
 _environments: dict[str, Environment] = {}
 _rendered: dict[tuple[str, str], dict[str, str]] = {}
 _unindexed: dict[tuple[str, str], dict[str, str]] = {}
+_scripts: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,6 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _environments.clear()
     _rendered.clear()
     _unindexed.clear()
+    _scripts.clear()
     return config
 
 
@@ -76,6 +78,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     _rendered[(language, page.file.src_uri)] = expansion.rendered
     if expansion.unindexed:
         _unindexed[(language, page.file.src_uri)] = expansion.unindexed
+    if expansion.scripts:
+        _scripts[(language, page.file.src_uri)] = expansion.scripts
     return expansion.markdown
 
 
@@ -85,7 +89,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(AFTER_SEARCH_INDEXING)
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    unindexed = _unindexed.pop((build_language(config), page.file.src_uri), None)
+    key = (build_language(config), page.file.src_uri)
+    unindexed = _unindexed.pop(key, None)
     if unindexed:
         page.content = restore_unindexed(page.content or "", unindexed)
+    # overrides/main.html loads them after Material's; other hooks may add theirs.
+    context["page_scripts"] = (*context.get("page_scripts", ()), *_scripts.pop(key, ()))
     return context

@@ -1,42 +1,35 @@
 """Job: the list of signatories from ``data/signatures.yml``, counted and
-dated from the data.
+dated from the data, in the page language's alphabetical order.
 
-Marker: <!-- signatures -->   the table of signatories with dates, places and sources
+Markers:
+  <!-- signatures -->          counts by day and place, and the filterable list
+  <!-- signature-sources -->   the list's sources, numbered (rows cite them by number)
 """
 
 from __future__ import annotations
 
-import unicodedata
+from typing import Any
 
 from hanoi.facts import load_site_facts
-from hanoi.formatting import format_date
 from hanoi.markers import MarkerContext, register
+from hanoi.problems import valid
+from hanoi.status_views import signatures_view
 
 
-def sort_key(name: str) -> tuple[str, str]:
-    """Alphabetical order readers expect: accents and Đ/đ sort with their base letter."""
-    folded = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold(), name
+def _view(language: str) -> dict[str, Any]:
+    facts = valid(load_site_facts(), "the key facts, signatories or treaty status data")
+    return signatures_view(facts.signatures, language)
 
 
 def render_signatures(args: dict[str, str], context: MarkerContext) -> str:
-    facts, _ = load_site_facts()  # validated by hooks/key_facts.py before any page renders
-    assert facts is not None
-    language = context.language
-    signatures = facts.signatures
-    rows = sorted(
-        ({"name": s.name[language], "signed": s.signed.isoformat(), "signed_text": format_date(s.signed, language),
-          "in_hanoi": s.in_hanoi, "sources": s.sources} for s in signatures.signatories),
-        key=lambda row: sort_key(row["name"]),
-    )
-    return context.render("partials/markers/signatures.html", {
-        "rows": rows,
-        "total": len(signatures.signatories),
-        "in_hanoi": len(signatures.in_hanoi),
-        "after_hanoi": len(signatures.after_hanoi),
-        "as_of": signatures.as_of.isoformat(),
-        "as_of_text": format_date(signatures.as_of, language),
-    })
+    return context.render("partials/markers/signatures.html", _view(context.language))
 
 
-register("signatures", render_signatures, summary="the table of signatories, e.g. <!-- signatures -->")
+def render_signature_sources(args: dict[str, str], context: MarkerContext) -> str:
+    return context.render("partials/markers/signature-sources.html", _view(context.language))
+
+
+register("signatures", render_signatures, scripts=("assets/javascripts/signatures.js",),
+         summary="the list of signatories, e.g. <!-- signatures -->")
+register("signature-sources", render_signature_sources,
+         summary="the numbered sources of the list of signatories, e.g. <!-- signature-sources -->")

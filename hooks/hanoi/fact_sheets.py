@@ -26,6 +26,7 @@ from .datafiles import PROJECT_DIR
 from .facts import Fact
 from .formatting import format_date
 from .markers import MARKER, parse_arguments
+from .typst_engine import engine, message
 from .typst_markup import UnsupportedElement, html_to_typst
 
 SHEETS_FOLDER = "media/fact-sheets"
@@ -143,30 +144,17 @@ class Compiled:
     reused: bool  # True when the PDF came from the cache
 
 
-_compiler: typst.Compiler | None = None
 _cache: dict[tuple[str, str], tuple[str, bytes, tuple[str, ...]]] = {}
-
-
-def _engine() -> typst.Compiler:
-    global _compiler
-    if _compiler is None:
-        _compiler = typst.Compiler(ignore_system_fonts=True)
-    return _compiler
-
-
-def _message(error: typst.TypstError) -> str:
-    hints = "".join(f" (hint: {hint})" for hint in getattr(error, "hints", None) or [])
-    return f"{getattr(error, 'message', None) or error}{hints}"
 
 
 def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
     """Compile a Typst document to a tagged PDF/UA-1; CompileFailed with the engine's message."""
     try:
-        pdf, warnings = _engine().compile_with_warnings(
+        pdf, warnings = engine().compile_with_warnings(
             input=source.encode("utf-8"), format="pdf", pdf_standards=list(PDF_STANDARDS))
     except typst.TypstError as error:
-        raise CompileFailed(_message(error)) from None
-    return bytes(pdf), tuple(_message(w) for w in warnings)  # type: ignore[arg-type]
+        raise CompileFailed(message(error)) from None
+    return bytes(pdf), tuple(message(w) for w in warnings)  # type: ignore[arg-type]
 
 
 def compile_sheet(source: str, language: str, slug: str) -> Compiled:

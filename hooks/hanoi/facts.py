@@ -1,5 +1,6 @@
-"""Key facts and the list of signatories, read once from ``data/`` and
-checked beyond their schemas (dates in range, known sources, no duplicates).
+"""Key facts, the list of signatories and the treaty status, read once from
+``data/`` and checked beyond their schemas (real dates in range, known
+sources, no duplicates).
 
 Counts shown on pages are computed here from the signatories, never typed.
 """
@@ -13,15 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from .clock import site_today
 from .datafiles import DATA_DIR, Located, line_of, load_validated, relative
+from .dates import DateSpan, checked_date, checked_span
 from .formatting import format_date, format_number
 from .problems import Problem
+from .sources import Source, cited, parse_sources, source_problems
+from .treaty_status import (HANOI_DAYS, REGIONAL_ORGANIZATION, SIGNATURE_CLOSES, TREATY_STATUS_FILE, TreatyRecord,
+                            TreatyStatus, compute_status, parse_treaty_record)
 
 KEY_FACTS_FILE = DATA_DIR / "key_facts.yml"
 SIGNATURES_FILE = DATA_DIR / "signatures.yml"
 
-HANOI_DAYS = (date(2025, 10, 25), date(2025, 10, 26))
-SIGNATURE_CLOSES = date(2026, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class Fact:
     value: Any
     label: Mapping[str, str]
     source: str
-    source_name: str
+    source_name: Mapping[str, str]  # by language
     as_of: date
 
     def text(self, language: str) -> str:
@@ -46,28 +50,28 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Source:
-    id: str
-    name: str
-    url: str
-
-
-@dataclass(frozen=True)
 class Signatory:
     id: str
     name: Mapping[str, str]
-    signed: date
+    signed: DateSpan  # a day, or the span of days the sources allow
     sources: tuple[Source, ...]
+    type: str = "state"
 
     @property
     def in_hanoi(self) -> bool:
-        return self.signed in HANOI_DAYS
+        return HANOI_DAYS[0] <= self.signed.first and self.signed.last <= HANOI_DAYS[-1]
+
+    @property
+    def is_regional_organization(self) -> bool:
+        """Art. 65(1): such an organization's instrument does not count toward the 40."""
+        return self.type == REGIONAL_ORGANIZATION
 
 
 @dataclass(frozen=True)
 class Signatures:
     as_of: date
     signatories: tuple[Signatory, ...]
+    sources: Mapping[str, Source]
 
     @property
     def in_hanoi(self) -> tuple[Signatory, ...]:
@@ -77,11 +81,18 @@ class Signatures:
     def after_hanoi(self) -> tuple[Signatory, ...]:
         return tuple(s for s in self.signatories if not s.in_hanoi)
 
+    def by_id(self) -> dict[str, Signatory]:
+        return {s.id: s for s in self.signatories}
+
 
 @dataclass(frozen=True)
 class SiteFacts:
     facts: Mapping[str, Fact]
     signatures: Signatures
+    treaty: TreatyRecord
+
+    def status(self, today: date) -> TreatyStatus:
+        return compute_status(self.treaty, self.signatures, today)
 
 
 def nfc_problems(data: Any, file: Path) -> list[Problem]:
@@ -104,25 +115,29 @@ def nfc_problems(data: Any, file: Path) -> list[Problem]:
     return problems
 
 
-def _parse_facts(data: Located, file: Path) -> tuple[dict[str, Fact], list[Problem]]:
+def _parse_facts(data: Located, file: Path, today: date) -> tuple[dict[str, Fact], list[Problem]]:
     facts = {}
     problems = []
     for fact_id, entry in data["facts"].items():
-        value = date.fromisoformat(entry["value"]) if entry["kind"] == "date" else entry["value"]
-        facts[fact_id] = Fact(fact_id, entry["kind"], value, dict(entry["label"]), entry["source"],
-                              entry.get("source_name", ""), date.fromisoformat(entry["as_of"]))
-        if date.fromisoformat(entry["as_of"]) > date.today():
-            line, place = line_of(data, ["facts", fact_id, "as_of"])
-            problems.append(Problem(relative(file), line, place, "the as-of date is in the future",
-                                    "give the date the source published or you checked the fact"))
+        path = ["facts", fact_id]
+        value: Any = entry["value"]
+        if entry["kind"] == "date":
+            value, more = checked_date(data, path + ["value"], file, entry["value"])
+            problems += more
+        as_of, more = checked_date(data, path + ["as_of"], file, entry["as_of"])
+        problems += more + _future_problems(data, path + ["as_of"], file, as_of, today)
+        if value is not None and as_of is not None:
+            facts[fact_id] = Fact(fact_id, entry["kind"], value, dict(entry["label"]), entry["source"],
+                                  dict(entry["source_name"]), as_of)
     return facts, problems
 
 
-def _parse_signatures(data: Located, file: Path) -> tuple[Signatures, list[Problem]]:
+def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signatures, list[Problem]]:
     problems = []
     name = relative(file)
-    sources = {key: Source(key, s["name"], s["url"]) for key, s in data["sources"].items()}
-    as_of = date.fromisoformat(data["as_of"])
+    sources = parse_sources(data)
+    as_of, more = checked_date(data, ["as_of"], file, data["as_of"])
+    problems += more + _future_problems(data, ["as_of"], file, as_of, today)
     seen: dict[str, int] = {}
     signatories = []
     for index, entry in enumerate(data["signatories"]):
@@ -132,27 +147,37 @@ def _parse_signatures(data: Located, file: Path) -> tuple[Signatures, list[Probl
             problems.append(Problem(name, line, place, f"duplicate id '{entry['id']}' (also entry {seen[entry['id']] + 1})",
                                     "each signatory appears once: delete or merge the duplicate"))
         seen[entry["id"]] = index
-        unknown = [s for s in entry["sources"] if s not in sources]
-        if unknown:
-            line, place = where("sources")
-            problems.append(Problem(name, line, place, f"unknown source {', '.join(unknown)}",
-                                    f"use one of: {', '.join(sorted(sources))}, or add the source under `sources:`"))
-        signed = date.fromisoformat(entry["signed"])
-        if not HANOI_DAYS[0] <= signed <= min(SIGNATURE_CLOSES, as_of):
+        problems += source_problems(data, file, ["signatories", index, "sources"], entry["sources"], sources)
+        signed, more = checked_span(data, ["signatories", index, "signed"], file, entry["signed"])
+        problems += more
+        if signed is None:
+            continue
+        latest = min(SIGNATURE_CLOSES, as_of or SIGNATURE_CLOSES)
+        if not HANOI_DAYS[0] <= signed.first <= signed.last <= latest:
             line, place = where("signed")
-            problems.append(Problem(name, line, place, f"signature date {signed} is outside the signature period",
+            problems.append(Problem(name, line, place, f"signature date {entry['signed']} is outside the signature period",
                                     f"signature opened on {HANOI_DAYS[0]} and closes on {SIGNATURE_CLOSES}; "
                                     f"it cannot be after the list's as_of date ({as_of})"))
         signatories.append(Signatory(entry["id"], dict(entry["name"]), signed,
-                                     tuple(sources[s] for s in entry["sources"] if s in sources)))
-    return Signatures(as_of, tuple(signatories)), problems
+                                     cited(entry["sources"], sources),
+                                     entry.get("type", "state")))
+    return Signatures(as_of or today, tuple(signatories), sources), problems
+
+
+def _future_problems(data: Any, path: list[Any], file: Path, day: date | None, today: date) -> list[Problem]:
+    if day is None or day <= today:
+        return []
+    line, place = line_of(data, path)
+    return [Problem(relative(file), line, place, f"the as-of date {day} is in the future (the build's date is {today})",
+                    "give the date the source published the figure or you checked it")]
 
 
 def computed_facts(signatures: Signatures) -> dict[str, Fact]:
-    """Facts counted from the signatories file; their source is that file."""
-    source = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
+    """Facts counted from the signatories file; their source is that file's
+    first source, the depositary record."""
+    source = next(iter(signatures.sources.values()))
     count = lambda key, value, en, vi, fr: Fact(  # noqa: E731
-        key, "number", value, {"en": en, "vi": vi, "fr": fr}, source, "UN Treaty Collection", signatures.as_of)
+        key, "number", value, {"en": en, "vi": vi, "fr": fr}, source.url, source.name, signatures.as_of)
     return {
         "signatories-listed": count("signatories-listed", len(signatures.signatories),
                                     "Signatories in this site's list", "Bên ký trong danh sách của trang này",
@@ -164,32 +189,42 @@ def computed_facts(signatures: Signatures) -> dict[str, Fact]:
                                                 "Dont signés ensuite à New York"),
         "signatures-as-of": Fact("signatures-as-of", "date", signatures.as_of,
                                  {"en": "Signatory list checked on", "vi": "Danh sách bên ký được cập nhật ngày",
-                                  "fr": "Liste des signataires vérifiée le"}, source, "UN Treaty Collection",
+                                  "fr": "Liste des signataires vérifiée le"}, source.url, source.name,
                                  signatures.as_of),
     }
 
 
+DATA_FILES = (KEY_FACTS_FILE, SIGNATURES_FILE, TREATY_STATUS_FILE)
+
+
 @lru_cache(maxsize=4)
-def _load(key_facts: Path, signatures: Path, _mtimes: tuple[float, float]) -> tuple[SiteFacts | None, tuple[Problem, ...]]:
+def _load(files: tuple[Path, Path, Path], _mtimes: tuple[float, ...], today: date) -> tuple[SiteFacts | None, tuple[Problem, ...]]:
+    key_facts, signatures, treaty = files
     facts_data, problems = load_validated(key_facts, "key_facts")
     signatures_data, more = load_validated(signatures, "signatures")
-    problems += more
+    treaty_data, even_more = load_validated(treaty, "treaty_status")
+    problems += more + even_more
     if problems:
         return None, tuple(problems)
-    facts, more = _parse_facts(facts_data, key_facts)
+    facts, more = _parse_facts(facts_data, key_facts, today)
     problems += more + nfc_problems(facts_data, key_facts)
-    parsed_signatures, more = _parse_signatures(signatures_data, signatures)
+    parsed_signatures, more = _parse_signatures(signatures_data, signatures, today)
     problems += more + nfc_problems(signatures_data, signatures)
+    record, more = parse_treaty_record(treaty_data, treaty, parsed_signatures, today)
+    problems += more + nfc_problems(treaty_data, treaty)
     clashes = sorted(set(facts) & set(computed_facts(parsed_signatures)))
     for clash in clashes:
         line, place = line_of(facts_data, ["facts", clash])
         problems.append(Problem(relative(key_facts), line, place, f"'{clash}' is counted from {relative(signatures)}",
                                 "delete this entry: the site computes it"))
-    return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures), tuple(problems)
+    if problems or record is None:
+        return None, tuple(problems)
+    return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures, record), ()
 
 
-def load_site_facts(key_facts: Path = KEY_FACTS_FILE, signatures: Path = SIGNATURES_FILE) -> tuple[SiteFacts | None, list[Problem]]:
-    """Key facts and signatories, or every problem found in them."""
-    mtimes = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in (key_facts, signatures))
-    site_facts, problems = _load(key_facts, signatures, mtimes)  # type: ignore[arg-type]
+def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFacts | None, list[Problem]]:
+    """Key facts, signatories and treaty status, or every problem found in them.
+    Read again when a file changes (``mkdocs serve``) or the day does."""
+    mtimes = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in files)
+    site_facts, problems = _load(files, mtimes, site_today())
     return site_facts, list(problems)

@@ -1,6 +1,11 @@
-"""Numbers, dates and sizes in the reader's language, with Babel (CLDR).
+"""Numbers and dates in the reader's language, with Babel (CLDR).
 
-English follows UN usage (day month year: "24 December 2024"), hence en_GB.
+Dates are written as each language's press writes them:
+- English follows UN usage, day month year: "24 December 2024";
+- Vietnamese writes data-driven dates as d/M/yyyy, "24/12/2024" (CLDR's long
+  form, "24 tháng 12, 2024", reads as machine output; prose may still say
+  "ngày 25 tháng 10 năm 2025");
+- French: "24 décembre 2024", and "1er janvier 2027" for the first of a month.
 """
 
 from __future__ import annotations
@@ -12,25 +17,44 @@ from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
 
 BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "vi": "vi_VN", "fr": "fr_FR"}
+DATE_PATTERNS: dict[str, str] = {"en": "d MMMM y", "vi": "d/M/y", "fr": "d MMMM y"}
 
 
 def babel_locale(language: str) -> str:
     return BABEL_LOCALES[language]
 
 
-def format_date(value: date | datetime, language: str, style: str = "long") -> str:
-    """'24 December 2024', '24 tháng 12, 2024', '24 décembre 2024'.
+def format_date(value: date | datetime, language: str) -> str:
+    """'24 December 2024', '24/12/2024', '24 décembre 2024'.
 
     A datetime is written as its own calendar date (as Babel does), and each
     date is formatted once per language: pages ask for the same few dates
     thousands of times, and Babel takes about a tenth of a millisecond each."""
     day = value.date() if isinstance(value, datetime) else value
-    return _formatted_date(day, language, style)
+    return _formatted_date(day, language)
 
 
 @lru_cache(maxsize=4096)
-def _formatted_date(day: date, language: str, style: str) -> str:
-    return _format_date(day, style, locale=babel_locale(language))
+def _formatted_date(day: date, language: str) -> str:
+    text = _format_date(day, DATE_PATTERNS[language], locale=babel_locale(language))
+    return _day_of_month(day, language) + text[len(str(day.day)):]
+
+
+def _day_of_month(day: date, language: str) -> str:
+    return "1er" if language == "fr" and day.day == 1 else str(day.day)
+
+
+def format_span(first: date, last: date, language: str) -> str:
+    """A span of days: '25–26 October 2025', '25–26/10/2025', '25–26 octobre
+    2025'; across months or years, both dates in full.
+
+    Babel's interval formats abbreviate the month for these skeletons
+    ("25–26 Oct 2025", "25 – 26 thg 10, 2025"), which the site never does."""
+    if first == last:
+        return format_date(first, language)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{_day_of_month(first, language)}–{format_date(last, language)}"
+    return f"{format_date(first, language)} – {format_date(last, language)}"
 
 
 def format_number(value: int | float, language: str) -> str:

@@ -55,14 +55,17 @@ class MarkerSpec:
     # Material's search plugin has read the page, so search results are not
     # doubled and the plugin does not parse it.
     indexed: bool
+    # Scripts the marker's HTML needs, loaded only by the pages that use it
+    # (paths from the site root, e.g. assets/javascripts/signatures.js).
+    scripts: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, MarkerSpec] = {}
 
 
 def register(name: str, renderer: Renderer, *, summary: str, required: set[str] = frozenset(),
-             optional: set[str] = frozenset(), indexed: bool = True) -> None:
-    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed)
+             optional: set[str] = frozenset(), indexed: bool = True, scripts: tuple[str, ...] = ()) -> None:
+    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts)
 
 
 def registered() -> dict[str, MarkerSpec]:
@@ -99,6 +102,7 @@ class Expansion(NamedTuple):
     rendered: dict[str, str]  # token -> HTML, put in place by ``restore``
     unindexed: dict[str, str]  # placeholder comment -> HTML, put in place by ``restore_unindexed``
     problems: list[Problem]
+    scripts: tuple[str, ...]  # what the rendered markers need, in order, once each
 
 
 def restore(html: str, rendered: Mapping[str, str]) -> str:
@@ -121,6 +125,7 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
     problems: list[Problem] = []
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
+    scripts: dict[str, None] = {}
     fenced: list[tuple[int, int]] | None = None  # found at the first marker: most pages have none
 
     def replace(match: re.Match[str]) -> str:
@@ -153,6 +158,7 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
         except MarkerError as error:
             problems.append(Problem(context.page_src, line, name, str(error), error.fix))
             return ""
+        scripts.update(dict.fromkeys(spec.scripts))
         index = len(rendered)
         token = placeholder(index)
         if spec.indexed:
@@ -162,4 +168,4 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
             unindexed[rendered[token]] = html
         return token
 
-    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems)
+    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts))

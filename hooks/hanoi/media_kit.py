@@ -13,16 +13,14 @@ import json
 import os
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from babel.units import format_unit
 
 from .formatting import babel_locale
 from .languages import LANGUAGES, language_prefix
 
-SITE_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # The programme exports (hooks/programme.py), in the language's programme folder.
 PROGRAMME_FILES = ("programme.ics", "programme.json", "schedule.json")
 MEDIA_TYPES = {".pdf": "application/pdf", ".ics": "text/calendar", ".json": "application/json",
@@ -45,10 +43,6 @@ def format_size(size: int, language: str) -> str:
 def zip_path(language: str) -> str:
     """The kit's zip, from the site root: one stable name per language."""
     return f"media/hanoi-convention-media-kit.{language}.zip"
-
-
-def build_day() -> date:
-    return datetime.now(SITE_TIME_ZONE).date()
 
 
 def programme_files(site_dir: Path, language: str) -> list[Path]:

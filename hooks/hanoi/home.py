@@ -1,0 +1,45 @@
+"""The home page's blocks, rendered by ``overrides/home.html``: the status
+panel, the newest press releases and the links journalists look for, each
+link relative to the page and in the page's language."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from mkdocs.utils import get_relative_url
+
+from .formatting import format_date
+from .languages import language_prefix
+from .open_data import OPEN_DATA
+from .press import Release
+from .status_views import status_view
+from .treaty_status import TreatyStatus
+
+NEWEST_RELEASES = 3
+
+# Where each link of the home page goes, inside the language's tree.
+PAGES = {
+    "signatures": "convention/signatures/",
+    "the_list": "convention/signatures/#the-list",
+    "ratification": "convention/signatures/#ratification",
+    "since_hanoi": "convention/#since-hanoi",
+    "press": "press/",
+    "feed": "feed.xml",
+    "media": "media/",
+    "kit": "media/kit/",
+    "downloads": "media/kit/#downloads",
+    "contact": "contact/",
+    "programme": "ceremony/programme/",
+    "calendar": "ceremony/programme/programme.ics",
+    "timeline": "convention/timeline/",
+}
+
+
+def home_view(status: TreatyStatus, releases: Iterable[Release], language: str, page_url: str) -> dict[str, Any]:
+    prefix = language_prefix(language)
+    links = {name: get_relative_url(prefix + path, page_url) for name, path in PAGES.items()}
+    links.update({name: get_relative_url(path, page_url) for name, path in OPEN_DATA.items()})  # at the site root
+    newest = [{"title": r.title, "href": get_relative_url(r.url, page_url), "date": r.published.date().isoformat(),
+               "date_text": format_date(r.published, language)}
+              for r in list(releases)[:NEWEST_RELEASES]]
+    return {"status": status_view(status, language), "releases": newest, "links": links}

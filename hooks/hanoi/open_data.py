@@ -1,0 +1,91 @@
+"""Open data for journalists: ``/status.json`` (with ``/status.schema.json``)
+and ``/signatories.csv``, at the site root, from the same values the pages
+show (tests/test_status.py compares them).
+
+Language-neutral: names and summaries are given in the three languages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .collation import sort_key
+from .datafiles import SCHEMA_DIR
+from .facts import SiteFacts
+from .languages import LANGUAGES
+from .sources import Source
+from .treaty_status import TreatyStatus
+
+STATUS_JSON = "status.json"
+STATUS_SCHEMA = "status.schema.json"
+SIGNATORIES_CSV = "signatories.csv"
+# The schema published beside status.json is the one the tests check it with.
+STATUS_SCHEMA_SOURCE = SCHEMA_DIR / "status_export.schema.json"
+# Each file by the name templates link it with.
+OPEN_DATA = {"status_json": STATUS_JSON, "status_schema": STATUS_SCHEMA, "signatories_csv": SIGNATORIES_CSV}
+CSV_COLUMNS = ("id", "name_en", "name_vi", "name_fr", "type", "signed", "place", "sources", "source_urls", "source_kinds")
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "name": dict(source.name), "url": source.url, "kind": source.kind}
+
+
+def _date(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> dict[str, Any]:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    signatures = facts.signatures
+    record = facts.treaty
+    return {
+        "$schema": base + STATUS_SCHEMA,
+        "as_of": status.as_of.isoformat(),
+        "signatories_as_of": signatures.as_of.isoformat(),
+        "built_on": status.today.isoformat(),
+        "phase": status.phase.value,
+        "signatories": status.signatories,
+        "signatories_in_hanoi": len(signatures.in_hanoi),
+        "signatories_after_hanoi": len(signatures.after_hanoi),
+        "instruments_deposited": status.instruments_deposited,
+        "instruments_required": status.instruments_required,
+        "instruments_list_complete": record.complete,
+        "signature_open_until": status.signature_open_until.isoformat(),
+        "fortieth_deposit": _date(status.fortieth_deposit),
+        "entry_into_force": _date(status.entry_into_force),
+        "depositary_record": status.depositary_record,
+        "deposits": [{"party": d.party, "name": dict(d.name), "kind": d.kind, "deposited": d.deposited.isoformat(),
+                      "counts_toward_entry_into_force": d.counts_toward_entry_into_force,
+                      "sources": [_source(s) for s in d.sources]} for d in record.deposits],
+        "domestic_steps": [{"party": s.party, "name": dict(s.name), "date": s.date.machine_value(),
+                            "summary": dict(s.summary), "sources": [_source(x) for x in s.sources]}
+                           for s in record.domestic_steps],
+        "signatories_csv": base + SIGNATORIES_CSV,
+    }
+
+
+def status_json(facts: SiteFacts, status: TreatyStatus, site_url: str) -> str:
+    return json.dumps(status_document(facts, status, site_url), ensure_ascii=False, indent=2) + "\n"
+
+
+def status_schema() -> str:
+    return STATUS_SCHEMA_SOURCE.read_text(encoding="utf-8")
+
+
+def signatories_csv(facts: SiteFacts) -> str:
+    """One row per signatory, in English alphabetical order; ``signed`` is a
+    day, or "first/last" when sources give only the span of days."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(CSV_COLUMNS)
+    for signatory in sorted(facts.signatures.signatories, key=lambda s: sort_key(s.name["en"], "en")):
+        writer.writerow([
+            signatory.id, *(signatory.name[language] for language in LANGUAGES), signatory.type,
+            signatory.signed.machine_value(), "Hanoi" if signatory.in_hanoi else "New York",
+            " | ".join(s.name["en"] for s in signatory.sources), " | ".join(s.url for s in signatory.sources),
+            " | ".join(s.kind for s in signatory.sources),
+        ])
+    return out.getvalue()

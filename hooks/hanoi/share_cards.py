@@ -1,0 +1,85 @@
+"""Share cards: the 1200 x 630 PNG that link previews show for a page
+(``og:image``), with the page title and the site name, in the page's language.
+
+Made with Typst (already the PDFs' engine; its fonts have every Vietnamese
+letter) from ``templates/typst/share-card.typ``, all the cards a language
+build needs in one document, one page each. A card is named after the hash
+of what it shows and how it is drawn, and kept in ``.cache/share-cards/``
+between builds: an unchanged card is copied, not drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import typst
+
+from .datafiles import PROJECT_DIR
+from .fact_sheets import typst_string
+from .typst_engine import engine, message
+
+TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
+CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
+SITE_FOLDER = "assets/share-cards"
+WIDTH, HEIGHT = 1200, 630
+PPI = 72  # the template's points are pixels
+
+
+@dataclass(frozen=True, order=True)
+class Card:
+    site_name: str
+    title: str
+    language: str
+
+    def key(self, template: str) -> str:
+        drawn = "\0".join((template, version("typst"), self.site_name, self.title, self.language))
+        return hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:24]
+
+
+class CardsFailed(Exception):
+    """Typst could not draw the cards; the message is the engine's."""
+
+
+def template_text() -> str:
+    return TEMPLATE.read_text(encoding="utf-8")
+
+
+def site_path(key: str) -> str:
+    """Where a card is published, from the site root."""
+    return f"{SITE_FOLDER}/{key}.png"
+
+
+def typst_document(cards: list[Card], template: str) -> str:
+    calls = "\n".join(f"#card(site-name: {typst_string(c.site_name)}, title: {typst_string(c.title)}, "
+                      f"lang: {typst_string(c.language)})" for c in cards)
+    return f"{template}\n{calls}\n"
+
+
+def draw(cards: list[Card], template: str) -> list[bytes]:
+    """One PNG per card, in order, drawn in a single compilation."""
+    try:
+        pages = engine().compile(input=typst_document(cards, template).encode("utf-8"), format="png", ppi=PPI)
+    except typst.TypstError as error:
+        raise CardsFailed(message(error)) from None
+    return [bytes(p) for p in pages] if isinstance(pages, list) else [bytes(pages)]
+
+
+def publish(cards: set[Card], site_dir: Path, cache_dir: Path = CACHE_DIR) -> int:
+    """Write every card into the site, drawing only those not in the cache.
+    Returns how many were drawn."""
+    template = template_text()
+    keyed = {card.key(template): card for card in sorted(cards)}
+    missing = [key for key in keyed if not (cache_dir / f"{key}.png").is_file()]
+    if missing:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for key, png in zip(missing, draw([keyed[k] for k in missing], template)):
+            (cache_dir / f"{key}.png").write_bytes(png)
+    target = site_dir / SITE_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for key in keyed:
+        shutil.copyfile(cache_dir / f"{key}.png", target / f"{key}.png")
+    return len(missing)

@@ -1,0 +1,38 @@
+"""Sources that data files cite: a name in each language, an address and a
+kind (depositary record, its government copy, official, news, secondary), so
+that readers see who says what, in their language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .datafiles import Located, line_of, relative
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: Mapping[str, str] = field(compare=False)  # by language; a source is known by its id and address
+    url: str
+    kind: str  # depositary, depositary-mirror, official, news or secondary
+
+
+def parse_sources(data: Located) -> dict[str, Source]:
+    """A data file's schema-checked ``sources:``."""
+    return {key: Source(key, dict(s["name"]), s["url"], s["kind"]) for key, s in data["sources"].items()}
+
+
+def source_problems(data: Located, file: Path, path: list[Any], cited: list[str], known: Mapping[str, Source]) -> list[Problem]:
+    unknown = [s for s in cited if s not in known]
+    if not unknown:
+        return []
+    line, place = line_of(data, path)
+    return [Problem(relative(file), line, place, f"unknown source {', '.join(unknown)}",
+                    f"use one of: {', '.join(sorted(known))}, or add the source under `sources:`")]
+
+
+def cited(ids: list[str], known: Mapping[str, Source]) -> tuple[Source, ...]:
+    return tuple(known[i] for i in ids if i in known)

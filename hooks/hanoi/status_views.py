@@ -1,0 +1,114 @@
+"""What the signatures page, the treaty-status blocks and the home page's
+status panel show, as plain values for their templates: names in the page's
+language and alphabetical order, dates written as the language writes them,
+sources numbered once per page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from babel.lists import format_list
+
+from .collation import folded, sort_key
+from .dates import DateSpan
+from .facts import Signatures
+from .formatting import babel_locale, format_date, format_number, format_span
+from .languages import DEFAULT_LANGUAGE
+from .sources import Source
+from .treaty_status import TreatyRecord, TreatyStatus
+
+
+def date_view(span: DateSpan, language: str) -> dict[str, Any]:
+    """A day or span of days: machine value, text, and whether the day is known."""
+    return {"machine": span.machine_value(), "text": format_span(span.first, span.last, language),
+            "exact": span.is_day, "datetime": span.first.isoformat() if span.is_day else None}
+
+
+@dataclass(frozen=True)
+class NumberedSources:
+    """A page's sources, numbered once; rows cite them by number."""
+
+    sources: tuple[Source, ...]
+    default: tuple[int, ...]  # the numbers of the sources most rows share
+
+    def numbers(self, cited: Iterable[Source]) -> list[int]:
+        return sorted(self.sources.index(s) + 1 for s in cited)
+
+    def marks(self, cited: Iterable[Source]) -> list[int]:
+        """The numbers a row shows: none when they are the page's default."""
+        numbers = self.numbers(cited)
+        return [] if tuple(numbers) == self.default else numbers
+
+    def view(self, language: str) -> list[dict[str, Any]]:
+        return [{"number": n, "name": s.name[language], "url": s.url, "kind": s.kind}
+                for n, s in enumerate(self.sources, 1)]
+
+
+def numbered_sources(cited_by_row: list[tuple[Source, ...]]) -> NumberedSources:
+    """The most common set of sources first (the page's default), then the
+    others in the order rows first cite them."""
+    if not cited_by_row:
+        return NumberedSources((), ())
+    common, _ = Counter(tuple(sorted(row, key=lambda s: s.id)) for row in cited_by_row).most_common(1)[0]
+    ordered = list(dict.fromkeys([*common, *(s for row in cited_by_row for s in row)]))
+    return NumberedSources(tuple(ordered), tuple(range(1, len(common) + 1)))
+
+
+def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
+    ordered = sorted(signatures.signatories, key=lambda s: sort_key(s.name[language], language))
+    numbering = numbered_sources([s.sources for s in ordered])
+    rows = []
+    for signatory in ordered:
+        rows.append({
+            "name": signatory.name[language],
+            "signed": date_view(signatory.signed, language),
+            "in_hanoi": signatory.in_hanoi,
+            "marks": numbering.marks(signatory.sources),
+            "filter": folded(" ".join(dict.fromkeys([signatory.name[language], signatory.name[DEFAULT_LANGUAGE]]))),
+        })
+    by_day = Counter((s.signed, s.in_hanoi) for s in signatures.signatories)
+    counts = [{"signed": date_view(span, language), "in_hanoi": in_hanoi, "count": count,
+               "count_text": format_number(count, language)}
+              for (span, in_hanoi), count in sorted(by_day.items())]
+    return {
+        "rows": rows, "counts": counts, "sources": numbering.view(language),
+        "default_marks": format_list([str(n) for n in numbering.default], locale=babel_locale(language)),
+        "total": len(signatures.signatories), "in_hanoi": len(signatures.in_hanoi),
+        "after_hanoi": len(signatures.after_hanoi), "as_of": signatures.as_of.isoformat(),
+        "as_of_text": format_date(signatures.as_of, language),
+    }
+
+
+def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
+    """The treaty's status on the build's day, for the status panel and blocks."""
+    optional_date = lambda day: {"machine": day.isoformat(), "text": format_date(day, language)} if day else None  # noqa: E731
+    return {
+        "phase": status.phase.value,
+        "as_of": {"machine": status.as_of.isoformat(), "text": format_date(status.as_of, language)},
+        "signatories": status.signatories, "signatories_text": format_number(status.signatories, language),
+        "deposited": status.instruments_deposited,
+        "deposited_text": None if status.instruments_deposited is None else format_number(status.instruments_deposited, language),
+        "required": status.instruments_required, "required_text": format_number(status.instruments_required, language),
+        "signature_open": status.signature_open,
+        "signature_open_until": optional_date(status.signature_open_until),
+        "entry_into_force": optional_date(status.entry_into_force),
+        "fortieth_deposit": optional_date(status.fortieth_deposit),
+        "depositary_record": status.depositary_record,
+    }
+
+
+def record_view(record: TreatyRecord, language: str) -> dict[str, Any]:
+    """Deposits and domestic steps, each citing its sources by number."""
+    numbering = numbered_sources([d.sources for d in record.deposits] + [s.sources for s in record.domestic_steps])
+    return {
+        "deposits": [{"name": d.name[language], "kind": d.kind, "deposited": date_view(DateSpan(d.deposited, d.deposited), language),
+                      "counts": d.counts_toward_entry_into_force, "marks": numbering.numbers(d.sources)}
+                     for d in record.deposits],
+        "steps": [{"name": s.name[language], "date": date_view(s.date, language), "summary": s.summary[language],
+                   "marks": numbering.numbers(s.sources)} for s in record.domestic_steps],
+        "sources": numbering.view(language),
+        "complete": record.complete,
+    }
