@@ -1,6 +1,6 @@
 """Everything from front matter is text wherever it lands: <title>, meta
 tags, Material's header, navigation, headings, the press archive, search
-results, Atom feeds and the PDF fact sheets. A copy of the project whose
+results, Atom feeds, the PDF fact sheets and the share cards. A copy of the project whose
 titles, descriptions and summaries hold markup is built for real, and the
 markup must show as text everywhere, never become elements or attributes."""
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hanoi.share_cards import Card, site_path, template_text
 from pypdf import PdfReader
 
 from sitetools import BuildResult, copy_project, html_pages, run_build, soup
@@ -118,3 +119,12 @@ def test_fact_sheet_pdf_shows_its_title_as_text(marked_up: BuildResult) -> None:
     assert f"Sheet {PAYLOAD}" in " ".join(pdf.pages[0].extract_text().split())
     kit = soup(marked_up.site_dir / "media" / "kit" / "index.html")
     assert f"Sheet {PAYLOAD}" in kit.get_text()
+
+
+def test_share_card_is_drawn_from_the_title_as_text(marked_up: BuildResult) -> None:
+    """The card's name is a hash of the exact text it shows (hanoi.share_cards),
+    which Typst is given as a string, never as markup."""
+    card = site_path(Card("Hanoi Convention", f"FAQ {PAYLOAD}", "en").key(template_text()))
+    faq = soup(marked_up.site_dir / "faq" / "index.html")
+    assert faq.find("meta", property="og:image")["content"].endswith("/" + card)
+    assert (marked_up.site_dir / card).is_file()

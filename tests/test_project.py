@@ -68,3 +68,21 @@ def test_a_broken_anchor_fails_the_build(project_copy: Path) -> None:
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "ancre-absente" in result.output
+
+
+REPOSITORY_PATH = re.compile(r"`((?:\.github|\.ci|bench|data|docs|hooks|locales|overrides|templates|tests|tools)/[^`\s<>…*]*)`")
+
+
+@pytest.mark.parametrize("name", [".github/pull_request_template.md", "CONTRIBUTING.md"])
+def test_contributor_guides_point_only_at_what_the_repository_holds(name: str) -> None:
+    """Reviewers check facts against the sources kept with them (a page's
+    '## Sources', the `source:`/`sources:` of data), never against files
+    outside the repository, which a clone does not have."""
+    text = (PROJECT / name).read_text(encoding="utf-8")
+    assert "../" not in text and "shared/" not in text, f"{name} points outside the repository"
+    assert "## Sources" in text and "sources:" in text
+    paths = REPOSITORY_PATH.findall(text)
+    missing = [path for path in paths if not (PROJECT / path).exists()]
+    assert paths and not missing, f"{name} names files the repository does not have: {missing}"
+    links = [target for target in re.findall(r"\]\(([^)#\s]+)", text) if "://" not in target]
+    assert not [target for target in links if not (PROJECT / name).parent.joinpath(target).exists()], links
