@@ -1,0 +1,335 @@
+"""The status site: the treaty's phase computed from its data and the day of
+the build, the figures every page and export shows, and the share cards.
+
+The phase rules are tested on the real functions with made-up records (every
+phase, the 40th deposit, the European Union not counted, the 90 days across
+a year end); the built site is checked against the same computation; one
+more build, of a project copy with made-up deposits and a later day, shows
+the pages of a later phase.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import struct
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from hanoi.collation import folded, sort_key
+from hanoi.dates import DateSpan
+from hanoi.facts import Signatory, Signatures, load_site_facts
+from hanoi.formatting import format_date, format_span
+from hanoi.sources import Source
+from hanoi.treaty_status import (SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status,
+                                 entry_into_force_date)
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, run_build, soup, url_path
+
+UNTC = Source("untc", {"en": "UNTC", "vi": "UNTC", "fr": "UNTC"}, "https://treaties.un.org/", "depositary")
+HANOI = DateSpan(date(2025, 10, 25), date(2025, 10, 25))
+
+
+def signatory(index: int, *, regional: bool = False) -> Signatory:
+    name = f"State {index:02d}"
+    return Signatory(f"state-{index:02d}", {"en": name, "vi": name, "fr": name}, HANOI, (UNTC,),
+                     "regional-organization" if regional else "state")
+
+
+def made_up(deposit_days: list[date], *, complete: bool = True, regional_first: bool = False) -> tuple[TreatyRecord, Signatures]:
+    """Signatories, and one deposit per day given (the first by a regional
+    organization if ``regional_first``)."""
+    signatories = tuple(signatory(i, regional=regional_first and i == 0) for i in range(max(len(deposit_days), 1)))
+    deposits = tuple(Deposit(s.id, s.name, "ratification", day, (UNTC,), s.is_regional_organization)
+                     for s, day in zip(signatories, deposit_days))
+    record = TreatyRecord(max(deposit_days, default=date(2026, 11, 30)), UNTC.url, complete, deposits, (), {"untc": UNTC})
+    return record, Signatures(date(2026, 11, 30), signatories, {"untc": UNTC})
+
+
+def days(count: int, last: date) -> list[date]:
+    """``count`` deposit days, one a week, the last on ``last``."""
+    return [last - timedelta(weeks=count - 1 - i) for i in range(count)]
+
+
+# --- the phases ------------------------------------------------------------
+
+def test_open_for_signature_until_31_december_2026_inclusive() -> None:
+    record, signatures = made_up([], complete=True)
+    assert compute_status(record, signatures, date(2026, 12, 31)).phase is Phase.OPEN_FOR_SIGNATURE
+    assert compute_status(record, signatures, date(2027, 1, 1)).phase is Phase.OPEN_FOR_ACCESSION
+    assert SIGNATURE_CLOSES == date(2026, 12, 31)
+
+
+def test_thirty_nine_instruments_set_no_date() -> None:
+    record, signatures = made_up(days(39, date(2027, 3, 1)))
+    status = compute_status(record, signatures, date(2027, 3, 2))
+    assert (status.instruments_deposited, status.entry_into_force, status.phase) == (39, None, Phase.OPEN_FOR_ACCESSION)
+
+
+def test_the_fortieth_deposit_sets_entry_into_force_on_the_ninetieth_day_across_a_year_end() -> None:
+    fortieth = date(2027, 11, 15)
+    record, signatures = made_up(days(40, fortieth))
+    assert entry_into_force_date(fortieth) == date(2028, 2, 13)  # 15 days of November, 31, 31, 13
+    before = compute_status(record, signatures, date(2028, 2, 12))
+    assert (before.phase, before.fortieth_deposit, before.entry_into_force) == (
+        Phase.INSTRUMENTS_COMPLETE, fortieth, date(2028, 2, 13))
+    assert before.days_to_entry_into_force == 1
+    assert compute_status(record, signatures, date(2028, 2, 13)).phase is Phase.IN_FORCE
+
+
+def test_a_fortieth_deposit_before_signature_closes_still_sets_the_date() -> None:
+    record, signatures = made_up(days(40, date(2026, 12, 1)))
+    status = compute_status(record, signatures, date(2026, 12, 2))
+    assert (status.phase, status.entry_into_force) == (Phase.INSTRUMENTS_COMPLETE, date(2027, 3, 1))
+    assert status.signature_open
+
+
+def test_the_european_union_does_not_count_toward_the_forty() -> None:
+    record, signatures = made_up(days(40, date(2027, 6, 1)), regional_first=True)
+    status = compute_status(record, signatures, date(2027, 6, 2))
+    assert (status.instruments_deposited, status.entry_into_force) == (39, None)
+    record, signatures = made_up(days(41, date(2027, 6, 8)), regional_first=True)
+    status = compute_status(record, signatures, date(2027, 6, 9))
+    assert (status.instruments_deposited, status.fortieth_deposit) == (40, date(2027, 6, 8))
+
+
+def test_an_incomplete_list_gives_no_number_and_no_date() -> None:
+    """Unknown stays unknown: not 0, and 45 listed deposits of an incomplete
+    list prove neither the count nor the day of the 40th."""
+    for deposits in ([], days(45, date(2027, 5, 1))):
+        record, signatures = made_up(deposits, complete=False)
+        status = compute_status(record, signatures, date(2027, 6, 1))
+        assert (status.instruments_deposited, status.entry_into_force) == (None, None)
+
+
+# --- language rules --------------------------------------------------------
+
+def test_vietnamese_alphabetical_order() -> None:
+    words = ["Đan Mạch", "Dim-ba-bu-ê", "Ăng-gô-la", "Áo", "Ấn Độ", "An-giê-ri", "Ô-man", "Ơ-rê", "Ôn", "Uganda", "Ư", "tạ", "tá", "ta", "tà"]
+    ordered = sorted(words, key=lambda w: sort_key(w, "vi"))
+    assert ordered == ["An-giê-ri", "Áo", "Ăng-gô-la", "Ấn Độ", "Dim-ba-bu-ê", "Đan Mạch", "Ô-man", "Ôn", "Ơ-rê",
+                       "ta", "tà", "tá", "tạ", "Uganda", "Ư"]
+
+
+def test_french_and_english_order_ignores_accents_first() -> None:
+    assert sorted(["Espagne", "Égypte", "État de Palestine", "Équateur"], key=lambda w: sort_key(w, "fr")) == [
+        "Égypte", "Équateur", "Espagne", "État de Palestine"]
+
+
+def test_folding_for_the_filter_box() -> None:
+    assert folded("Việt Nam").startswith("viet")
+    assert folded("Ai Cập") == "ai cap"
+    assert folded("Đức") == "duc"
+    assert folded("Côte d’Ivoire") == "cote d'ivoire"
+
+
+@pytest.mark.parametrize("language,day,span", [
+    ("en", "1 January 2027", "25–26 October 2025"),
+    ("vi", "1/1/2027", "25–26/10/2025"),
+    ("fr", "1er janvier 2027", "25–26 octobre 2025"),
+])
+def test_dates_as_each_language_writes_them(language: str, day: str, span: str) -> None:
+    assert format_date(date(2027, 1, 1), language) == day
+    assert format_span(date(2025, 10, 25), date(2025, 10, 26), language) == span
+
+
+# --- the built site --------------------------------------------------------
+
+def site_status(site: Path):
+    facts, problems = load_site_facts()
+    assert not problems
+    document = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    return facts, document
+
+
+def test_status_json_is_valid_and_computed_for_the_day_of_the_build(site: Path) -> None:
+    facts, document = site_status(site)
+    schema = json.loads((site / "status.schema.json").read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
+    assert not errors, errors
+    status = facts.status(date.fromisoformat(document["built_on"]))
+    assert document["phase"] == status.phase.value
+    assert document["signatories"] == len(facts.signatures.signatories) == status.signatories
+    assert document["instruments_deposited"] == status.instruments_deposited
+    assert document["instruments_required"] == 40
+    assert document["signature_open_until"] == "2026-12-31"
+    # The sources confirm no deposit (facts.md section 8): the number is unknown, not 0.
+    assert document["instruments_deposited"] is None and document["entry_into_force"] is None
+    assert all(step["party"] in {s.id for s in facts.signatures.signatories} for step in document["domestic_steps"])
+
+
+def test_signatories_csv(site: Path) -> None:
+    facts, document = site_status(site)
+    raw = (site / "signatories.csv").read_bytes()
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    assert list(rows[0])[:7] == ["id", "name_en", "name_vi", "name_fr", "type", "signed", "place"]
+    assert {"sources", "source_urls", "source_kinds"} <= set(rows[0])
+    assert len(rows) == document["signatories"]
+    assert {r["place"] for r in rows} == {"Hanoi", "New York"}
+    vietnam = next(r for r in rows if r["id"] == "viet-nam")
+    assert (vietnam["name_vi"], vietnam["signed"]) == ("Việt Nam", "2025-10-25")
+
+
+def page_of(site: Path, language: str, path: str) -> Path:
+    return site / ("" if language == DEFAULT_LANGUAGE else language) / path / "index.html"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_shows_the_figures_of_status_json(site: Path, language: str) -> None:
+    _, document = site_status(site)
+    home = soup(page_of(site, language, ""))
+    panel = home.select_one(".hc-status")
+    figures = [f.get_text(strip=True) for f in panel.select(".hc-status__figure")]
+    assert figures[0] == str(document["signatories"])
+    assert panel.select_one("time")["datetime"] == document["as_of"]
+    signatures = soup(page_of(site, language, "convention/signatures"))
+    assert len(signatures.select("table.hc-signatories tbody tr")) == document["signatories"]
+    for page in (home, signatures):
+        unknown = page.select_one(".hc-status__figure--unknown")
+        assert unknown is not None, "no deposit is confirmed: the pages must say so"
+        assert not re.search(r"\d", unknown.get_text()), "an unknown count is never shown as a number"
+        assert page.select_one("progress") is None, "no progress bar for a count nobody confirmed"
+        assert document["depositary_record"] in {a.get("href") for a in page.select("a")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_day_count_is_frozen_into_the_html(site: Path, language: str) -> None:
+    home = soup(page_of(site, language, ""))
+    countdowns = home.select("[data-hc-days-until]")
+    assert countdowns, "the home page counts the days to the signature deadline"
+    for element in countdowns:
+        assert element.get_text(strip=True) == ""
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", element["data-hc-days-until"])
+    assert any(s["src"].endswith("assets/javascripts/countdown.js") for s in home.select("script[src]"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_signatories_are_in_the_language_s_alphabetical_order(site: Path, language: str) -> None:
+    page = soup(page_of(site, language, "convention/signatures"))
+    names = [row.select_one("th").contents[0].strip() for row in page.select("table.hc-signatories tbody tr")]
+    assert names == sorted(names, key=lambda n: sort_key(n, language))
+    facts, _ = load_site_facts()
+    assert sorted(names) == sorted(s.name[language] for s in facts.signatures.signatories)
+
+
+def test_rows_mark_only_sources_other_than_the_default(site: Path) -> None:
+    page = soup(page_of(site, "vi", "convention/signatures"))
+    marked = {row.select_one("th").contents[0].strip() for row in page.select("table.hc-signatories tbody tr")
+              if row.select(".hc-marks a")}
+    assert {"Việt Nam", "Nam Phi", "Thụy Điển", "U-ru-goay"} <= marked
+    assert "Mô-ri-xơ" not in marked and "Ai Cập" not in marked
+    numbered = page.select('li[id^="hc-signatures-source-"]')
+    assert [li["id"] for li in numbered] == [f"hc-signatures-source-{n}" for n in range(1, len(numbered) + 1)]
+    english = [a.get_text() for li in numbered for a in li.select("a")]
+    assert not any("Treaty Collection" in name or "Dutch" in name for name in english), english
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_every_page_has_a_share_card_in_its_language(site: Path) -> None:
+    cards: dict[str, str] = {}
+    for page in html_pages(site):
+        html = soup(page)
+        image = html.select_one('meta[property="og:image"]')
+        assert image is not None, url_path(site, page)
+        assert html.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+        path = image["content"].split("://", 1)[1].split("/", 1)[1]
+        assert png_size(site / path) == (1200, 630), path
+        cards[url_path(site, page)] = path
+    # Each language's pages have their own cards (titles and site names differ).
+    assert cards["/convention/signatures/"] != cards["/vi/convention/signatures/"] != cards["/fr/convention/signatures/"]
+
+
+def test_the_editors_page_lists_data_files_with_their_check_date(site: Path) -> None:
+    page = soup(page_of(site, DEFAULT_LANGUAGE, "status"))
+    files = {row.select_one("code").get_text() for row in page.select("table.hc-freshness tbody tr")}
+    assert {"data/signatures.yml", "data/treaty_status.yml", "data/programme/events.yml"} <= files
+
+
+# --- a later phase, built --------------------------------------------------
+
+def test_a_later_phase_on_the_built_pages(project_copy: Path, tmp_path: Path) -> None:
+    """40 instruments that count (the EU's does not) deposited by made-up
+    dates, and a build day before the 90th day: every page says when the
+    Convention enters into force; status.json agrees."""
+    facts, _ = load_site_facts()
+    parties = [s.id for s in facts.signatures.signatories]
+    eu = "european-union"
+    chosen = [eu] + [p for p in parties if p != eu][:40]
+    fortieth = date(2027, 10, 20)
+    deposits = [{"party": p, "kind": "ratification", "sources": ["untc"],
+                 "deposited": (date(2027, 1, 4) + timedelta(days=5 * i)).isoformat()} for i, p in enumerate(chosen)]
+    deposits[-1]["deposited"] = fortieth.isoformat()
+    data_file = project_copy / "data" / "treaty_status.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data["as_of"] = "2027-10-31"
+    data["instruments"] = {"complete": True, "deposits": deposits}
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site", SITE_TODAY="2027-11-01")
+    assert result.returncode == 0, result.output
+    site = result.site_dir
+    document = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    assert (document["phase"], document["instruments_deposited"], document["fortieth_deposit"], document["entry_into_force"]) == (
+        "instruments-complete", 40, "2027-10-20", "2028-01-18")
+    expected = {"en": "18 January 2028", "vi": "18/1/2028", "fr": "18 janvier 2028"}
+    for language in LANGUAGES:
+        home = soup(page_of(site, language, ""))
+        panel = home.select_one(".hc-status")
+        progress = panel.select_one("progress")
+        assert (progress["value"], progress["max"]) == ("40", "40") and progress.get("aria-label")
+        assert expected[language] in panel.get_text(" ")
+        assert panel.select_one('time[datetime="2028-01-18"]') is not None
+        assert "2026" in panel.select_one('time[datetime="2026-12-31"]').get_text()  # signature closed on
+        signatures = soup(page_of(site, language, "convention/signatures"))
+        assert len(signatures.select("table.hc-deposits tbody tr")) == 41
+        assert signatures.select_one(".hc-deposits__note") is not None  # the EU's, not counted
+
+
+def line_of_text(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_mistakes_in_the_status_data_are_refused_with_file_line_and_fix(project_copy: Path, tmp_path: Path) -> None:
+    """Values of the right form but the wrong meaning, all in one build: each
+    is reported with its file, line and fix, and the build fails without a
+    traceback."""
+    treaty = project_copy / "data" / "treaty_status.yml"
+    text = treaty.read_text(encoding="utf-8")
+    text = text.replace('date: "2026-02-10"', 'date: "2026-02-30"')
+    text = text.replace("  - party: russian-federation\n", "  - party: atlantis\n")
+    text = text.replace("  deposits: []\n", '  deposits:\n    - party: viet-nam\n      kind: ratification\n'
+                                             '      deposited: "2025-10-01"\n      sources: [nope]\n')
+    treaty.write_text(text, encoding="utf-8")
+    signatures = project_copy / "data" / "signatures.yml"
+    signatures.write_text(signatures.read_text(encoding="utf-8").replace(
+        'signed: "2025-10-25/2025-10-26"\n    sources: [ecofin]', 'signed: "2025-10-26/2025-10-25"\n    sources: [ecofin]', 1),
+        encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    expected = [
+        (treaty, '"2026-02-30"', "is not a real date"),
+        (treaty, "party: atlantis", "'atlantis' is not a signatory"),
+        (treaty, "sources: [nope]", "unknown source nope"),
+        (treaty, '"2025-10-01"', "before the signature"),
+        (signatures, '"2025-10-26/2025-10-25"', "ends before it starts"),
+    ]
+    for path, marker, message in expected:
+        where = f"data/{path.name}:{line_of_text(path, marker)}"
+        found = [line for line in result.output.splitlines() if where in line and message in line]
+        assert found and "Fix:" in found[0], f"{where}: {message}\n{result.output[-3000:]}"
+
+
+def test_a_bad_build_day_is_refused_clearly(project_copy: Path, tmp_path: Path) -> None:
+    result = run_build(project_copy, tmp_path / "site", SITE_TODAY="2027-02-30")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "SITE_TODAY" in result.output and "Fix:" in result.output
