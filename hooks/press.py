@@ -7,7 +7,6 @@ Marker: <!-- press-releases -->   the archive of the page's language
 
 from __future__ import annotations
 
-from datetime import timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +15,7 @@ from hanoi.catalogues import translate
 from hanoi.front_matter import scan_pages
 from hanoi.languages import build_language, is_site_build_starting, language_prefix
 from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, register
-from hanoi.press import Release, atom_feed, newest_first, releases_from
+from hanoi.press import Release, atom_feed, embargo_text, newest_first, releases_from
 from hanoi.problems import stop_on
 from hanoi.publication import current as publication
 from hanoi.templates import hook_environment
@@ -134,7 +133,7 @@ def with_release_header(html: str, release: Release, config: MkDocsConfig) -> st
                     if other.language != release.language and other.shown_by(build.rules)]
     header = build.header.render(
         release=release, translations=translations, date=release.published.date().isoformat(), date_text=release.date_text(),
-        embargo_text=release.publish_at and release.publish_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        embargo_text=release.publish_at and embargo_text(release.publish_at, release.language),
     )
     head, separator, rest = html.partition("</h1>")
     return head + separator + header + rest if separator else header + html

@@ -3,12 +3,16 @@
 Compiles ``locales/<lang>/LC_MESSAGES/messages.po`` for MkDocs' Jinja i18n
 extension (``{% trans %}`` in ``overrides/``). A missing catalogue fails the
 build with the command that creates it.
+
+The heading anchors' tooltip comes from Markdown's toc extension, which
+mkdocs-static-i18n cannot configure per language: it is set here, in the
+language being built, from the same catalogue.
 """
 
 from __future__ import annotations
 
-from hanoi.catalogues import MissingCatalogue, install_for_theme
-from hanoi.languages import LANGUAGES
+from hanoi.catalogues import MissingCatalogue, install_for_theme, translate
+from hanoi.languages import LANGUAGES, build_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,4 +24,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         install_for_theme(list(LANGUAGES))
     except MissingCatalogue as missing:
         raise PluginError(str(missing)) from None
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = translate(build_language(config), "Permanent link")
     return config

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sitetools import PROJECT, BuildResult, copy_project, run_build
+
+# Generated cases (tests/test_bad_input.py) are the same on every CI run, so a
+# failure there can be reproduced; locally they vary, to find more.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

@@ -238,5 +238,5 @@ def test_html_like_titles_stay_text_in_html_ics_and_json(project_copy: Path) -> 
 def test_open_data_is_the_same_as_the_built_file(site: Path) -> None:
     built = json.loads((exports(site, "fr") / "programme.json").read_text(encoding="utf-8"))
     assert built == open_data(programme(), "fr", TEST_SITE_URL)
-    assert built["days"][0]["heading"] == "samedi 25 octobre 2025"
+    assert built["days"][0]["heading"] == "Samedi 25 octobre 2025"
     assert date.fromisoformat(built["as_of"]) <= date.today()

@@ -179,6 +179,12 @@ def line_of(data: Any, path: Iterable[Any]) -> tuple[int | None, str]:
     return line, ".".join(parts).replace(".[", "[")
 
 
+# What each JSON type looks like to someone writing YAML.
+_TYPE_WORDS = {"object": "fields (name: value, one per line)", "array": "a list (one '- item' per line)",
+               "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+               "null": "nothing"}
+
+
 def _describe(value: Any) -> str:
     return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
             type(None): "nothing", Located: "a group of fields", LocatedList: "a list", dict: "a group of fields"}.get(
@@ -200,7 +206,8 @@ def _fix_for(error: ValidationError) -> str:
     if hint:
         return str(hint)
     if error.validator == "type":
-        return f"write {error.validator_value} here"
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return "write " + " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted) + " here"
     return str(error.schema.get("description", "see the schema in data/schema/"))
 
 
@@ -294,7 +301,8 @@ def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             path = path + extra[:1]
         line, place = line_of(data, path)
-        problems.append(Problem(relative(file), line, place, _message_for(error), _fix_for(error)))
+        # A problem with the whole document (not fields at all) is at its first line.
+        problems.append(Problem(relative(file), line or 1, place, _message_for(error), _fix_for(error)))
     return problems
 
 

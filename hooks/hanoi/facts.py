@@ -37,6 +37,7 @@ class Fact:
     source: str
     source_name: Mapping[str, str]  # by language
     as_of: date
+    qualifier: str | None = None  # "more-than": the source gives a lower bound
 
     def text(self, language: str) -> str:
         if self.kind == "date":
@@ -128,7 +129,7 @@ def _parse_facts(data: Located, file: Path, today: date) -> tuple[dict[str, Fact
         problems += more + _future_problems(data, path + ["as_of"], file, as_of, today)
         if value is not None and as_of is not None:
             facts[fact_id] = Fact(fact_id, entry["kind"], value, dict(entry["label"]), entry["source"],
-                                  dict(entry["source_name"]), as_of)
+                                  dict(entry["source_name"]), as_of, entry.get("qualifier"))
     return facts, problems
 
 

@@ -5,7 +5,8 @@ Dates are written as each language's press writes them:
 - Vietnamese writes data-driven dates as d/M/yyyy, "24/12/2024" (CLDR's long
   form, "24 tháng 12, 2024", reads as machine output; prose may still say
   "ngày 25 tháng 10 năm 2025");
-- French: "24 décembre 2024", and "1er janvier 2027" for the first of a month.
+- French: "24 décembre 2024", and "1er janvier 2027" for the first of a month;
+  times "9 h", "10 h 15".
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def format_span(first: date, last: date, language: str) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return f"{_day_of_month(first, language)}–{format_date(last, language)}"
     return f"{format_date(first, language)} – {format_date(last, language)}"
+
+
+def format_clock(moment: datetime, language: str) -> str:
+    """A time of day as the language writes it: '09:00', and in French '9 h',
+    '10 h 15' (French press and UN style, with no-break spaces)."""
+    if language == "fr":
+        return f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def format_number(value: int | float, language: str) -> str:

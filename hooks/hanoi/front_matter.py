@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
-from .datafiles import PROJECT_DIR, Located, parse_yaml, relative, schema_problems
+from .datafiles import PROJECT_DIR, Located, line_of, parse_yaml, relative, schema_problems
 from .facts import nfc_problems
 from .languages import LANGUAGES
 from .page_content import content_problems
@@ -67,6 +68,31 @@ def front_matter_of(text: str, name: str) -> tuple[Located | None, str, list[Pro
     return data, text[match.end():].lstrip("\n"), problems
 
 
+# Fields holding a moment: their form is the schema's; here, that it is a real one.
+MOMENTS = ("date", "publish_at")
+
+
+def front_matter_problems(meta: Located, kind: str, path: Path) -> list[Problem]:
+    """A page's front matter against its kind's schema, in NFC, and with real
+    dates and times (a schema pattern accepts "2025-02-30")."""
+    problems = schema_problems(meta, kind, path) + nfc_problems(meta, path)
+    for field in MOMENTS if isinstance(meta, dict) else ():
+        value = meta.get(field)
+        if isinstance(value, str) and not is_real_moment(value):
+            line, place = line_of(meta, [field])
+            problems.append(Problem(relative(path), line, place, f"'{value}' is not a real date or time",
+                                    "check the month (01 to 12), the day of the month, the hours (00 to 23) and minutes"))
+    return problems
+
+
+def is_real_moment(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=4)
 def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[Problem, ...]]:
     pages = []
@@ -81,7 +107,7 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
             meta, body, found = front_matter_of(text, name)
             page = SourcePage(path, language, relative_path, meta, body)
             if meta is not None and not found:
-                found = schema_problems(meta, page.kind, path) + nfc_problems(meta, path)
+                found = front_matter_problems(meta, page.kind, path)
             # The body only: the front matter is text, escaped wherever it is shown.
             body_line = text.count("\n", 0, len(text) - len(body)) + 1
             problems += found + content_problems(name, body, body_line)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feedgen.feed import FeedGenerator
 
+from .catalogues import translate
+from .clock import SITE_TIME_ZONE
 from .datafiles import line_of, relative
-from .formatting import format_date
+from .formatting import format_clock, format_date
 from .front_matter import SourcePage
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from .problems import Problem
@@ -112,6 +114,17 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
                                         "give each release its own key (its file name without .md)"))
             keys[english.translation_key] = path
     return problems
+
+
+def embargo_text(instant: datetime, language: str) -> str:
+    """When an embargo lifts, in UTC with the time in Hanoi alongside (as the
+    media page promises): '26 October 2025 at 15:00 UTC (22:00 in Hanoi)'."""
+    utc, hanoi = instant.astimezone(timezone.utc), instant.astimezone(SITE_TIME_ZONE)
+    hanoi_time = format_clock(hanoi, language)
+    if hanoi.date() != utc.date():
+        hanoi_time = translate(language, "%(time)s on %(date)s") % {"time": hanoi_time, "date": format_date(hanoi, language)}
+    return translate(language, "%(date)s at %(utc_time)s UTC (%(hanoi_time)s in Hanoi)") % {
+        "date": format_date(utc, language), "utc_time": format_clock(utc, language), "hanoi_time": hanoi_time}
 
 
 def newest_first(releases: list[Release], language: str, publication: Publication) -> list[Release]:

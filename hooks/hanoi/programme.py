@@ -55,8 +55,8 @@ def _uid(event_id: str) -> str:
 @dataclass(frozen=True)
 class Source:
     id: str
-    name: str
-    title: str
+    name: Mapping[str, str]  # by language: who published it, as each language's readers know it
+    title: str  # in the source's own language
     url: str
     language: str = "en"
 
@@ -457,7 +457,7 @@ def _translated(value: Mapping[str, str]) -> dict[str, str]:
 
 
 def _model(data: Mapping[str, Any]) -> Programme:
-    sources = {key: Source(key, s["name"], s.get("title", ""), s["url"], s.get("language", "en"))
+    sources = {key: Source(key, _translated(s["name"]), s.get("title", ""), s["url"], s.get("language", "en"))
                for key, s in data["sources"]["sources"].items()}
     cite = lambda ids: tuple(sources[s] for s in ids)  # noqa: E731
     venues = {

@@ -16,7 +16,8 @@ from babel.dates import format_date, format_interval, format_time
 from babel.support import NullTranslations
 
 from .catalogues import translations
-from .formatting import babel_locale
+from .formatting import babel_locale, format_clock
+from .formatting import format_date as format_site_date
 from .programme import TIME_ZONE, Day, DayFact, Event, Programme, Source
 
 
@@ -65,8 +66,10 @@ WORDS: dict[str, str] = {
     "schedule_note": N_("Only the events whose time was reported are listed here; the programme page lists them all."),
 }
 
-# Day headings in full ("Thứ Bảy, 25 tháng 10, 2025"); filter buttons without the year.
-SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d MMMM", "fr": "EEEE d MMMM"}
+# Day headings in full, as each language's press writes them ("Thứ Bảy, ngày
+# 25/10/2025", "Samedi 25 octobre 2025"); filter buttons without the year.
+DAY_HEADING_PATTERNS: dict[str, str] = {"en": "EEEE, d MMMM y", "vi": "EEEE, 'ngày' d/M/y", "fr": "EEEE d MMMM y"}
+SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d/M", "fr": "EEEE d MMMM"}
 
 _catalogues: dict[str, NullTranslations] = {}
 
@@ -92,14 +95,23 @@ def separator(language: str) -> str:
     return "\u202f; " if language == "fr" else "; "
 
 
+def _day(day: date, patterns: dict[str, str], language: str) -> str:
+    """A weekday and date that starts a heading or a button: capitalised
+    (CLDR writes French weekdays in lower case), "1er" in French."""
+    text = format_date(day, patterns[language], locale=babel_locale(language))
+    if language == "fr" and day.day == 1:
+        text = text.replace(" 1 ", " 1er ", 1)
+    return text[:1].upper() + text[1:]
+
+
 def day_heading(day: date, language: str) -> str:
-    """'Saturday, 25 October 2025', 'Thứ Bảy, 25 tháng 10, 2025', 'samedi 25 octobre 2025'."""
-    return format_date(day, "full", locale=babel_locale(language))
+    """'Saturday, 25 October 2025', 'Thứ Bảy, ngày 25/10/2025', 'Samedi 25 octobre 2025'."""
+    return _day(day, DAY_HEADING_PATTERNS, language)
 
 
 def day_short(day: date, language: str) -> str:
-    """'Saturday 25 October', 'Thứ Bảy, 25 tháng 10', 'samedi 25 octobre'."""
-    return format_date(day, SHORT_DAY_PATTERNS[language], locale=babel_locale(language))
+    """'Sunday 26 October', 'Chủ Nhật, 26/10', 'Dimanche 26 octobre'."""
+    return _day(day, SHORT_DAY_PATTERNS, language)
 
 
 def zone_label(moment: datetime) -> str:
@@ -112,8 +124,15 @@ def zone_label(moment: datetime) -> str:
 
 
 def clock(start: datetime, end: datetime | None, language: str) -> str:
-    """'09:00' or '09:00–10:15' in Hanoi time, as the language writes it."""
+    """'09:00' or '09:00–10:15' in Hanoi time; in French '9 h' or '9 h – 10 h 15'."""
     locale = babel_locale(language)
+    if language == "fr":
+        begins, ends = start.astimezone(TIME_ZONE), end and end.astimezone(TIME_ZONE)
+        if ends is None:
+            return format_clock(begins, language)
+        end_text = format_clock(ends, language) if begins.date() == ends.date() else \
+            f"{day_short(ends.date(), language)} {format_clock(ends, language)}"
+        return f"{format_clock(begins, language)}\u00a0–\u00a0{end_text}"
     if end is None:
         return format_time(start, "HH:mm", tzinfo=TIME_ZONE, locale=locale)
     if start.astimezone(TIME_ZONE).date() != end.astimezone(TIME_ZONE).date():
@@ -132,8 +151,8 @@ def time_text(event: Event, language: str) -> str:
     return f"{clock(event.start, event.end, language)} ({zone_label(event.start)})"
 
 
-def _sources(sources: tuple[Source, ...]) -> list[dict[str, str]]:
-    return [{"name": s.name, "title": s.title, "url": s.url, "language": s.language} for s in sources]
+def _sources(sources: tuple[Source, ...], language: str) -> list[dict[str, str]]:
+    return [{"name": s.name[language], "title": s.title, "url": s.url, "language": s.language} for s in sources]
 
 
 def people_groups(event: Event, language: str) -> list[dict[str, Any]]:
@@ -189,13 +208,13 @@ def event_view(event: Event, language: str, links: Mapping[str, str] | None = No
         "parallel": ({"min": event.parallel[0], "max": event.parallel[1],
                       "text": gettext(language, WORDS["parallel"]) % {"min": event.parallel[0], "max": event.parallel[1]}}
                      if event.parallel else None),
-        "sources": _sources(event.sources),
+        "sources": _sources(event.sources, language),
         "links": dict(links or {}),
     }
 
 
 def fact_view(fact: DayFact, language: str) -> dict[str, Any]:
-    return {"text": fact.text[language], "sources": _sources(fact.sources)}
+    return {"text": fact.text[language], "sources": _sources(fact.sources, language)}
 
 
 def day_view(day: Day, language: str, events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -210,8 +229,7 @@ def day_view(day: Day, language: str, events: list[dict[str, Any]]) -> dict[str,
 
 
 def as_reported(programme: Programme, language: str) -> str:
-    return gettext(language, WORDS["as_reported"]) % {
-        "date": format_date(programme.as_of, "long", locale=babel_locale(language))}
+    return gettext(language, WORDS["as_reported"]) % {"date": format_site_date(programme.as_of, language)}
 
 
 def programme_days(programme: Programme, language: str, keep: Callable[[Event], bool],

@@ -42,10 +42,10 @@ def test_filters_by_day_and_type_without_reload(paris: tuple[Page, list[str]]) -
     form = page.locator("form[data-hc-filter]")
     expect(form).to_be_visible()
     status = form.locator("[role=status]")
-    page.get_by_role("button", name="Chủ Nhật, 26 tháng 10").click()
+    page.get_by_role("button", name="Chủ Nhật, 26/10").click()
     expect(page.locator("section[data-day='2025-10-25']")).to_be_hidden()
     expect(status).to_have_text(f"Đang hiển thị 5/{total} hoạt động.")
-    day_button = page.get_by_role("button", name="Chủ Nhật, 26 tháng 10")
+    day_button = page.get_by_role("button", name="Chủ Nhật, 26/10")
     expect(day_button).to_have_attribute("aria-pressed", "true")
     slots = page.get_by_role("button", name="Sự kiện bên lề (khung giờ song song)")
     slots.focus()
@@ -68,7 +68,7 @@ def test_times_in_my_time_zone_are_added_and_labelled(paris: tuple[Page, list[st
     expect(opening.locator("[data-hc-time-label]")).to_have_text("Giờ Hà Nội:")
     expect(opening.locator("time")).to_have_text("09:00")
     # 09:00 in Hanoi on 25 October 2025 is 04:00 in Paris (summer time) ...
-    expect(opening.locator("[data-hc-local]")).to_contain_text("Giờ của bạn:")
+    expect(opening.locator("[data-hc-local]")).to_contain_text("Giờ địa phương của bạn:")
     expect(opening.locator("[data-hc-local]")).to_contain_text("04:00")
     expect(opening.locator("[data-hc-local]")).to_contain_text("+2)")  # the reader's offset, written out
     # ... and 09:00 on 26 October is 03:00: Paris went back to winter time that night.

@@ -1,0 +1,56 @@
+"""The termbase (``data/termbase.yml``): the approved wording of each key
+term in the three languages and the variants never to use. The build checks
+it like every data file; tests/test_terminology.py checks the built site and
+the PDFs against it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datafiles import DATA_DIR, line_of, load_validated, relative
+from .facts import nfc_problems
+from .problems import Problem
+
+TERMBASE_FILE = DATA_DIR / "termbase.yml"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    approved: dict[str, str]
+    forbidden: dict[str, tuple[str, ...]]
+    source: str
+
+
+def load_termbase(path: Path = TERMBASE_FILE) -> tuple[list[Term], list[Problem]]:
+    data, problems = load_validated(path, "termbase")
+    if problems:
+        return [], problems
+    problems = nfc_problems(data, path)
+    terms = []
+    for index, entry in enumerate(data["terms"]):
+        approved = {language: entry[language] for language in ("en", "vi", "fr")}
+        forbidden = {language: tuple(v) for language, v in entry.get("forbidden", {}).items()}
+        for language, variants in forbidden.items():
+            clash = [v for v in variants if forbidden_in(approved[language], v)]
+            if clash:
+                line, place = line_of(data, ["terms", index, "forbidden", language])
+                problems.append(Problem(relative(path), line, place, f"the approved {language} form contains the forbidden {clash[0]!r}",
+                                        "a variant that is part of the approved form would fail every page: remove it"))
+        terms.append(Term(entry["id"], approved, forbidden, entry["source"]))
+    return terms, problems
+
+
+def forbidden_in(text: str, variant: str) -> bool:
+    """Whether ``variant`` appears in ``text`` as whole words, case-sensitively.
+    A hyphen joins words ("Đô-mi-ni-ca" is not found in "Đô-mi-ni-ca-na")."""
+    return _pattern(variant).search(unicodedata.normalize("NFC", text)) is not None
+
+
+@lru_cache(maxsize=None)
+def _pattern(variant: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(unicodedata.normalize("NFC", variant)) + r"(?![\w-])")
