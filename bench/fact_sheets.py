@@ -4,7 +4,7 @@
 
 Builds the site once (the real strict build, into a temporary folder), takes
 each fact sheet's rendered HTML from it and runs the hook's own pipeline on
-it: HTML to Typst (``hanoi.fact_sheets.sheet_source``), then Typst to PDF
+it: HTML to Typst (``hanoi.media_kit.sheets.sheet_source``), then Typst to PDF
 (``compile_pdf``). Typst memoizes its work within a process, so each run is a
 fresh Python process that compiles every PDF once, as a build does; the
 fonts shipped in the wheel are loaded first and timed apart. Prints the time
@@ -29,8 +29,8 @@ from common import PROJECT, SITE_URL, run_build
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from hanoi.fact_sheets import SHEETS_FOLDER, compile_pdf, compile_sheet, pdf_path, sheet_source  # noqa: E402
-from hanoi.facts import load_site_facts  # noqa: E402
+from hanoi.media_kit.sheets import SHEETS_FOLDER, compile_pdf, compile_sheet, pdf_path, sheet_source  # noqa: E402
+from hanoi.status.facts import load_site_facts  # noqa: E402
 from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 
 SITE_NAMES = {"en": "Hanoi Convention", "vi": "Công ước Hà Nội", "fr": "Convention de Hanoï"}

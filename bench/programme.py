@@ -155,7 +155,7 @@ def instrumented_build(project: Path) -> dict[str, float]:
             for index, method in enumerate(methods):
                 if getattr(method, "__globals__", {}).get("__file__", "").endswith("hooks/programme.py"):
                     methods[index] = timed(method, "hook events")
-        registry = sys.modules["hanoi.markers"]._REGISTRY
+        registry = sys.modules["hanoi.markers.expansion"]._REGISTRY
         for name in ("programme", "event", "programme-facts", "programme-downloads"):
             registry[name] = replace(registry[name], renderer=timed(registry[name].renderer, "markers"))
         started = time.perf_counter()
@@ -169,8 +169,8 @@ def instrumented_build(project: Path) -> dict[str, float]:
 def in_process(project: Path) -> dict[str, float]:
     """The hook's work outside the markers, timed directly on the synthetic data."""
     sys.path.insert(0, str(project / "hooks"))
-    from hanoi.programme import PROGRAMME_DIR, validate  # noqa: PLC0415 (the copy's modules)
-    from hanoi.programme_exports import write_exports  # noqa: PLC0415
+    from hanoi.programme.model import PROGRAMME_DIR, validate  # noqa: PLC0415 (the copy's modules)
+    from hanoi.programme.exports import write_exports  # noqa: PLC0415
 
     started = time.perf_counter()
     programme, problems = validate(PROGRAMME_DIR)

@@ -42,7 +42,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from browser.conftest import LAUNCH_ARGS, find_chromium  # noqa: E402
 from common import run_build  # noqa: E402
 from hanoi.languages import LANGUAGES  # noqa: E402
-from hanoi.search import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_json, index_path, index_sizes  # noqa: E402
+from hanoi.search.index import INDEX_BUDGET_GZIP_BYTES, gzip_size, index_json, index_path, index_sizes  # noqa: E402
 from netlify_emulation import serve  # noqa: E402
 
 RELEASE = re.compile(r"^press/[^/#]+/")  # a press release's entries (not the archive's)

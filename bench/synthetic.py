@@ -104,7 +104,7 @@ def install_synthetic_releases(project: Path, count: int) -> None:
     for number in range(1, count + 1):
         name = release_name(number)
         english = release_markdown("en", number, None)
-        digest = hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]  # as hanoi.translations.source_hash
+        digest = hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]  # as hanoi.pages.translations.source_hash
         for language in LANGUAGES:
             text = english if language == "en" else release_markdown(language, number, digest)
             (project / "docs" / language / "press" / f"{name}.md").write_text(text, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Fact sheets are pages ``docs/<lang>/media/fact-sheets/<slug>.md``. Each one's
 rendered HTML, key figures included, becomes a tagged A4 PDF/UA-1 made by
-Typst (see ``hanoi.fact_sheets``), published once per language build at
+Typst (see ``hanoi.media_kit.sheets``), published once per language build at
 ``/media/fact-sheets/<slug>.<lang>.pdf``. The HTML page gets a box under its
 title with the date stamp and the PDF's link and size.
 
@@ -30,13 +30,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
-from hanoi.fact_sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
-from hanoi.facts import load_site_facts
+from hanoi.media_kit.sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
+from hanoi.status.facts import load_site_facts
 from hanoi.formatting import format_date
 from hanoi.languages import build_language, language_prefix
-from hanoi.markers import MarkerContext, MarkerError, register
+from hanoi.markers.expansion import MarkerContext, MarkerError, register
 from hanoi.clock import site_today
-from hanoi.media_kit import (FORMATS, MEDIA_TYPES, Member, format_size, programme_as_of, programme_files,
+from hanoi.media_kit.downloads import (FORMATS, MEDIA_TYPES, Member, format_size, programme_as_of, programme_files,
                              write_zip, zip_path)
 from hanoi.problems import Problem, stop_on
 from hanoi.templates import hook_environment

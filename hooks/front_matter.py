@@ -14,9 +14,9 @@ print them escaped wherever they land.
 from __future__ import annotations
 
 from hanoi.datafiles import DATA_DIR
-from hanoi.front_matter import SourcePage, as_front_matter_text, escape_front_matter_text, scan_pages
+from hanoi.pages.scan import SourcePage, as_front_matter_text, escape_front_matter_text, scan_pages
 from hanoi.languages import is_site_build_starting
-from hanoi.page_content import data_text_problems
+from hanoi.pages.content import data_text_problems
 from hanoi.problems import stop_on
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig

@@ -7,9 +7,9 @@ Marker: <!-- glossary -->   the terms of the language being built
 
 from __future__ import annotations
 
-from hanoi.glossary import abbreviation_glossary, load_glossaries
+from hanoi.terms.glossaries import abbreviation_glossary, load_glossaries
 from hanoi.languages import build_language
-from hanoi.markers import MarkerContext, register
+from hanoi.markers.expansion import MarkerContext, register
 from hanoi.problems import valid
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

@@ -7,9 +7,9 @@ Markers:
 
 from __future__ import annotations
 
-from hanoi.facts import SiteFacts, load_site_facts
+from hanoi.status.facts import SiteFacts, load_site_facts
 from hanoi.formatting import format_date
-from hanoi.markers import MarkerContext, MarkerError, register
+from hanoi.markers.expansion import MarkerContext, MarkerError, register
 from hanoi.problems import valid
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority

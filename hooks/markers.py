@@ -1,6 +1,6 @@
 """Job: replace the markers in every page with HTML rendered from templates.
 
-Each job's hook registers its markers (see ``hanoi.markers``); this hook runs
+Each job's hook registers its markers (see ``hanoi.markers.expansion``); this hook runs
 them for the language being built and logs one error per bad marker, with
 file, line and fix, so that the strict build fails. Templates are rendered
 with autoescaping on: text from data files is always escaped.
@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from hanoi.languages import build_language
-from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, expand, restore, restore_unindexed
+from hanoi.markers.expansion import AFTER_SEARCH_INDEXING, MarkerContext, expand, restore, restore_unindexed
 from hanoi.templates import hook_environment
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hanoi.languages import is_last_build_running
-from hanoi.material_patches import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
+from hanoi.site.material_fixes import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanoi.alternates import page_alternates
+from hanoi.pages.alternates import page_alternates
 from hanoi.languages import OG_LOCALES, build_language
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig

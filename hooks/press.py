@@ -12,12 +12,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hanoi.catalogues import translate
-from hanoi.front_matter import scan_pages
+from hanoi.pages.scan import scan_pages
 from hanoi.languages import build_language, is_site_build_starting, language_prefix
-from hanoi.markers import AFTER_SEARCH_INDEXING, MarkerContext, register
-from hanoi.press import Release, atom_feed, embargo_text, newest_first, releases_from
+from hanoi.markers.expansion import AFTER_SEARCH_INDEXING, MarkerContext, register
+from hanoi.press.releases import Release, atom_feed, embargo_text, newest_first, releases_from
 from hanoi.problems import stop_on
-from hanoi.publication import current as publication
+from hanoi.pages.drafts import current as publication
 from hanoi.templates import hook_environment
 from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig

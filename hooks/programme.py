@@ -21,12 +21,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hanoi import programme_exports, programme_format
+from hanoi.programme import exports as programme_exports
+from hanoi.programme import display as programme_format
 from hanoi.languages import build_language
-from hanoi.markers import MarkerContext, MarkerError, register
+from hanoi.markers.expansion import MarkerContext, MarkerError, register
 from hanoi.problems import valid
-from hanoi.programme import TYPE_GROUPS, TYPES, Event, Programme, load_programme
-from hanoi.programme_exports import (
+from hanoi.programme.model import TYPE_GROUPS, TYPES, Event, Programme, load_programme
+from hanoi.programme.exports import (
     absolute,
     event_calendar_name,
     export_path,
@@ -34,7 +35,7 @@ from hanoi.programme_exports import (
     webcal,
     write_exports,
 )
-from hanoi.programme_format import TYPE_LABELS, as_reported, fact_view, gettext, programme_days
+from hanoi.programme.display import TYPE_LABELS, as_reported, fact_view, gettext, programme_days
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority

@@ -1,5 +1,5 @@
 """Job: keep drafts and scheduled pages out of production builds, and mark
-them with a banner in previews (see ``hanoi.publication``).
+them with a banner in previews (see ``hanoi.pages.drafts``).
 """
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from hanoi.catalogues import translate
-from hanoi.front_matter import scan_pages
+from hanoi.pages.scan import scan_pages
 from hanoi.languages import build_language
-from hanoi.publication import current, remember_command
+from hanoi.pages.drafts import current, remember_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation

@@ -6,7 +6,7 @@ filter, applied to Material's ``config`` block in overrides/main.html); the work
 under a name with a hash of its content; once every language is built, the
 merged index mkdocs-static-i18n wrote is split into one index per language,
 its page titles from front matter escaped as its other titles are.
-The work is in ``hanoi.search``; the browser side is
+The work is in ``hanoi.search.index``; the browser side is
 ``overrides/assets/javascripts/workers/search-i18n.js``.
 """
 
@@ -24,7 +24,7 @@ from hanoi.languages import (
     is_last_build_running,
     is_site_build_starting,
 )
-from hanoi.search import (
+from hanoi.search.index import (
     INDEX_FILE,
     WORKER_SOURCE,
     SearchConfigNotFound,

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from hanoi.languages import LANGUAGES, is_last_build_running, is_site_build_starting
-from hanoi.security import (
+from hanoi.site.security import (
     ContentNotInPage,
     content_security_policy,
     fingerprinted_assets,

@@ -1,5 +1,5 @@
 """Job: every page's share card (``og:image``, ``twitter:card``), drawn by
-``hanoi.share_cards`` once per language build for the pages that build
+``hanoi.media_kit.cards`` once per language build for the pages that build
 rendered, and reused from ``.cache/share-cards/`` when unchanged.
 
 The 404 pages, rendered from a template without a page, use the language's
@@ -13,7 +13,7 @@ from typing import Any
 
 from hanoi.languages import build_language
 from hanoi.problems import Problem, stop_on
-from hanoi.share_cards import Card, CardsFailed, publish, site_path, template_text
+from hanoi.media_kit.cards import Card, CardsFailed, publish, site_path, template_text
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files

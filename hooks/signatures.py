@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanoi.facts import load_site_facts
-from hanoi.markers import MarkerContext, register
+from hanoi.status.facts import load_site_facts
+from hanoi.markers.expansion import MarkerContext, register
 from hanoi.problems import valid
-from hanoi.status_views import signatures_view
+from hanoi.status.views import signatures_view
 
 
 def _view(language: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hanoi.languages import is_site_build_starting
 from hanoi.problems import stop_on
-from hanoi.termbase import load_termbase
+from hanoi.terms.termbase import load_termbase
 from mkdocs.config.defaults import MkDocsConfig
 
 

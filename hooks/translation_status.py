@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 from hanoi.languages import is_site_build_starting
-from hanoi.markers import MarkerContext, register
-from hanoi.translations import Row, counts, status
+from hanoi.markers.expansion import MarkerContext, register
+from hanoi.pages.translations import Row, counts, status
 from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.hooks.translation_status")

@@ -17,19 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from hanoi.clock import site_today
-from hanoi.facts import SiteFacts, load_site_facts
+from hanoi.status.facts import SiteFacts, load_site_facts
 from hanoi.formatting import format_date
-from hanoi.freshness import STALE_AFTER_DAYS, checked_files
-from hanoi.front_matter import scan_pages
-from hanoi.home import home_view
+from hanoi.status.freshness import STALE_AFTER_DAYS, checked_files
+from hanoi.pages.scan import scan_pages
+from hanoi.status.home import home_view
 from hanoi.languages import DEFAULT_LANGUAGE, build_language
-from hanoi.markers import MarkerContext, register
-from hanoi.open_data import (OPEN_DATA, SIGNATORIES_CSV, STATUS_JSON, STATUS_SCHEMA, signatories_csv, status_json,
+from hanoi.markers.expansion import MarkerContext, register
+from hanoi.status.open_data import (OPEN_DATA, SIGNATORIES_CSV, STATUS_JSON, STATUS_SCHEMA, signatories_csv, status_json,
                              status_schema)
-from hanoi.press import newest_first, releases_from
+from hanoi.press.releases import newest_first, releases_from
 from hanoi.problems import valid
-from hanoi.publication import current as publication
-from hanoi.status_views import record_view, status_view
+from hanoi.pages.drafts import current as publication
+from hanoi.status.views import record_view, status_view
 from hanoi.templates import hook_environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig

@@ -28,12 +28,12 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from hanoi.datafiles import load_schema
-from hanoi.facts import load_site_facts
-from hanoi.front_matter import FRONT_MATTER, front_matter_of, front_matter_problems
-from hanoi.glossary import load_glossaries
+from hanoi.status.facts import load_site_facts
+from hanoi.pages.scan import FRONT_MATTER, front_matter_of, front_matter_problems
+from hanoi.terms.glossaries import load_glossaries
 from hanoi.problems import Problem
-from hanoi.programme import validate as validate_programme
-from hanoi.termbase import load_termbase
+from hanoi.programme.model import validate as validate_programme
+from hanoi.terms.termbase import load_termbase
 from sitetools import PROJECT
 
 DATA = PROJECT / "data"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from babel.units import format_unit
-from hanoi.fact_sheets import fact_ids
-from hanoi.facts import load_site_facts
+from hanoi.media_kit.sheets import fact_ids
+from hanoi.status.facts import load_site_facts
 from pypdf import PdfReader
 
 from sitetools import LANGUAGES, PROJECT, run_build, soup

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hanoi.front_matter import scan_pages
+from hanoi.pages.scan import scan_pages
 from mkdocs.utils.meta import get_data
 
 from sitetools import run_build

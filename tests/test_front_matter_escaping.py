@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hanoi.share_cards import Card, site_path, template_text
+from hanoi.media_kit.cards import Card, site_path, template_text
 from pypdf import PdfReader
 
 from sitetools import BuildResult, copy_project, html_pages, run_build, soup
@@ -122,7 +122,7 @@ def test_fact_sheet_pdf_shows_its_title_as_text(marked_up: BuildResult) -> None:
 
 
 def test_share_card_is_drawn_from_the_title_as_text(marked_up: BuildResult) -> None:
-    """The card's name is a hash of the exact text it shows (hanoi.share_cards),
+    """The card's name is a hash of the exact text it shows (hanoi.media_kit.cards),
     which Typst is given as a string, never as markup."""
     card = site_path(Card("Hanoi Convention", f"FAQ {PAYLOAD}", "en").key(template_text()))
     faq = soup(marked_up.site_dir / "faq" / "index.html")

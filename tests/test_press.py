@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from hanoi.search import index_path
+from hanoi.search.index import index_path
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

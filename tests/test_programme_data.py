@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hanoi.problems import Problem
-from hanoi.programme import PROGRAMME_DIR, TYPES, load_programme, parse_time, TimeError, validate
+from hanoi.programme.model import PROGRAMME_DIR, TYPES, load_programme, parse_time, TimeError, validate
 
 BASE_EVENT = {
     "id": "opening-session",

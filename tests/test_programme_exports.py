@@ -13,8 +13,8 @@ from icalendar import Calendar
 from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
-from hanoi.programme import load_programme
-from hanoi.programme_exports import open_data, programme_calendar, schedule
+from hanoi.programme.model import load_programme
+from hanoi.programme.exports import open_data, programme_calendar, schedule
 
 from node_tools import node
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hanoi.programme import TIME_ZONE, load_programme
-from hanoi.programme_format import clock, day_heading, day_short, time_text, zone_label
+from hanoi.programme.model import TIME_ZONE, load_programme
+from hanoi.programme.display import clock, day_heading, day_short, time_text, zone_label
 
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from hanoi.programme import load_programme
-from hanoi.programme_format import day_heading, time_text
+from hanoi.programme.model import load_programme
+from hanoi.programme.display import day_heading, time_text
 
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, soup
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hanoi.search import (
+from hanoi.search.index import (
     INDEX_BUDGET_GZIP_BYTES,
     SearchConfigNotFound,
     WORKER_NAME,

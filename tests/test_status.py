@@ -22,12 +22,12 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from hanoi.collation import folded, sort_key
+from hanoi.status.collation import folded, sort_key
 from hanoi.dates import DateSpan
-from hanoi.facts import Signatory, Signatures, load_site_facts
+from hanoi.status.facts import Signatory, Signatures, load_site_facts
 from hanoi.formatting import format_date, format_span
 from hanoi.sources import Source
-from hanoi.treaty_status import (SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status,
+from hanoi.status.treaty import (SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status,
                                  entry_into_force_date)
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, run_build, soup, url_path
 

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from english_text import texts
-from hanoi.termbase import forbidden_in, load_termbase
+from hanoi.terms.termbase import forbidden_in, load_termbase
 from sitetools import LANGUAGES, html_pages, page_language, url_path
 
 

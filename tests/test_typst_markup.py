@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hanoi.fact_sheets import compile_pdf, compile_sheet, fact_ids, pdf_path, sheet_slug, typst_source
-from hanoi.media_kit import Member, format_size, programme_as_of, write_zip
-from hanoi.typst_markup import UnsupportedElement, escape, html_to_typst
+from hanoi.media_kit.sheets import compile_pdf, compile_sheet, fact_ids, pdf_path, sheet_slug, typst_source
+from hanoi.media_kit.downloads import Member, format_size, programme_as_of, write_zip
+from hanoi.media_kit.typst_markup import UnsupportedElement, escape, html_to_typst
 from pypdf import PdfReader
 
 

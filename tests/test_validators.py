@@ -12,8 +12,8 @@ from typing import Any, Iterator
 
 import pytest
 from hanoi.datafiles import DATA_DIR, _validator, is_valid, load_yaml
-from hanoi.front_matter import scan_pages
-from hanoi.programme import programme_files
+from hanoi.pages.scan import scan_pages
+from hanoi.programme.model import programme_files
 
 WRONG_VALUES: tuple[Any, ...] = (None, 12345, 1.5, True, "", "x" * 400, [], ["x"], {"unknown": 1}, "2025-13-45")
 

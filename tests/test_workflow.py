@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hanoi.publication import from_environment
-from hanoi.translations import record, status
+from hanoi.pages.drafts import from_environment
+from hanoi.pages.translations import record, status
 
 from sitetools import LANGUAGES, PROJECT, run_build, soup
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from hanoi.front_matter import scan_pages  # noqa: E402
-from hanoi.publication import parse_instant  # noqa: E402
+from hanoi.pages.scan import scan_pages  # noqa: E402
+from hanoi.pages.drafts import parse_instant  # noqa: E402
 
 
 def due(minutes: int, now: datetime) -> list[str]:

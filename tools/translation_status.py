@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from hanoi.translations import counts, record, status  # noqa: E402
+from hanoi.pages.translations import counts, record, status  # noqa: E402
 
 LABELS = {"up-to-date": "up to date", "outdated": "OUTDATED", "not-recorded": "not recorded", "missing": "MISSING"}
 

@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from .languages import DEFAULT_LANGUAGE
+from hanoi.languages import DEFAULT_LANGUAGE
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 LOCALES_DIR = PROJECT_DIR / "locales"

@@ -13,7 +13,7 @@ import os
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from .problems import Problem, valid
+from hanoi.problems import Problem, valid
 
 SITE_TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY_VARIABLE = "SITE_TODAY"

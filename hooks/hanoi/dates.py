@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from .datafiles import line_of, relative
-from .problems import Problem
+from hanoi.datafiles import line_of, relative
+from hanoi.problems import Problem
 
 
 @dataclass(frozen=True, order=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .datafiles import Located, line_of, relative
-from .problems import Problem
+from hanoi.datafiles import Located, line_of, relative
+from hanoi.problems import Problem
 
 
 @dataclass(frozen=True)

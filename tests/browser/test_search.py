@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser.conftest import PageWatch
-from hanoi.search import fold, index_path, page_search_config
+from hanoi.search.index import fold, index_path, page_search_config
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES
 
 # Waits until Material has rendered the results of the last query: the list

@@ -22,13 +22,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from .datafiles import DATA_DIR, Located, line_of, relative
-from .dates import DateSpan, checked_date, checked_span
-from .problems import Problem
-from .sources import Source, cited, parse_sources, source_problems
+from hanoi.datafiles import DATA_DIR, Located, line_of, relative
+from hanoi.dates import DateSpan, checked_date, checked_span
+from hanoi.problems import Problem
+from hanoi.sources import Source, cited, parse_sources, source_problems
 
 if TYPE_CHECKING:
-    from .facts import Signatory, Signatures
+    from hanoi.status.facts import Signatory, Signatures
 
 TREATY_STATUS_FILE = DATA_DIR / "treaty_status.yml"
 

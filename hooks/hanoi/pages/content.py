@@ -11,7 +11,7 @@
   ``src``, ``srcset``, ``poster`` or CSS ``url()`` that loads from another
   host, which would tell that host who reads the page. The site's own
   scripts are in its templates (overrides/), and only theirs are allowed by
-  the Content-Security-Policy (``hanoi.security``).
+  the Content-Security-Policy (``hanoi.site.security``).
 
 Raw HTML is read with the standard library's HTML parser, as a browser
 would tokenise it (entities decoded, any case, any quoting). Markdown's own
@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from .datafiles import Located, load_yaml, relative
-from .markers import FENCE
-from .problems import Problem
+from hanoi.datafiles import Located, load_yaml, relative
+from hanoi.markers.expansion import FENCE
+from hanoi.problems import Problem
 
 RELATIVE_LINK_FIX = {
     "a": "write a Markdown link instead, e.g. [text](../press/index.md), which works in every language",

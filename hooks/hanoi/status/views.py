@@ -12,13 +12,13 @@ from typing import Any, Iterable
 
 from babel.lists import format_list
 
-from .collation import folded, sort_key
-from .dates import DateSpan
-from .facts import Signatures
-from .formatting import babel_locale, format_date, format_number, format_span
-from .languages import DEFAULT_LANGUAGE
-from .sources import Source
-from .treaty_status import TreatyRecord, TreatyStatus
+from hanoi.status.collation import folded, sort_key
+from hanoi.dates import DateSpan
+from hanoi.status.facts import Signatures
+from hanoi.formatting import babel_locale, format_date, format_number, format_span
+from hanoi.languages import DEFAULT_LANGUAGE
+from hanoi.sources import Source
+from hanoi.status.treaty import TreatyRecord, TreatyStatus
 
 
 def date_view(span: DateSpan, language: str) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DATA_DIR, line_of, load_validated, relative
-from .facts import nfc_problems
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
-from .problems import Problem
+from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
+from hanoi.status.facts import nfc_problems
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.problems import Problem
 
 GLOSSARY_DIR = DATA_DIR / "glossary"
 

@@ -26,10 +26,10 @@ from typing import Any, Iterable
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
-from .datafiles import SCHEMA_DIR
-from .languages import LANGUAGES, language_prefix
-from .programme import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
-from .programme_format import WORDS, as_reported, colon, day_heading, event_view, fact_view, gettext, separator
+from hanoi.datafiles import SCHEMA_DIR
+from hanoi.languages import LANGUAGES, language_prefix
+from hanoi.programme.model import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
+from hanoi.programme.display import WORDS, as_reported, colon, day_heading, event_view, fact_view, gettext, separator
 
 EXPORT_DIR = "ceremony/programme/"
 PAGE_DIR = "ceremony/programme/"

@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX_FILE = "search/search_index.json"
 

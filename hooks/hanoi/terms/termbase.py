@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DATA_DIR, line_of, load_validated, relative
-from .facts import nfc_problems
-from .problems import Problem
+from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
+from hanoi.status.facts import nfc_problems
+from hanoi.problems import Problem
 
 TERMBASE_FILE = DATA_DIR / "termbase.yml"
 

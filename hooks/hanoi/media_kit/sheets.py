@@ -2,7 +2,7 @@
 
 A fact sheet is a page ``docs/<lang>/media/fact-sheets/<slug>.md``. Its HTML
 (the primary, accessible version) is converted to Typst by
-:mod:`hanoi.typst_markup`, put under the layout ``templates/typst/factsheet.typ``
+:mod:`hanoi.media_kit.typst_markup`, put under the layout ``templates/typst/factsheet.typ``
 and compiled by the ``typst`` Python package (pip-only, no system library):
 A4, tagged PDF/UA-1, title and language in the metadata, fonts embedded from
 the wheel (system fonts are ignored, so every machine makes the same PDF).
@@ -21,13 +21,13 @@ from typing import Mapping
 
 import typst
 
-from .catalogues import translate
-from .datafiles import PROJECT_DIR
-from .facts import Fact
-from .formatting import format_date
-from .markers import MARKER, parse_arguments
-from .typst_engine import engine, message
-from .typst_markup import UnsupportedElement, html_to_typst
+from hanoi.catalogues import translate
+from hanoi.datafiles import PROJECT_DIR
+from hanoi.status.facts import Fact
+from hanoi.formatting import format_date
+from hanoi.markers.expansion import MARKER, parse_arguments
+from hanoi.media_kit.typst_engine import engine, message
+from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
 
 SHEETS_FOLDER = "media/fact-sheets"
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"

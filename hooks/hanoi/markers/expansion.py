@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, NamedTuple
 
-from .problems import Problem
+from hanoi.problems import Problem
 
 MARKER = re.compile(
     r"<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Protocol
 
-from .languages import DEFAULT_LANGUAGE, OG_LOCALES
+from hanoi.languages import DEFAULT_LANGUAGE, OG_LOCALES
 
 
 class HasUrl(Protocol):

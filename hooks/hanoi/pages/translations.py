@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .front_matter import DOCS_DIR, FRONT_MATTER, scan_pages
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER, scan_pages
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 HASH_LENGTH = 12
 STATES = ("up-to-date", "outdated", "not-recorded", "missing")

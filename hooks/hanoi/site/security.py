@@ -5,7 +5,7 @@ Scripts: no ``'unsafe-inline'``. The inline scripts our templates
 computed from the output itself, so a theme upgrade that changes one cannot
 break the site silently. What a page's content holds is never hashed: the
 content is taken out of each page before its scripts are read, so a script
-that got into a page (the build refuses them: ``hanoi.page_content``) would
+that got into a page (the build refuses them: ``hanoi.pages.content``) would
 still not run.
 """
 
@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .published import site_files
+from hanoi.site.published import site_files
 
 # Script types a browser executes (an empty type means JavaScript).
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}

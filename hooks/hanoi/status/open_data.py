@@ -12,12 +12,12 @@ import io
 import json
 from typing import Any
 
-from .collation import sort_key
-from .datafiles import SCHEMA_DIR
-from .facts import SiteFacts
-from .languages import LANGUAGES
-from .sources import Source
-from .treaty_status import TreatyStatus
+from hanoi.status.collation import sort_key
+from hanoi.datafiles import SCHEMA_DIR
+from hanoi.status.facts import SiteFacts
+from hanoi.languages import LANGUAGES
+from hanoi.sources import Source
+from hanoi.status.treaty import TreatyStatus
 
 STATUS_JSON = "status.json"
 STATUS_SCHEMA = "status.schema.json"

@@ -15,10 +15,10 @@ from typing import Any, Callable, Mapping
 from babel.dates import format_date, format_interval, format_time
 from babel.support import NullTranslations
 
-from .catalogues import translations
-from .formatting import babel_locale, format_clock
-from .formatting import format_date as format_site_date
-from .programme import TIME_ZONE, Day, DayFact, Event, Programme, Source
+from hanoi.catalogues import translations
+from hanoi.formatting import babel_locale, format_clock
+from hanoi.formatting import format_date as format_site_date
+from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme, Source
 
 
 def N_(message: str) -> str:

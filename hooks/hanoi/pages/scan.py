@@ -1,5 +1,5 @@
 """Front matter of every page, read with line numbers and checked by kind,
-and what its body may not hold (``hanoi.page_content``).
+and what its body may not hold (``hanoi.pages.content``).
 
 Pages are read straight from ``docs/`` (not from MkDocs' page objects) so
 that every language's pages are checked once, before any language renders,
@@ -18,11 +18,11 @@ from typing import Any
 
 from markupsafe import escape
 
-from .datafiles import PROJECT_DIR, Located, line_of, parse_yaml, relative, schema_problems
-from .facts import nfc_problems
-from .languages import LANGUAGES
-from .page_content import content_problems
-from .problems import Problem
+from hanoi.datafiles import PROJECT_DIR, Located, line_of, parse_yaml, relative, schema_problems
+from hanoi.status.facts import nfc_problems
+from hanoi.languages import LANGUAGES
+from hanoi.pages.content import content_problems
+from hanoi.problems import Problem
 
 DOCS_DIR = PROJECT_DIR / "docs"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)

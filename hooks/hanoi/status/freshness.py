@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .datafiles import DATA_DIR, load_yaml, relative
+from hanoi.datafiles import DATA_DIR, load_yaml, relative
 
 STALE_AFTER_DAYS = 30
 

@@ -8,12 +8,12 @@ from typing import Any, Iterable
 
 from mkdocs.utils import get_relative_url
 
-from .formatting import format_date
-from .languages import language_prefix
-from .open_data import OPEN_DATA
-from .press import Release
-from .status_views import status_view
-from .treaty_status import TreatyStatus
+from hanoi.formatting import format_date
+from hanoi.languages import language_prefix
+from hanoi.status.open_data import OPEN_DATA
+from hanoi.press.releases import Release
+from hanoi.status.views import status_view
+from hanoi.status.treaty import TreatyStatus
 
 NEWEST_RELEASES = 3
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from babel.units import format_unit
 
-from .formatting import babel_locale
-from .languages import LANGUAGES, language_prefix
+from hanoi.formatting import babel_locale
+from hanoi.languages import LANGUAGES, language_prefix
 
 # The programme exports (hooks/programme.py), in the language's programme folder.
 PROGRAMME_FILES = ("programme.ics", "programme.json", "schedule.json")

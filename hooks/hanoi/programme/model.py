@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from .datafiles import DATA_DIR, line_of, load_yaml, relative, schema_problems
-from .facts import nfc_problems
-from .problems import Problem
+from hanoi.datafiles import DATA_DIR, line_of, load_yaml, relative, schema_problems
+from hanoi.status.facts import nfc_problems
+from hanoi.problems import Problem
 
 PROGRAMME_DIR = DATA_DIR / "programme"
 FILE_NAMES = ("sources", "venues", "days", "events")

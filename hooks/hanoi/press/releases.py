@@ -2,7 +2,7 @@
 ``docs/<lang>/press/``, linked across languages by ``translation_key``.
 
 A release stays off the site until its ``publish_at`` instant (the embargo
-lift), and drafts stay off production builds (``hanoi.publication``). Dates are
+lift), and drafts stay off production builds (``hanoi.pages.drafts``). Dates are
 shown in the reader's language; a release whose time was not published shows
 its date only (the feed then uses midnight in the release's time zone, as
 Atom needs a full timestamp).
@@ -17,14 +17,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feedgen.feed import FeedGenerator
 
-from .catalogues import translate
-from .clock import SITE_TIME_ZONE
-from .datafiles import line_of, relative
-from .formatting import format_clock, format_date
-from .front_matter import SourcePage
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
-from .problems import Problem
-from .publication import Publication
+from hanoi.catalogues import translate
+from hanoi.clock import SITE_TIME_ZONE
+from hanoi.datafiles import line_of, relative
+from hanoi.formatting import format_clock, format_date
+from hanoi.pages.scan import SourcePage
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from hanoi.problems import Problem
+from hanoi.pages.drafts import Publication
 
 
 @dataclass(frozen=True)

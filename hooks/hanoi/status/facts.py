@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from .clock import site_today
-from .datafiles import DATA_DIR, Located, line_of, load_validated, relative
-from .dates import DateSpan, checked_date, checked_span
-from .formatting import format_date, format_number
-from .problems import Problem
-from .sources import Source, cited, parse_sources, source_problems
-from .treaty_status import (HANOI_DAYS, REGIONAL_ORGANIZATION, SIGNATURE_CLOSES, TREATY_STATUS_FILE, TreatyRecord,
+from hanoi.clock import site_today
+from hanoi.datafiles import DATA_DIR, Located, line_of, load_validated, relative
+from hanoi.dates import DateSpan, checked_date, checked_span
+from hanoi.formatting import format_date, format_number
+from hanoi.problems import Problem
+from hanoi.sources import Source, cited, parse_sources, source_problems
+from hanoi.status.treaty import (HANOI_DAYS, REGIONAL_ORGANIZATION, SIGNATURE_CLOSES, TREATY_STATUS_FILE, TreatyRecord,
                             TreatyStatus, compute_status, parse_treaty_record)
 
 KEY_FACTS_FILE = DATA_DIR / "key_facts.yml"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import typst
 
-from .datafiles import PROJECT_DIR
-from .fact_sheets import typst_string
-from .typst_engine import engine, message
+from hanoi.datafiles import PROJECT_DIR
+from hanoi.media_kit.sheets import typst_string
+from hanoi.media_kit.typst_engine import engine, message
 
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
 CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
