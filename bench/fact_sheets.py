@@ -29,7 +29,7 @@ from common import PROJECT, SITE_URL, run_build
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from hanoi.media_kit.sheets import SHEETS_FOLDER, compile_pdf, compile_sheet, pdf_path, sheet_source  # noqa: E402
+from hanoi.media_kit.sheets import SHEETS_FOLDER, compile_pdf, pdf_path, sheet_source  # noqa: E402
 from hanoi.status.facts import load_site_facts  # noqa: E402
 from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 
@@ -111,11 +111,6 @@ def main() -> None:
     print(f"{'font loading, once per process':<50} {'':>8} {min(fonts) * 1000:>8.1f} {statistics.median(fonts) * 1000:>10.1f}")
     print(f"HTML to Typst for all {len(sources)} sheets: {convert_seconds * 1000:.1f} ms")
 
-    for name, source in sources.items():
-        compile_sheet(source, "bench", name)
-    started = time.perf_counter()
-    assert all(compile_sheet(source, "bench", name).reused for name, source in sources.items())
-    print(f"rebuild with unchanged sheets (cache hit, as in mkdocs serve): {(time.perf_counter() - started) * 1000:.2f} ms for all")
     print(f"whole site build (mkdocs build --strict, all languages), for comparison: {build_seconds:.1f} s")
 
 

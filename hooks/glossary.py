@@ -1,38 +1,21 @@
-"""Job: the glossary. Every abbreviation in it is marked up with ``<abbr>``
-and its expansion on every page of its language; the glossary page lists the
-terms.
-
-Marker: <!-- glossary -->   the terms of the language being built
+"""Job: the glossary's abbreviations, marked up with ``<abbr>`` and their
+expansion on every page of their language: the site build read the glossary
+(``SiteBuild.glossaries``); each language's build gives its terms to
+Markdown's abbr extension. The glossary page is the marker <!-- glossary -->.
 """
 
 from __future__ import annotations
 
-from hanoi.terms.glossaries import abbreviation_glossary, load_glossaries
+from hanoi.build import site_build
 from hanoi.languages import build_language
-from hanoi.markers.expansion import MarkerContext, register
-from hanoi.problems import valid
+from hanoi.terms.glossaries import abbreviation_glossary
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 
-def glossaries() -> dict[str, tuple[Term, ...]]:
-    return valid(load_glossaries(), "the glossary data")
-
-
-@event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Validates before anything renders; then the language's abbreviations
-    # become the abbr extension's glossary for every page of this build.
-    terms = glossaries().get(build_language(config), ())
     if "abbr" not in config.markdown_extensions:
         raise PluginError("the glossary needs the abbr extension: keep `- abbr` in mkdocs.yml's markdown_extensions")
+    terms = site_build(config).glossaries.get(build_language(config), ())
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(terms)}
     return config
-
-
-def render_glossary(args: dict[str, str], context: MarkerContext) -> str:
-    return context.render("partials/markers/glossary.html", {"terms": glossaries().get(context.language, ())})
-
-
-register("glossary", render_glossary, summary="the glossary of the page's language, e.g. <!-- glossary -->")

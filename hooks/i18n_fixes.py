@@ -11,29 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hanoi.build import AFTER_ALL_LANGUAGES, site_build
 from hanoi.languages import build_language, is_last_build_running, language_prefix
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-_not_found_pages: dict[str, str] = {}
-
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        _not_found_pages[build_language(config)] = output_content
+        site_build(config).not_found_pages[build_language(config)] = output_content
     return output_content
 
 
-def write_per_language(site_dir: Path, name: str, texts: dict[str, str]) -> None:
-    for language, text in texts.items():
-        target = site_dir / language_prefix(language) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
-
-@event_priority(-110)
+@event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
-    write_per_language(Path(config.site_dir), "404.html", _not_found_pages)
-    _not_found_pages.clear()
+    for language, text in site_build(config).not_found_pages.items():
+        target = Path(config.site_dir) / language_prefix(language) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
 from hanoi.languages import is_last_build_running
-from hanoi.site.material_fixes import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
+from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -17,7 +18,7 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger(__name__)
 
 
-@event_priority(-110)
+@event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
@@ -40,6 +41,6 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 # Before hooks/i18n_fixes.py keeps each language's 404 page.
-@event_priority(10)
+@event_priority(BEFORE_404_KEPT)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     return _valid_toggles(output_content, template_name) if template_name == "404.html" else output_content

@@ -1,4 +1,4 @@
-"""Job: publish only what readers need (see ``hanoi.site.published``). Material's
+"""Job: publish only what readers need (see ``hanoi.served.published``). Material's
 source maps stay out of ``site/`` (they are for debugging Material itself and
 double the JS weight), and so does the lunr support of the languages our
 search does not use (about 30 files; en, vi and fr keep theirs).
@@ -7,7 +7,7 @@ search does not use (about 30 files; en, vi and fr keep theirs).
 from __future__ import annotations
 
 from hanoi.languages import LANGUAGES
-from hanoi.site.published import is_published
+from hanoi.served.published import is_published
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 

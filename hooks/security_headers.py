@@ -8,8 +8,9 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from hanoi.languages import LANGUAGES, is_last_build_running, is_site_build_starting
-from hanoi.site.security import (
+from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
+from hanoi.languages import LANGUAGES, is_last_build_running
+from hanoi.served.security import (
     ContentNotInPage,
     content_security_policy,
     fingerprinted_assets,
@@ -23,35 +24,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-# The hashes of the inline scripts the templates emitted in each page written
-# in this site build, by path: the site is not read back for them (other HTML
-# files are).
-_written: dict[str, frozenset[str]] = {}
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if is_site_build_starting(config):
-        _written.clear()
-    return config
-
-
-# After every other hook and plugin: the page as it is written.
-@event_priority(-200)
+# The hashes of the inline scripts the templates emitted in each page, kept by
+# the site build: the site is not read back for them (other HTML files are).
+@event_priority(PAGE_AS_WRITTEN)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     try:
-        _written[page.file.abs_dest_path] = template_script_hashes(output, page.content)
+        site_build(config).script_hashes[page.file.abs_dest_path] = template_script_hashes(output, page.content)
     except ContentNotInPage as error:
         raise PluginError(f"{page.file.src_uri}: {error}; the CSP cannot tell the templates' scripts from the "
                           "page's. Fix: check the templates in overrides/ and hooks that change page HTML") from None
     return output
 
 
-@event_priority(-110)
+@event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
     site_dir = Path(config.site_dir)
-    csp = content_security_policy(site_script_hashes(site_dir, _written))
+    csp = content_security_policy(site_script_hashes(site_dir, site_build(config).script_hashes))
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     (site_dir / "_headers").write_text(

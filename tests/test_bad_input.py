@@ -32,7 +32,7 @@ from hanoi.status.facts import load_site_facts
 from hanoi.pages.scan import FRONT_MATTER, front_matter_of, front_matter_problems
 from hanoi.terms.glossaries import load_glossaries
 from hanoi.problems import Problem
-from hanoi.programme.model import validate as validate_programme
+from hanoi.programme.model import load_programme
 from hanoi.terms.termbase import load_termbase
 from sitetools import PROJECT
 
@@ -73,7 +73,7 @@ KINDS = (
     Kind("treaty status", DATA / "treaty_status.yml", "treaty_status", FACT_FILES, _facts),
     Kind("termbase", DATA / "termbase.yml", "termbase", (), lambda root: load_termbase(root / "termbase.yml")[1]),
     Kind("glossary", DATA / "glossary" / "vi.yml", "glossary", GLOSSARIES, lambda root: load_glossaries(root)[1]),
-    *(Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, lambda root: validate_programme(root)[1])
+    *(Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, lambda root: load_programme(root)[1])
       for p in PROGRAMME),
     Kind("page", PROJECT / "docs" / "vi" / "convention" / "signatures.md", "page", (), _front_matter("page"), True),
     Kind("home page", PROJECT / "docs" / "fr" / "index.md", "page", (), _front_matter("page"), True),

@@ -23,9 +23,9 @@ import pytest
 import yaml
 from hanoi.datafiles import DATA_DIR, Located, LocatedList, _FastLocatingLoader, _LocatingLoader
 from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER
-from hanoi.site.published import LUNR_DIR, is_published, lunr_files_needed
+from hanoi.served.published import LUNR_DIR, is_published, lunr_files_needed
 from hanoi.search.index import index_path
-from hanoi.site.security import inline_scripts, inline_scripts_parsed
+from hanoi.served.security import inline_scripts, inline_scripts_parsed
 
 from sitetools import LANGUAGES, PROJECT, copy_project, html_pages, page_language, run_build, soup, url_path
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from hanoi.pages.scan import scan_pages
-from mkdocs.utils.meta import get_data
 
 from sitetools import run_build
 
@@ -110,22 +109,6 @@ def test_absolute_links_anchors_and_code_examples_are_allowed(tmp_path: Path) ->
     body = ('<a href="https://treaties.un.org/">UNTC</a> <a href="#key-facts">facts</a> '
             '<a href="webcal://127.0.0.1/programme.ics">calendar</a>\n\n```html\n<img src="../x.png">\n```\n')
     assert problems_for(tmp_path, GOOD_PAGE + "\n" + body) == []
-
-
-def test_mkdocs_is_handed_the_body_and_front_matter_it_would_read_itself() -> None:
-    """hooks/front_matter.py gives MkDocs each page's body and the scan's
-    front matter instead of letting it read and parse the file again."""
-    pages, _ = scan_pages()
-    assert len(pages) > 60
-    for page in pages:
-        assert get_data(page.text_for_mkdocs()) == (get_data(page.path.read_text(encoding="utf-8"))[0], {}), page.path
-        assert page.meta == get_data(page.path.read_text(encoding="utf-8"))[1], page.path
-
-
-def test_a_body_that_looks_like_metadata_stays_in_the_page(tmp_path: Path) -> None:
-    pages, _ = scan_pages(docs_with(tmp_path, GOOD_PAGE.replace("\n\n# A page {#a-page}\n", "\nNote: text, not metadata.\n")))
-    page = next(p for p in pages if p.language == "vi")
-    assert get_data(page.text_for_mkdocs()) == ("Note: text, not metadata.\n", {})
 
 
 # Content cannot add behaviour or third-party requests: each construct, as a

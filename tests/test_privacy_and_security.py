@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import material
 import pytest
-from hanoi.site.security import (
+from hanoi.served.security import (
     ContentNotInPage,
     headers_file,
     inline_scripts,

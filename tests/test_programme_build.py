@@ -38,7 +38,7 @@ def test_bad_programme_data_stops_the_build_before_anything_renders(project_copy
     ]
     for message in expected:
         assert message in result.output, result.output
-    assert "3 problems in the programme data" in result.output
+    assert "3 problems in the pages and data" in result.output
     assert not (project_copy / "site" / "ceremony" / "programme" / "index.html").exists()
 
 

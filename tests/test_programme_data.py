@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hanoi.problems import Problem
-from hanoi.programme.model import PROGRAMME_DIR, TYPES, load_programme, parse_time, TimeError, validate
+from hanoi.programme.model import PROGRAMME_DIR, TYPES, TimeError, load_programme, parse_time
 
 BASE_EVENT = {
     "id": "opening-session",
@@ -46,7 +46,7 @@ def check(tmp_path: Path, text: str) -> list[Problem]:
     folder = tmp_path / "programme"
     shutil.copytree(PROGRAMME_DIR, folder)
     (folder / "events.yml").write_text(text, encoding="utf-8")
-    programme, problems = validate(folder)
+    programme, problems = load_programme(folder)
     assert (programme is None) == bool(problems)
     return problems
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from hanoi.site.material_fixes import (
+from hanoi.served.material_fixes import (
     DISABLED_SELECTOR,
     STAY_ON_PAGE_SELECTOR,
     TOGGLES,

@@ -88,6 +88,12 @@ def translations(language: str, locales_dir: Path = LOCALES_DIR) -> NullTranslat
     return _translations(compiled_catalogue(language, locales_dir))
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction (``make locales``) where it is defined;
+    ``translate`` translates it where it is used."""
+    return message
+
+
 def translate(language: str, message: str) -> str:
     """A UI string from Python code, in the language being built. Extracted by
     `make locales` (keyword `translate`, second argument)."""

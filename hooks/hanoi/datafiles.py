@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -146,18 +145,28 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     return parse_yaml(text, name)
 
 
-@lru_cache(maxsize=None)
 def load_schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return _parsed_schema(_schemas_stamp())[f"{name}.schema.json"]
 
 
-@lru_cache(maxsize=None)
-def schema_registry() -> Registry:
-    """Every schema in data/schema/, so that one can $ref another by file name."""
-    return Registry().with_resources(
-        (path.name, Resource.from_contents(load_schema(path.name.removesuffix(".schema.json"))))
-        for path in SCHEMA_DIR.glob("*.schema.json")
-    )
+def _schemas_stamp() -> tuple[tuple[str, int], ...]:
+    """Each schema file and its modification time: an edited schema (during
+    ``mkdocs serve``) is read again, never served from a stale cache."""
+    return tuple((path.name, path.stat().st_mtime_ns) for path in sorted(SCHEMA_DIR.glob("*.schema.json")))
+
+
+@lru_cache(maxsize=2)
+def _parsed_schema(stamp: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
+    return {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8")) for name, _ in stamp}
+
+
+@lru_cache(maxsize=64)
+def _schema_validator(name: str, stamp: tuple[tuple[str, int], ...]) -> Draft202012Validator:
+    """The schema's validator, with every schema in data/schema/ for "$ref"
+    by file name; made again when any schema file changes."""
+    schemas = _parsed_schema(stamp)
+    registry = Registry().with_resources((file, Resource.from_contents(schema)) for file, schema in schemas.items())
+    return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)
 
 
 def line_of(data: Any, path: Iterable[Any]) -> tuple[int | None, str]:
@@ -226,74 +235,9 @@ def _message_for(error: ValidationError) -> str:
     return error.message
 
 
-@lru_cache(maxsize=None)
-def _validator(schema_name: str) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(schema_name), registry=schema_registry())
-
-
-# Keywords that fastjsonschema (drafts 4 to 7) checks as jsonschema's draft
-# 2020-12 does; a schema with any other (e.g. dependentRequired, which
-# fastjsonschema would silently ignore) is checked by jsonschema alone.
-_SHARED_KEYWORDS = frozenset({
-    "$schema", "$id", "$ref", "$defs", "title", "description", "x-fix", "format",
-    "type", "enum", "const", "required", "properties", "additionalProperties", "propertyNames",
-    "minProperties", "items", "minItems", "pattern", "minLength", "maxLength", "minimum",
-    "allOf", "oneOf", "if", "then",
-})
-_SCHEMA_MAPS = ("properties", "$defs")  # name -> schema
-_SCHEMA_LISTS = ("allOf", "oneOf")
-_SCHEMA_VALUES = ("items", "additionalProperties", "propertyNames", "if", "then")
-
-
-def _keywords(schema: Any) -> set[str]:
-    """Every keyword used in ``schema`` and the schemas inside it."""
-    if not isinstance(schema, dict):
-        return set()
-    found = set(schema)
-    inner = [s for key in _SCHEMA_MAPS for s in schema.get(key, {}).values()]
-    inner += [s for key in _SCHEMA_LISTS for s in schema.get(key, [])]
-    inner += [schema[key] for key in _SCHEMA_VALUES if key in schema]
-    for subschema in inner:
-        found |= _keywords(subschema)
-    return found
-
-
-@lru_cache(maxsize=None)
-def _compiled_check(schema_name: str) -> Callable[[Any], Any] | None:
-    """The schema compiled to Python by fastjsonschema (``format`` unchecked,
-    as jsonschema's validator leaves it), or None if it uses a keyword that
-    fastjsonschema does not check the same way."""
-    schema = load_schema(schema_name)
-    if not _keywords(schema) <= _SHARED_KEYWORDS:
-        return None
-    return fastjsonschema.compile(
-        schema, use_formats=False,
-        handlers={"": lambda uri: load_schema(uri.removesuffix(".schema.json"))},  # "$ref": "translated.schema.json"
-    )
-
-
-def is_valid(data: Any, schema_name: str) -> bool:
-    """Whether ``data`` meets the schema: by the compiled check, about 15 times
-    faster than jsonschema on the thousands of valid pages of a large site."""
-    check = _compiled_check(schema_name)
-    if check is None:
-        return next(_validator(schema_name).iter_errors(data), None) is None
-    try:
-        check(data)
-    except fastjsonschema.JsonSchemaValueException:
-        return False
-    return True
-
-
 def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
-    """One problem per schema violation, with the line and a fix.
-
-    Valid data (nearly all of it) is let through by the compiled check;
-    jsonschema, the reference, finds and words the problems of the rest
-    (tests/test_validators.py checks that the two agree)."""
-    if is_valid(data, schema_name):
-        return []
-    validator = _validator(schema_name)
+    """One problem per schema violation, with the line and a fix."""
+    validator = _schema_validator(schema_name, _schemas_stamp())
     problems = []
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)

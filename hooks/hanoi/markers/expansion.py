@@ -1,19 +1,28 @@
 """Markers in Markdown, in the manner of Material's own shortcodes hook.
 
-A marker is an HTML comment of the exact form ``<!-- name key=value ... -->``
-(values may be quoted: ``title="Two words"``). Each job's hook registers the
-markers it renders; ``hooks/markers.py`` expands them and fails the build on
-an unknown marker or argument, naming the file and line. Comments of any
-other form (free text for translators) are left alone.
+A marker is an HTML comment of the form ``<!-- name key=value ... -->``
+(values may be quoted: ``title="Two words"``). The markers and their
+renderers are listed in one table (``hanoi.markers.table``);
+``hooks/markers.py`` expands them and fails the build on an unknown marker
+or argument, naming the file and line. Other comments are left alone: notes
+for translators (``<!-- note -->``, ``<!-- check with the MFA -->``), unless
+a lone word is so close to a marker's name that it must be a misspelling.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, NamedTuple
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 from hanoi.problems import Problem
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from hanoi.build import LanguageBuild, SiteBuild
 
 MARKER = re.compile(
     r"<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)"
@@ -35,10 +44,23 @@ class MarkerError(Exception):
 
 @dataclass(frozen=True)
 class MarkerContext:
-    language: str
-    page_src: str
-    render: Callable[[str, Mapping[str, Any]], str]
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    """What a marker's renderer is given: the builds, and the page it is on."""
+
+    site: SiteBuild
+    build: LanguageBuild
+    page: Page
+    files: Files
+
+    @property
+    def language(self) -> str:
+        return self.build.language
+
+    @property
+    def page_src(self) -> str:
+        return f"docs/{self.page.file.src_uri}"
+
+    def render(self, template: str, context: Mapping[str, Any]) -> str:
+        return self.build.render(template, dict(context))
 
 
 Renderer = Callable[[dict[str, str], MarkerContext], str]
@@ -60,16 +82,10 @@ class MarkerSpec:
     scripts: tuple[str, ...] = ()
 
 
-_REGISTRY: dict[str, MarkerSpec] = {}
-
-
-def register(name: str, renderer: Renderer, *, summary: str, required: set[str] = frozenset(),
-             optional: set[str] = frozenset(), indexed: bool = True, scripts: tuple[str, ...] = ()) -> None:
-    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts)
-
-
-def registered() -> dict[str, MarkerSpec]:
-    return dict(_REGISTRY)
+def marker(renderer: Renderer, *, summary: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),
+           indexed: bool = True, scripts: tuple[str, ...] = ()) -> MarkerSpec:
+    """One line of the markers' table."""
+    return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts)
 
 
 def parse_arguments(text: str) -> dict[str, str]:
@@ -119,9 +135,21 @@ def restore_unindexed(html: str, unindexed: Mapping[str, str]) -> str:
     return _UNINDEXED_PLACE.sub(lambda m: unindexed.get(m.group(0), m.group(0)), html)
 
 
-def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expansion:
-    """Replace every marker with a token; the tokens' HTML; problems for the
-    markers that fail."""
+def unknown_marker(name: str, has_arguments: bool, table: Mapping[str, MarkerSpec], where: str,
+                   line: int) -> Problem | None:
+    """The problem with a comment that looks like a marker but is none; None
+    for a plain comment (a lone word, far from every marker's name)."""
+    close = get_close_matches(name, table, n=1, cutoff=0.8)
+    if not has_arguments and not close:
+        return None
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return Problem(where, line, name, f"unknown marker '{name}'",
+                   f"{hint}correct the spelling; the markers are: {', '.join(sorted(table))} (see CONTRIBUTING.md)")
+
+
+def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec], first_line: int = 1) -> Expansion:
+    """Replace every marker of ``table`` with a token; the tokens' HTML;
+    problems for the markers that fail."""
     problems: list[Problem] = []
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
@@ -136,11 +164,12 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
             return match.group(0)
         line = first_line + markdown.count("\n", 0, match.start())
         name, args = match["name"], parse_arguments(match["args"])
-        spec = _REGISTRY.get(name)
+        spec = table.get(name)
         if spec is None:
-            known = ", ".join(sorted(_REGISTRY)) or "none"
-            problems.append(Problem(context.page_src, line, name, f"unknown marker '{name}'",
-                                    f"correct the spelling; the markers are: {known} (see CONTRIBUTING.md)"))
+            problem = unknown_marker(name, bool(args), table, context.page_src, line)
+            if problem is None:
+                return match.group(0)  # a note, left as it is
+            problems.append(problem)
             return ""
         unknown = sorted(set(args) - spec.required - spec.optional)
         missing = sorted(spec.required - set(args))

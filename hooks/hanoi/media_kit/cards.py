@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typst
 
 from hanoi.datafiles import PROJECT_DIR
+from hanoi.languages import build_language
+from hanoi.problems import Problem, stop_on
 from hanoi.media_kit.sheets import typst_string
 from hanoi.media_kit.typst_engine import engine, message
 
@@ -38,6 +41,28 @@ class Card:
     def key(self, template: str) -> str:
         drawn = "\0".join((template, version("typst"), self.site_name, self.title, self.language))
         return hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:24]
+
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+@dataclass
+class CardsToDraw:
+    """The cards of the pages one language build rendered."""
+
+    cards: set[Card] = field(default_factory=set)
+
+
+def card_for(title: str, config: MkDocsConfig) -> Card:
+    """A page titled like the site (a home page) shows the site's description instead."""
+    site_name = config.site_name
+    shown = title if title and title != site_name else (config.site_description or site_name)
+    return Card(site_name, " ".join(shown.split()), build_language(config))
+
+
+def card_url(card: Card, site_url: str) -> str:
+    return site_url.rstrip("/") + "/" + site_path(card.key(template_text()))
 
 
 class CardsFailed(Exception):
@@ -83,3 +108,12 @@ def publish(cards: set[Card], site_dir: Path, cache_dir: Path = CACHE_DIR) -> in
     for key in keyed:
         shutil.copyfile(cache_dir / f"{key}.png", target / f"{key}.png")
     return len(missing)
+
+
+def publish_cards(cards: set[Card], site_dir: Path) -> None:
+    """``publish``, or the build stops with the engine's words."""
+    try:
+        publish(cards, site_dir)
+    except CardsFailed as error:
+        stop_on([Problem("templates/typst/share-card.typ", None, "", f"the share cards could not be drawn. Typst says: {error}",
+                         "correct the layout; if a page title caused it, the message names the text")], "the share cards")

@@ -141,10 +141,6 @@ class CompileFailed(Exception):
 class Compiled:
     pdf: bytes
     warnings: tuple[str, ...]
-    reused: bool  # True when the PDF came from the cache
-
-
-_cache: dict[tuple[str, str], tuple[str, bytes, tuple[str, ...]]] = {}
 
 
 def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
@@ -157,20 +153,6 @@ def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
     return bytes(pdf), tuple(message(w) for w in warnings)  # type: ignore[arg-type]
 
 
-def compile_sheet(source: str, language: str, slug: str) -> Compiled:
-    """The sheet's PDF, compiled only when its source changed since the last build.
-
-    Keyed by (language, slug) and the source's hash, so ``mkdocs serve`` does
-    not recompile unchanged sheets and the cache holds one PDF per sheet.
-    """
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    cached = _cache.get((language, slug))
-    if cached and cached[0] == digest:
-        return Compiled(cached[1], cached[2], True)
-    pdf, warnings = compile_pdf(source)
-    _cache[(language, slug)] = (digest, pdf, warnings)
-    return Compiled(pdf, warnings, False)
-
-
-def clear_cache() -> None:
-    _cache.clear()
+def compile_sheet(source: str) -> Compiled:
+    """The sheet's PDF and Typst's warnings."""
+    return Compiled(*compile_pdf(source))

@@ -11,7 +11,7 @@
   ``src``, ``srcset``, ``poster`` or CSS ``url()`` that loads from another
   host, which would tell that host who reads the page. The site's own
   scripts are in its templates (overrides/), and only theirs are allowed by
-  the Content-Security-Policy (``hanoi.site.security``).
+  the Content-Security-Policy (``hanoi.served.security``).
 
 Raw HTML is read with the standard library's HTML parser, as a browser
 would tokenise it (entities decoded, any case, any quoting). Markdown's own

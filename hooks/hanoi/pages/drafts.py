@@ -44,16 +44,3 @@ def from_environment(command: str | None, environ: Mapping[str, str] = os.enviro
     preview = (command == "serve" or environ.get("CONTEXT") in PREVIEW_CONTEXTS
                or environ.get("SHOW_DRAFTS") == "1")
     return Publication(datetime.now(timezone.utc), preview)
-
-
-_command: list[str] = []
-
-
-def remember_command(command: str) -> None:
-    """MkDocs tells hooks once, at start-up, whether it builds or serves."""
-    _command[:] = [command]
-
-
-def current() -> Publication:
-    """The rules of the build in progress."""
-    return from_environment(_command[0] if _command else None)

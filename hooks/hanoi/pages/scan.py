@@ -12,7 +12,6 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +40,6 @@ class SourcePage:
     def src_uri(self) -> str:
         """MkDocs' name for the page: 'vi/press/x.md'."""
         return f"{self.language}/{self.relative_path}"
-
-    def text_for_mkdocs(self) -> str:
-        """The page as MkDocs is given it, its front matter having been parsed
-        here: the body after a blank line, which MkDocs reads as "no metadata"
-        (a blank line ends MultiMarkdown-style metadata at once)."""
-        return "\n" + self.body
 
     @property
     def kind(self) -> str:
@@ -93,8 +86,9 @@ def is_real_moment(text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4)
-def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[Problem, ...]]:
+def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Problem]]:
+    """Every page of every language, with the problems of its front matter
+    and of its content. A site build scans once (hanoi.build.SiteBuild)."""
     pages = []
     problems: list[Problem] = []
     for language in LANGUAGES:
@@ -112,7 +106,7 @@ def _scan(docs_dir: Path, _stamp: tuple) -> tuple[tuple[SourcePage, ...], tuple[
             body_line = text.count("\n", 0, len(text) - len(body)) + 1
             problems += found + content_problems(name, body, body_line)
             pages.append(page)
-    return tuple(pages), tuple(problems)
+    return pages, problems
 
 
 def _markdown_files(root: Path) -> list[str]:
@@ -123,27 +117,6 @@ def _markdown_files(root: Path) -> list[str]:
         prefix = os.path.relpath(folder, root).replace(os.sep, "/")
         found += [name if prefix == "." else f"{prefix}/{name}" for name in names if name.endswith(".md")]
     return sorted(found, key=lambda p: p.split("/"))
-
-
-def _stamp(docs_dir: Path) -> tuple:
-    """Each page's path and modification time: the cache key of a scan."""
-    return tuple((path, os.stat(docs_dir / path).st_mtime) for path in _markdown_files(docs_dir))
-
-
-_last_scans: dict[Path, tuple[tuple[SourcePage, ...], tuple[Problem, ...]]] = {}
-
-
-def scan_pages(docs_dir: Path = DOCS_DIR, *, reuse: bool = False) -> tuple[list[SourcePage], list[Problem]]:
-    """Every page of every language, with the problems of its front matter.
-
-    Reads and checks the pages only when one has changed since the last
-    call, which still looks at every file's time. ``reuse`` skips even that
-    and returns the last scan: hooks/front_matter.py scans when a site build
-    starts, and the hooks that run after it in that build reuse its scan."""
-    if not reuse or docs_dir not in _last_scans:
-        _last_scans[docs_dir] = _scan(docs_dir, _stamp(docs_dir))
-    pages, problems = _last_scans[docs_dir]
-    return list(pages), list(problems)
 
 
 def meta_value(page: SourcePage, key: str, default: Any = None) -> Any:

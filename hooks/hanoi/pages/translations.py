@@ -10,11 +10,12 @@ updates it and records the new hash (``make translation-done FILE=…``).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER, scan_pages
+from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER, SourcePage, scan_pages
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 HASH_LENGTH = 12
@@ -32,7 +33,11 @@ def source_hash(english: Path) -> str:
 
 
 def status(docs_dir: Path = DOCS_DIR) -> list[Row]:
-    pages, _ = scan_pages(docs_dir)
+    return status_of(scan_pages(docs_dir)[0])
+
+
+def status_of(pages: list[SourcePage]) -> list[Row]:
+    """Each English page, and whether its translations follow it."""
     by_key = {(p.language, p.relative_path): p for p in pages}
     rows = []
     for english in sorted((p for p in pages if p.language == DEFAULT_LANGUAGE), key=lambda p: p.relative_path):
@@ -73,3 +78,26 @@ def record(translation: Path, docs_dir: Path = DOCS_DIR) -> str:
         new_block = re.sub(r"\n---[ \t]*(\n|\Z)", f'\nsource_hash: "{value}"\n---\\1', block, count=1)
     translation.write_text(new_block + text[len(block):], encoding="utf-8")
     return value
+
+
+log = logging.getLogger("mkdocs.hooks.translation_status")
+# Outside the "mkdocs" logger tree on purpose: shown, but not counted by --strict.
+advice = logging.getLogger("hanoi.translation_status")
+
+
+def report(rows: list[Row]) -> None:
+    """One summary line; a warning (which fails the strict build) per missing
+    translation; advice, which does not fail it, per outdated one."""
+    tally = counts(rows)
+    log.info(f"Translations: {tally['up-to-date']} up to date, {tally['outdated']} outdated, "
+             f"{tally['not-recorded']} not recorded, {tally['missing']} missing (make translation-status)")
+    for row in rows:
+        for language, state in row.states.items():
+            if state == "missing":
+                log.warning(f"docs/{language}/{row.page} is missing: translate docs/en/{row.page}")
+            elif state == "outdated":
+                advice.warning(f"docs/{language}/{row.page} may be outdated: docs/en/{row.page} changed since it "
+                               f"was translated (then run `make translation-done FILE=docs/{language}/{row.page}`)")
+    if tally["not-recorded"]:
+        advice.warning(f"{tally['not-recorded']} translations do not record which English text they follow: "
+                       "run `make translation-done FILE=…` once each is checked (see `make translation-status`)")

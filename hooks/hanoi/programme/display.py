@@ -13,17 +13,11 @@ from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
 from babel.dates import format_date, format_interval, format_time
-from babel.support import NullTranslations
 
-from hanoi.catalogues import translations
+from hanoi.catalogues import N_, translate
 from hanoi.formatting import babel_locale, format_clock
 from hanoi.formatting import format_date as format_site_date
 from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme, Source
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is used."""
-    return message
 
 
 TYPE_LABELS: dict[str, str] = {
@@ -54,36 +48,20 @@ PART_LABELS: dict[str, tuple[str, str]] = {
     "host": (N_("Hosted by"), N_("Hosted by")),
     "speaker": (N_("Speaker"), N_("Speakers")),
 }
-WORDS: dict[str, str] = {
-    "end_not_reported": N_("End time not reported"),
-    "venue_not_reported": N_("Venue not reported"),
-    "parallel": N_("%(min)s to %(max)s events in parallel"),
-    "organisers": N_("Organised by"),
-    "sources": N_("Sources"),
-    "as_reported": N_("Programme as reported by the media and the official side-event guidelines; checked against its sources on %(date)s."),
-    "calendar_name": N_("Hanoi Convention signing ceremony: programme"),
-    "conference_title": N_("Signing Ceremony and High-Level Conference of the United Nations Convention against Cybercrime"),
-    "schedule_note": N_("Only the events whose time was reported are listed here; the programme page lists them all."),
-}
+END_NOT_REPORTED = N_("End time not reported")
+VENUE_NOT_REPORTED = N_("Venue not reported")
+PARALLEL = N_("%(min)s to %(max)s events in parallel")
+ORGANISED_BY = N_("Organised by")
+SOURCES = N_("Sources")
+AS_REPORTED = N_("Programme as reported by the media and the official side-event guidelines; checked against its sources on %(date)s.")
+CALENDAR_NAME = N_("Hanoi Convention signing ceremony: programme")
+CONFERENCE_TITLE = N_("Signing Ceremony and High-Level Conference of the United Nations Convention against Cybercrime")
+SCHEDULE_NOTE = N_("Only the events whose time was reported are listed here; the programme page lists them all.")
 
 # Day headings in full, as each language's press writes them ("Thứ Bảy, ngày
 # 25/10/2025", "Samedi 25 octobre 2025"); filter buttons without the year.
 DAY_HEADING_PATTERNS: dict[str, str] = {"en": "EEEE, d MMMM y", "vi": "EEEE, 'ngày' d/M/y", "fr": "EEEE d MMMM y"}
 SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d/M", "fr": "EEEE d MMMM"}
-
-_catalogues: dict[str, NullTranslations] = {}
-
-
-def reset() -> None:
-    """Forget the loaded catalogues (called once per build, so edits are seen)."""
-    _catalogues.clear()
-
-
-def gettext(language: str, message: str) -> str:
-    if language not in _catalogues:
-        _catalogues[language] = translations(language)
-    return _catalogues[language].gettext(message)
-
 
 def colon(language: str) -> str:
     """': ', or ' : ' with a no-break space in French."""
@@ -147,7 +125,7 @@ def time_text(event: Event, language: str) -> str:
     """The event's time as one line of text: '09:00–10:15 (UTC+7)' or
     'Morning, time to be confirmed'."""
     if event.start is None:
-        return gettext(language, PERIOD_TIME_TBC[event.period])
+        return translate(language, PERIOD_TIME_TBC[event.period])
     return f"{clock(event.start, event.end, language)} ({zone_label(event.start)})"
 
 
@@ -163,7 +141,7 @@ def people_groups(event: Event, language: str) -> list[dict[str, Any]]:
         singular, plural = PART_LABELS[part]
         groups.append({
             "part": part,
-            "label": gettext(language, plural if len(people) > 1 else singular),
+            "label": translate(language, plural if len(people) > 1 else singular),
             "people": [{"name": p.name[language], "role": p.role[language]} for p in people],
         })
     return groups
@@ -178,10 +156,10 @@ def event_view(event: Event, language: str, links: Mapping[str, str] | None = No
         "uid": event.uid,
         "day": event.day.isoformat(),
         "type": event.type,
-        "type_label": gettext(language, TYPE_LABELS[event.type]),
+        "type_label": translate(language, TYPE_LABELS[event.type]),
         "groups": sorted(group for group in ("side-event",) if event.in_type(group)),
         "status": event.status,
-        "status_label": gettext(language, STATUS_LABELS[event.status]),
+        "status_label": translate(language, STATUS_LABELS[event.status]),
         "title": event.title[language],
         "description": event.description[language],
         "time": {
@@ -192,7 +170,7 @@ def event_view(event: Event, language: str, links: Mapping[str, str] | None = No
             "zone": zone_label(event.start) if event.start else None,
             "text": time_text(event, language),
             "period": event.period,
-            "end_note": gettext(language, WORDS["end_not_reported"]) if event.start and not event.end else None,
+            "end_note": translate(language, END_NOT_REPORTED) if event.start and not event.end else None,
         },
         "venue": {
             "id": event.venue.id,
@@ -201,12 +179,12 @@ def event_view(event: Event, language: str, links: Mapping[str, str] | None = No
             "address": event.venue.address[language] if event.venue.address else None,
         } if event.venue else None,
         "venue_text": (f"{event.venue.name[language]}, {event.venue.city[language]}" if event.venue
-                       else gettext(language, WORDS["venue_not_reported"])),
+                       else translate(language, VENUE_NOT_REPORTED)),
         "people": people_groups(event, language),
         "organisers": [o[language] for o in event.organisers],
-        "organisers_label": gettext(language, WORDS["organisers"]),
+        "organisers_label": translate(language, ORGANISED_BY),
         "parallel": ({"min": event.parallel[0], "max": event.parallel[1],
-                      "text": gettext(language, WORDS["parallel"]) % {"min": event.parallel[0], "max": event.parallel[1]}}
+                      "text": translate(language, PARALLEL) % {"min": event.parallel[0], "max": event.parallel[1]}}
                      if event.parallel else None),
         "sources": _sources(event.sources, language),
         "links": dict(links or {}),
@@ -229,7 +207,7 @@ def day_view(day: Day, language: str, events: list[dict[str, Any]]) -> dict[str,
 
 
 def as_reported(programme: Programme, language: str) -> str:
-    return gettext(language, WORDS["as_reported"]) % {"date": format_site_date(programme.as_of, language)}
+    return translate(language, AS_REPORTED) % {"date": format_site_date(programme.as_of, language)}
 
 
 def programme_days(programme: Programme, language: str, keep: Callable[[Event], bool],

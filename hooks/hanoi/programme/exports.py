@@ -21,7 +21,7 @@ import uuid
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
@@ -29,7 +29,8 @@ from icalendar import Event as CalendarEvent
 from hanoi.datafiles import SCHEMA_DIR
 from hanoi.languages import LANGUAGES, language_prefix
 from hanoi.programme.model import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
-from hanoi.programme.display import WORDS, as_reported, colon, day_heading, event_view, fact_view, gettext, separator
+from hanoi.catalogues import translate
+from hanoi.programme.display import CALENDAR_NAME, CONFERENCE_TITLE, SCHEDULE_NOTE, SOURCES, VENUE_NOT_REPORTED, as_reported, colon, day_heading, event_view, fact_view, separator
 
 EXPORT_DIR = "ceremony/programme/"
 PAGE_DIR = "ceremony/programme/"
@@ -39,25 +40,13 @@ PRODUCT_ID = "-//Hanoi Convention press site//Programme//EN"
 ICS_STATUS = {"confirmed": "CONFIRMED", "to-be-confirmed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
-_memo: dict[tuple[int, str, str], tuple[Programme, dict[str, Any]]] = {}
-
-
-def _memoised(programme: Programme, language: str, kind: str, make) -> dict[str, Any]:
-    """Per programme object and language, what every export of an event needs
-    (its view, its calendar component): made once, not once per file."""
-    key = (id(programme), language, kind)
-    cached = _memo.get(key)
-    if cached is None or cached[0] is not programme:
-        if len(_memo) > 32:
-            _memo.clear()
-        cached = (programme, {event.id: make(event) for event in programme.events})
-        _memo[key] = cached
-    return cached[1]
-
-
-def reset() -> None:
-    """Forget the memoised views (called once per build: the catalogues may have changed)."""
-    _memo.clear()
+def _memoised(programme: Programme, language: str, kind: str, make: Callable[[Event], Any]) -> dict[str, Any]:
+    """Per language, what every export of an event needs (its view, its
+    calendar component): made once for the programme, not once per file."""
+    key = (language, kind)
+    if key not in programme.made:
+        programme.made[key] = {event.id: make(event) for event in programme.events}
+    return programme.made[key]
 
 
 def views(programme: Programme, language: str) -> dict[str, dict[str, Any]]:
@@ -108,7 +97,7 @@ def _description(view: dict[str, Any], language: str, note: str) -> str:
         lines.append(group["label"] + colon(language) + separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"]))
     if view["organisers"]:
         lines.append(view["organisers_label"] + colon(language) + separator(language).join(view["organisers"]))
-    lines += ["", gettext(language, WORDS["sources"]) + colon(language).rstrip()]
+    lines += ["", translate(language, SOURCES) + colon(language).rstrip()]
     lines += [f"- {s['name']}{colon(language)}{s['url']}" for s in view["sources"]]
     lines += ["", note]
     return "\n".join(lines)
@@ -169,17 +158,16 @@ def _property_lines(name: str, value: str) -> bytes:
 def _shared_properties(programme: Programme, language: str) -> tuple[list[str], dict[str, bytes]]:
     """The order icalendar writes the calendar's properties in, and the lines
     of those that are the same in every calendar of the language: made once."""
-    key = (id(programme), language, "calendar properties")
-    cached = _memo.get(key)
-    if cached is None or cached[0] is not programme:
+    key = (language, "calendar properties")
+    if key not in programme.made:
         calendar = Calendar()
         for name, value in _properties(programme, language, "-"):
             calendar.add(name, value)
         shared = {name.upper(): _property_lines(name, value)
                   for name, value in _properties(programme, language, "-") if name not in _NAMING}
-        cached = (programme, (calendar.sorted_keys(), shared))
-        _memo[key] = cached
-    return cached[1]  # type: ignore[return-value]
+        programme.made[key] = {"order": calendar.sorted_keys(), "shared": shared}
+    made = programme.made[key]
+    return made["order"], made["shared"]
 
 
 def _calendar(programme: Programme, language: str, events: Iterable[Event], site_url: str, name: str) -> bytes:
@@ -208,7 +196,7 @@ def _vtimezone(year: int) -> bytes:
 
 
 def programme_calendar(programme: Programme, language: str, site_url: str) -> bytes:
-    return _calendar(programme, language, programme.events, site_url, gettext(language, WORDS["calendar_name"]))
+    return _calendar(programme, language, programme.events, site_url, translate(language, CALENDAR_NAME))
 
 
 def event_calendar(programme: Programme, event: Event, language: str, site_url: str) -> bytes:
@@ -254,7 +242,7 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
         })
     return {
         "$schema": base + "programme.schema.json",
-        "title": gettext(language, WORDS["calendar_name"]),
+        "title": translate(language, CALENDAR_NAME),
         "language": language,
         "as_of": programme.as_of.isoformat(),
         "note": as_reported(programme, language),
@@ -297,7 +285,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
     numbers = [e.number for e in timed]
     if len(set(numbers)) != len(numbers):  # practically impossible, but never silent
         raise ValueError("two event ids give the same schedule.json number; rename one of them")
-    unknown_room = gettext(language, WORDS["venue_not_reported"])
+    unknown_room = translate(language, VENUE_NOT_REPORTED)
     room_of = lambda e: e.venue.name[language] if e.venue else unknown_room  # noqa: E731
     rooms: dict[str, str] = {}
     for event in timed:
@@ -350,8 +338,8 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
             "base_url": absolute(site_url, export_path(language)),
             "conference": {
                 "acronym": f"hanoiconvention-{first.year}-{language}",
-                "title": gettext(language, WORDS["conference_title"]),
-                "description": f"{as_reported(programme, language)} {gettext(language, WORDS['schedule_note'])}",
+                "title": translate(language, CONFERENCE_TITLE),
+                "description": f"{as_reported(programme, language)} {translate(language, SCHEDULE_NOTE)}",
                 "start": first.isoformat(),
                 "end": last.isoformat(),
                 "daysCount": len(programme.days),

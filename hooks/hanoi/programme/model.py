@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -133,6 +133,10 @@ class Programme:
     days: tuple[Day, ...]
     general: tuple[DayFact, ...]
     events: tuple[Event, ...]
+    # What the pages and exports of one language make from each event (its
+    # view, its calendar component), made once for this programme, not once
+    # per page or file; keyed by (language, kind).
+    made: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def day(self, when: date) -> Day | None:
         return next((d for d in self.days if d.date == when), None)
@@ -503,8 +507,8 @@ def programme_files(directory: Path = PROGRAMME_DIR) -> dict[str, Path]:
     return {name: directory / f"{name}.yml" for name in FILE_NAMES}
 
 
-def validate(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, list[Problem]]:
-    """The programme, or every problem found in its files (uncached)."""
+def load_programme(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, list[Problem]]:
+    """The programme, or every problem found in its files."""
     paths = programme_files(directory)
     data: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -529,16 +533,3 @@ def validate(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, list[Pr
     if problems:
         return None, problems
     return _model(data), []
-
-
-@lru_cache(maxsize=4)
-def _cached(directory: Path, _mtimes: tuple[float, ...]) -> tuple[Programme | None, tuple[Problem, ...]]:
-    programme, problems = validate(directory)
-    return programme, tuple(problems)
-
-
-def load_programme(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, list[Problem]]:
-    """The programme, or its problems; cached until one of its files changes."""
-    mtimes = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in programme_files(directory).values())
-    programme, problems = _cached(directory, mtimes)
-    return programme, list(problems)

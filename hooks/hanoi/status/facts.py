@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -198,15 +197,16 @@ def computed_facts(signatures: Signatures) -> dict[str, Fact]:
 DATA_FILES = (KEY_FACTS_FILE, SIGNATURES_FILE, TREATY_STATUS_FILE)
 
 
-@lru_cache(maxsize=4)
-def _load(files: tuple[Path, Path, Path], _mtimes: tuple[float, ...], today: date) -> tuple[SiteFacts | None, tuple[Problem, ...]]:
+def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFacts | None, list[Problem]]:
+    """Key facts, signatories and treaty status, or every problem found in them."""
     key_facts, signatures, treaty = files
+    today = site_today()
     facts_data, problems = load_validated(key_facts, "key_facts")
     signatures_data, more = load_validated(signatures, "signatures")
     treaty_data, even_more = load_validated(treaty, "treaty_status")
     problems += more + even_more
     if problems:
-        return None, tuple(problems)
+        return None, problems
     facts, more = _parse_facts(facts_data, key_facts, today)
     problems += more + nfc_problems(facts_data, key_facts)
     parsed_signatures, more = _parse_signatures(signatures_data, signatures, today)
@@ -219,13 +219,5 @@ def _load(files: tuple[Path, Path, Path], _mtimes: tuple[float, ...], today: dat
         problems.append(Problem(relative(key_facts), line, place, f"'{clash}' is counted from {relative(signatures)}",
                                 "delete this entry: the site computes it"))
     if problems or record is None:
-        return None, tuple(problems)
-    return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures, record), ()
-
-
-def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFacts | None, list[Problem]]:
-    """Key facts, signatories and treaty status, or every problem found in them.
-    Read again when a file changes (``mkdocs serve``) or the day does."""
-    mtimes = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in files)
-    site_facts, problems = _load(files, mtimes, site_today())
-    return site_facts, list(problems)
+        return None, problems
+    return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures, record), []

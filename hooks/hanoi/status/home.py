@@ -4,7 +4,7 @@ link relative to the page and in the page's language."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from mkdocs.utils import get_relative_url
 
@@ -13,7 +13,16 @@ from hanoi.languages import language_prefix
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.press.releases import Release
 from hanoi.status.views import status_view
+from hanoi.press.releases import newest_first
 from hanoi.status.treaty import TreatyStatus
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from hanoi.build import LanguageBuild, SiteBuild
+
+HOME_TEMPLATE = "home.html"  # each language's home page (docs/<lang>/index.md, `template: home.html`)
+COUNTDOWN_SCRIPT = "assets/javascripts/countdown.js"  # the days left, on the home page only
 
 NEWEST_RELEASES = 3
 
@@ -43,3 +52,12 @@ def home_view(status: TreatyStatus, releases: Iterable[Release], language: str, 
                "date_text": format_date(r.published, language)}
               for r in list(releases)[:NEWEST_RELEASES]]
     return {"status": status_view(status, language), "releases": newest, "links": links}
+
+
+def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
+    """The home page's blocks under its lead, rendered with autoescaping (the
+    theme's own templates do not escape)."""
+    language = build.language
+    home = home_view(site.facts.status(site.today), newest_first(site.releases, language, site.publication),
+                     language, page.url)
+    return build.render("partials/home/blocks.html", {"home": home, "since_hanoi": page.meta["home"]["since_hanoi"]})

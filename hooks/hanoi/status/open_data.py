@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from hanoi.status.collation import sort_key
@@ -89,3 +90,10 @@ def signatories_csv(facts: SiteFacts) -> str:
             " | ".join(s.kind for s in signatory.sources),
         ])
     return out.getvalue()
+
+
+def write_open_data(facts: SiteFacts, status: TreatyStatus, site_dir: Path, site_url: str) -> None:
+    """status.json, its schema and signatories.csv, at the site root."""
+    (site_dir / STATUS_JSON).write_text(status_json(facts, status, site_url), encoding="utf-8")
+    (site_dir / STATUS_SCHEMA).write_text(status_schema(), encoding="utf-8")
+    (site_dir / SIGNATORIES_CSV).write_text(signatories_csv(facts), encoding="utf-8", newline="")

@@ -8,7 +8,6 @@ expansion on every page of its language (Python-Markdown's ``abbr``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
@@ -32,8 +31,9 @@ def glossary_file(language: str, directory: Path = GLOSSARY_DIR) -> Path:
     return directory / f"{language}.yml"
 
 
-@lru_cache(maxsize=4)
-def _load(directory: Path, _mtimes: tuple[float, ...]) -> tuple[dict[str, tuple[Term, ...]], tuple[Problem, ...]]:
+def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Term, ...]], list[Problem]]:
+    """Each language's glossary, or every problem found in the three files
+    (the same terms, in the same order, in every language)."""
     glossaries: dict[str, tuple[Term, ...]] = {}
     raw = {}
     problems: list[Problem] = []
@@ -59,14 +59,7 @@ def _load(directory: Path, _mtimes: tuple[float, ...]) -> tuple[dict[str, tuple[
                                         f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
                                         "keep the same ids in the same order as data/glossary/en.yml"))
                 break
-    return glossaries, tuple(problems)
-
-
-def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Term, ...]], list[Problem]]:
-    mtimes = tuple(glossary_file(lang, directory).stat().st_mtime if glossary_file(lang, directory).exists() else 0.0
-                   for lang in LANGUAGES)
-    glossaries, problems = _load(directory, mtimes)
-    return glossaries, list(problems)
+    return glossaries, problems
 
 
 def abbreviation_definitions(terms: tuple[Term, ...]) -> str:

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from hanoi.site.published import site_files
+from hanoi.served.published import site_files
 
 # Script types a browser executes (an empty type means JavaScript).
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}

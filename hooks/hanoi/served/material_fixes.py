@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hanoi.site.published import site_files
+from hanoi.served.published import site_files
 
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=(\S+)[ \t]*|/\*# sourceMappingURL=(\S+)[ \t]*\*/)[ \t]*(?=\n|$)")
 STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'

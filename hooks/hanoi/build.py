@@ -1,0 +1,170 @@
+"""One owner for build state.
+
+mkdocs-static-i18n runs MkDocs' build once per language, nested inside the
+default language's build, on one config object. What the languages share is
+a ``SiteBuild``: the pages and data, read and checked once before anything
+renders, and what each language's build leaves for the end of the site build
+(its 404 page, the hashes of its pages' scripts, its pages' titles). What one
+language's build needs is a ``LanguageBuild``. Both are made in one place,
+``hooks/build_state.py``, first thing in ``on_config``, and reached from the
+config that MkDocs hands every event, so no hook keeps state in a module
+global, and ``mkdocs serve`` starts every rebuild from the files as they are.
+
+Features keep their own state in these objects, keyed by its type
+(``build.state(MarkerState)``), so this module need not know them all.
+
+Event priorities (MkDocs runs the higher first) are named here, once, with
+the reason for each; README.md has the table of which hook acts when.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+
+from hanoi.clock import site_today
+from hanoi.datafiles import DATA_DIR
+from hanoi.languages import build_language
+from hanoi.pages.content import data_text_problems
+from hanoi.pages.drafts import Publication, from_environment
+from hanoi.pages.scan import DOCS_DIR, SourcePage, scan_pages
+from hanoi.pages.translations import Row, status_of
+from hanoi.press.releases import Release, releases_from
+from hanoi.problems import stop_on
+from hanoi.programme.model import Programme, load_programme
+from hanoi.status.facts import SiteFacts, load_site_facts
+from hanoi.templates import hook_environment
+from hanoi.terms.glossaries import Term, load_glossaries
+from hanoi.terms.termbase import load_termbase
+
+# --- Event priorities -----------------------------------------------------------
+# on_config: the build state exists before any other hook's on_config reads it.
+BUILD_STATE = 1000
+# on_page_markdown: the scanned front matter is page.meta before anyone reads it.
+FRONT_MATTER_FIRST = 100
+# on_post_template: Material's markup is fixed before i18n_fixes keeps a 404 page.
+BEFORE_404_KEPT = 10
+# on_page_content: after hooks/markers.py has put the markers' HTML in place (at 0).
+AFTER_MARKERS = -10
+# on_post_build: after the hooks that write files at 0 (the programme's exports),
+# before mkdocs-static-i18n builds the next language (at -100).
+BEFORE_NEXT_LANGUAGE = -50
+# on_page_context: Material's search plugin (at 0) has read the page; HTML put
+# in place now is not indexed (the press archive, release headers).
+AFTER_SEARCH_INDEXING = -100
+# on_post_build: once every language is built (mkdocs-static-i18n's is at -100;
+# the hook returns early while it is still building languages).
+AFTER_ALL_LANGUAGES = -110
+# on_post_page: after every other hook and plugin, the page as it is written.
+PAGE_AS_WRITTEN = -200
+
+T = TypeVar("T")
+
+
+class _FeatureStates:
+    """State of features, one object per feature type, made on first use."""
+
+    def __init__(self) -> None:
+        self._states: dict[type, Any] = {}
+
+    def state(self, kind: Callable[[], T]) -> T:
+        if kind not in self._states:
+            self._states[kind] = kind()  # type: ignore[index]
+        return self._states[kind]  # type: ignore[index,no-any-return]
+
+
+@dataclass
+class SiteBuild(_FeatureStates):
+    """What every language's build shares; made when a site build starts."""
+
+    command: str | None
+    today: date
+    publication: Publication
+    pages: list[SourcePage]
+    facts: SiteFacts
+    programme: Programme
+    glossaries: dict[str, tuple[Term, ...]]
+    releases: list[Release]
+    translations: list[Row]
+    # Left by each language's build for the end of the site build:
+    not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
+    script_hashes: dict[str, frozenset[str]] = field(default_factory=dict)  # written file -> its templates' scripts
+    page_titles: dict[str, str] = field(default_factory=dict)  # page URL -> front-matter title (search)
+
+    def __post_init__(self) -> None:
+        _FeatureStates.__init__(self)
+
+    @property
+    def scanned(self) -> dict[str, SourcePage]:
+        """The pages with a front matter, by MkDocs' name for them ('vi/faq.md')."""
+        return {page.src_uri: page for page in self.pages if page.meta is not None}
+
+
+@dataclass
+class LanguageBuild(_FeatureStates):
+    """One language's build; ``environment`` is the theme's Jinja environment
+    with autoescaping, for the HTML hooks render (made on first use: the
+    theme's catalogue is this language's)."""
+
+    language: str
+    config: MkDocsConfig
+    _environment: Environment | None = None
+
+    def __post_init__(self) -> None:
+        _FeatureStates.__init__(self)
+
+    @property
+    def environment(self) -> Environment:
+        if self._environment is None:
+            self._environment = hook_environment(self.config)
+        return self._environment
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        return self.environment.get_template(template).render(config=self.config, language=self.language, **context)
+
+
+def start_site_build(command: str | None, docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> SiteBuild:
+    """Read and check every page and data file; the build stops, listing every
+    problem with its file, line and fix, before anything renders."""
+    pages, problems = scan_pages(docs_dir)
+    problems += data_text_problems(data_dir)
+    facts, more = load_site_facts()
+    problems += more
+    programme, more = load_programme()
+    problems += more
+    glossaries, more = load_glossaries()
+    problems += more
+    problems += load_termbase()[1]
+    releases, more = releases_from(pages) if not problems else ([], [])
+    stop_on(problems + more, "the pages and data")
+    assert facts is not None and programme is not None
+    return SiteBuild(command=command, today=site_today(), publication=from_environment(command, os.environ),
+                     pages=pages, facts=facts, programme=programme, glossaries=glossaries, releases=releases,
+                     translations=status_of(pages))
+
+
+_SITE = "hanoi_site_build"
+_LANGUAGE = "hanoi_language_build"
+
+
+def attach(config: MkDocsConfig, site: SiteBuild | None) -> None:
+    """Give the config the site build (a new one when a site build starts) and
+    a new build for the language being built."""
+    if site is not None:
+        setattr(config, _SITE, site)
+    setattr(config, _LANGUAGE, LanguageBuild(build_language(config), config))
+
+
+def site_build(config: MkDocsConfig) -> SiteBuild:
+    return getattr(config, _SITE)  # type: ignore[no-any-return]
+
+
+def language_build(config: MkDocsConfig) -> LanguageBuild:
+    return getattr(config, _LANGUAGE)  # type: ignore[no-any-return]
+

@@ -1,0 +1,35 @@
+"""What the markers of one language build leave between MkDocs' page events:
+each page's rendered markers, those kept out of the search index, and the
+scripts they need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from hanoi.markers.expansion import Expansion
+
+
+@dataclass
+class MarkerState:
+    rendered: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> token -> HTML
+    unindexed: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> placeholder -> HTML
+    scripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> scripts its markers need
+
+    def keep(self, page: str, expansion: Expansion) -> None:
+        self.rendered[page] = expansion.rendered
+        if expansion.unindexed:
+            self.unindexed[page] = expansion.unindexed
+        if expansion.scripts:
+            self.scripts[page] = expansion.scripts
+
+
+def front_matter_lines(page: Page) -> int:
+    """Lines before the Markdown body (front matter and the blank lines MkDocs
+    strips after it), so that a marker's line matches the file. Counted on
+    the source, as other plugins may reflow the Markdown they pass on."""
+    source = page.file.content_string
+    body, _ = get_data(source)
+    return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0

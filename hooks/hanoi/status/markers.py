@@ -1,0 +1,90 @@
+"""Markers of the Convention's figures and status (``data/key_facts.yml``,
+``data/signatures.yml``, ``data/treaty_status.yml``): each renders a template
+under ``overrides/partials/`` with the values the site build computed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.utils import get_relative_url
+
+from hanoi.formatting import format_date
+from hanoi.markers.expansion import MarkerContext, MarkerError
+from hanoi.status.facts import Fact
+from hanoi.status.freshness import STALE_AFTER_DAYS, checked_files
+from hanoi.status.open_data import OPEN_DATA
+from hanoi.status.views import record_view, signatures_view, status_view
+
+
+@dataclass
+class RenderedFacts:
+    """A fact reads the same on every page of a language: rendered once per
+    language build (releases quote facts, so a thousand releases would
+    render it a thousand times)."""
+
+    by_id: dict[str, str] = field(default_factory=dict)
+
+
+def _facts(ids: list[str], context: MarkerContext) -> list[Fact]:
+    known = context.site.facts.facts
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        counted = ", ".join(sorted(k for k in known if k.startswith("signat")))
+        raise MarkerError(f"unknown fact {', '.join(unknown)}",
+                          f"use an id from data/key_facts.yml (or a counted one: {counted})")
+    return [known[i] for i in ids]
+
+
+def render_fact(args: dict[str, str], context: MarkerContext) -> str:
+    rendered = context.build.state(RenderedFacts).by_id
+    if args["id"] not in rendered:
+        (fact,) = _facts([args["id"]], context)
+        rendered[args["id"]] = context.render("partials/markers/fact.html",
+                                              {"fact": fact, "text": fact.text(context.language)})
+    return rendered[args["id"]]
+
+
+def render_key_facts(args: dict[str, str], context: MarkerContext) -> str:
+    ids = [i.strip() for i in args["ids"].split(",") if i.strip()]
+    if not ids:
+        raise MarkerError("no fact ids given", 'list ids separated by commas: ids="adoption-date,chapters"')
+    language = context.language
+    items = [{"fact": fact, "text": fact.text(language), "label": fact.label[language],
+              "source_name": fact.source_name[language], "as_of": format_date(fact.as_of, language)}
+             for fact in _facts(ids, context)]
+    return context.render("partials/markers/key-facts.html", {"items": items})
+
+
+def render_signatures(args: dict[str, str], context: MarkerContext) -> str:
+    return context.render("partials/markers/signatures.html",
+                          signatures_view(context.site.facts.signatures, context.language))
+
+
+def render_signature_sources(args: dict[str, str], context: MarkerContext) -> str:
+    return context.render("partials/markers/signature-sources.html",
+                          signatures_view(context.site.facts.signatures, context.language))
+
+
+def render_treaty_status(args: dict[str, str], context: MarkerContext) -> str:
+    site = context.site
+    return context.render("partials/status/instruments.html", {
+        "status": status_view(site.facts.status(site.today), context.language),
+        "record": record_view(site.facts.treaty, context.language),
+    })
+
+
+def render_domestic_steps(args: dict[str, str], context: MarkerContext) -> str:
+    return context.render("partials/status/domestic-steps.html",
+                          {"record": record_view(context.site.facts.treaty, context.language)})
+
+
+def render_freshness(args: dict[str, str], context: MarkerContext) -> str:
+    language = context.language
+    files = [{"path": f.path, "as_of": f.as_of.isoformat(), "as_of_text": format_date(f.as_of, language),
+              "age_days": f.age_days, "stale": f.stale} for f in checked_files(context.site.today)]
+    return context.render("partials/status/freshness.html", {"files": files, "limit": STALE_AFTER_DAYS})
+
+
+def render_open_data(args: dict[str, str], context: MarkerContext) -> str:
+    links = {name: get_relative_url(path, context.page.url) for name, path in OPEN_DATA.items()}
+    return context.render("partials/status/open-data.html", {"links": links})
