@@ -1,4 +1,4 @@
-"""Benchmark of the whole build as content grows (issue 9). Not a test.
+"""Benchmark of the whole build as content grows. Not a test.
 
     make bench        # = .venv/bin/python bench/build.py
     .venv/bin/python bench/build.py [--sizes 100,300,1000] [--events 500 (0: the real programme)] [--runs 3] [--keep DIR] [--profile]

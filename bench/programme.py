@@ -1,4 +1,4 @@
-"""Benchmark of the programme hook (issue 3 §8). Not a test.
+"""Benchmark of the programme hook. Not a test.
 
 Copies the project to a temporary folder, replaces the programme with 500
 obviously synthetic events (never written to the real data/), and builds the

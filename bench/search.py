@@ -4,7 +4,7 @@
 
 Builds the site (the real strict build, into a temporary folder) unless
 ``--site`` names a built one, serves it with Netlify's headers on 127.0.0.1
-and, for each query of issue 8 on its language's page, opens the page in a
+and, for each query the search tests use, on its language's page, opens the page in a
 fresh browser context (empty cache), waits until search is ready, types the
 query as a reader would (``keyboard.type``, 40 ms between keys) and measures
 with ``performance.now()`` in the page:

@@ -1,5 +1,5 @@
 """The pages of the built site, found from the output rather than listed by
-hand, and sorted into the page types the quality gates check (issue 6).
+hand, and sorted into the page types the quality gates check.
 
 A page type that is not built yet is simply not checked yet; the tests that
 enumerate pages fail if they find none, and report the types they did not

@@ -1,4 +1,4 @@
-"""Issue 9: what keeps the build fast and the output small as content grows,
+"""What keeps the build fast and the output small as content grows,
 checked in bytes and counts (times depend on the machine: `make bench`
 measures them, see README "Build speed").
 

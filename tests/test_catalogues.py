@@ -1,4 +1,4 @@
-"""Issue 2 §3, §5: UI strings from gettext catalogues, complete in vi and fr;
+"""UI strings from gettext catalogues, complete in vi and fr;
 Material's Vietnamese UI strings completed."""
 
 from __future__ import annotations

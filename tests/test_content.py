@@ -1,4 +1,4 @@
-"""Issue 4 §2, §4, §5: translation parity, key figures from data, content lint."""
+"""Translation parity, key figures from data, content lint."""
 
 from __future__ import annotations
 

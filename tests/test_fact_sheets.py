@@ -1,4 +1,4 @@
-"""Issue 5: PDF fact sheets in three languages and the media kit, checked on the real build."""
+"""PDF fact sheets in three languages and the media kit, checked on the real build."""
 
 from __future__ import annotations
 

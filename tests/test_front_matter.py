@@ -1,5 +1,5 @@
 """Front matter of every page is validated before anything renders: each
-problem names the file, the line and the fix (issue 4 §3, issue 7 §3)."""
+problem names the file, the line and the fix."""
 
 from __future__ import annotations
 

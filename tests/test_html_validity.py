@@ -1,4 +1,4 @@
-"""Issue 6 §3: every built page, in every language, passes html-validate
+"""Every built page, in every language, passes html-validate
 (npm, pinned in package-lock.json) with zero errors and zero warnings, and
 the Nu Html Checker (vnu-jar, npm, pinned likewise; the W3C's checker) with
 zero errors.

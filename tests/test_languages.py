@@ -1,4 +1,4 @@
-"""Issue 2 §3–4: three languages, mirrored pages, right `lang`, a switcher that keeps the page."""
+"""Three languages, mirrored pages, right `lang`, a switcher that keeps the page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 6 §4: every internal link and anchor on every page of every language
+"""Every internal link and anchor on every page of every language
 resolves in the built site; external links are listed in
 reports/external-links.txt (git-ignored) and summarised, never failed on
 (they need the network and change without us).

@@ -1,4 +1,4 @@
-"""Issue 2 §3, §8: head metadata on every page in every language, and the sitemap."""
+"""Head metadata on every page in every language, and the sitemap."""
 
 from __future__ import annotations
 

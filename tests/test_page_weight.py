@@ -1,4 +1,4 @@
-"""Issue 6 §6: page-weight budgets, in bytes (not time), computed from the
+"""Page-weight budgets, in bytes (not time), computed from the
 built files compressed as Netlify serves them (gzip; here gzip -9).
 
 Budgets (kB = 1000 bytes, gzip-compressed), also stated in the README:

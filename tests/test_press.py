@@ -1,4 +1,4 @@
-"""Issue 4 §3: press releases: archive newest first, Atom feed per language,
+"""Press releases: archive newest first, Atom feed per language,
 links between translations, validated front matter, embargo."""
 
 from __future__ import annotations

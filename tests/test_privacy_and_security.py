@@ -1,4 +1,4 @@
-"""Issue 2 §7, §9: no third-party requests; security headers; security.txt; noindex only off production."""
+"""No third-party requests; security headers; security.txt; noindex only off production."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 3 §2, §3: bad programme data and bad markers stop the real build,
+"""Bad programme data and bad markers stop the real build,
 with one message per problem (file, place, fix) and no Python traceback.
 Every kind of data mistake has its own test in test_programme_data.py."""
 

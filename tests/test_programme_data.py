@@ -1,4 +1,4 @@
-"""Issue 3 §1, §2: the programme data, and one clear problem per mistake.
+"""The programme data, and one clear problem per mistake.
 
 Each bad-input case is checked on the validation function with a small
 events file (the real sources, venues and days files beside it); two full

@@ -1,4 +1,4 @@
-"""Issue 3 §6, §7: calendar files, open data and schedule.json in every
+"""Calendar files, open data and schedule.json in every
 language, checked by parsing them back; text that looks like HTML stays text."""
 
 from __future__ import annotations

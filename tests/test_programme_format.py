@@ -1,4 +1,4 @@
-"""Issue 3 §4: dates and times with Babel, in the language being built, in
+"""Dates and times with Babel, in the language being built, in
 Hanoi time, with the zone written plainly."""
 
 from __future__ import annotations

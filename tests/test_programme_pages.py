@@ -1,4 +1,4 @@
-"""Issue 3 §3–§5: the programme and side-events pages in the real build, in
+"""The programme and side-events pages in the real build, in
 three languages, readable without JavaScript."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 2 §1, §6, §11: layout, pinned dependencies, strict validation, anchors."""
+"""Layout, pinned dependencies, strict validation, anchors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8: search in the reader's language, accent-insensitive. Build-time
+"""Search in the reader's language, accent-insensitive. Build-time
 checks: folding, the split of the index per language, every page pointing at
 its language's index and at our worker, and the index size budget. The
 browser side is tested in tests/browser/test_search.py."""

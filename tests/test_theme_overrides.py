@@ -1,4 +1,4 @@
-"""Issue 6: the copies of Material partials in overrides/ differ from the
+"""The copies of Material partials in overrides/ differ from the
 installed Material only by the change each one documents, so a Material
 upgrade that changes a partial fails here instead of being masked by an old
 copy; and the patches to Material's bundle and to its toggles in every page

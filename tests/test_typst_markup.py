@@ -1,4 +1,4 @@
-"""Issue 5: the HTML-to-Typst converter, the PDF cache and the media kit's helpers, without a build."""
+"""The HTML-to-Typst converter, the PDF cache and the media kit's helpers, without a build."""
 
 from __future__ import annotations
 

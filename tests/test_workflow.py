@@ -1,4 +1,4 @@
-"""Issue 7: press officers' workflow: scaffolding, drafts and scheduled
+"""Press officers' workflow: scaffolding, drafts and scheduled
 publication, translation status."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 6 §1: axe-core (npm, pinned) finds no WCAG 2.0/2.1/2.2 A or AA
+"""Axe-core (npm, pinned) finds no WCAG 2.0/2.1/2.2 A or AA
 violation on any built page, in any language.
 
 Every page is checked on a wide screen (header tabs, navigation and table of

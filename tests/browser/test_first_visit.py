@@ -1,4 +1,4 @@
-"""Issue 6 §6, in the browser: everything a first visit of each home page
+"""The page-weight budget in the browser: everything a first visit of each home page
 downloads until the network is idle (HTML, CSS, scripts, the search worker,
 its index and language files, the icon), each file counted at its gzip -9
 size as Netlify would send it.

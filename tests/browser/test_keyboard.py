@@ -1,4 +1,4 @@
-"""Issue 6 §1: the site with the keyboard alone. The first Tab reaches a
+"""The site with the keyboard alone. The first Tab reaches a
 visible "skip to content" link on every page type; every element the
 keyboard reaches shows a visible focus outline; the language switcher opens
 and a language is chosen with Tab and Enter; the search opens from the

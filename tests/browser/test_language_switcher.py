@@ -1,4 +1,4 @@
-"""Issue 6 §2: on a deep page of every type, opening the language switcher
+"""On a deep page of every type, opening the language switcher
 and clicking a language lands on the same page in that language (never on
 its home page or a 404). Every ordered pair of languages is clicked once per
 page type, by going round the languages in both directions (en -> vi -> fr

@@ -1,4 +1,4 @@
-"""Issue 6 §5 and §7: one page of every type, in every language, loaded in
+"""One page of every type, in every language, loaded in
 Chromium with the headers Netlify serves (the strict CSP enforced): no
 request leaves 127.0.0.1, no CSP violation (securitypolicyviolation events
 and console), no script error, no request that fails or ends in an error

@@ -1,4 +1,4 @@
-"""Issue 3 §4, §5: the programme page's script in a real browser, with the
+"""The programme page's script in a real browser, with the
 site's Content-Security-Policy: filters by day and type without a reload,
 announced; a second time in the reader's own time zone, both labelled; and
 the page complete without JavaScript."""

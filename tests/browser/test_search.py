@@ -1,4 +1,4 @@
-"""Issue 8 in a real Chromium, with the site's Content-Security-Policy: a
+"""Search in the reader's language, in a real Chromium, with the site's Content-Security-Policy: a
 reader types in the search box (Playwright's ``fill`` does not trigger
 Material's search; ``keyboard.type`` does, as a reader would) and gets
 results in the language of the page only, accent-insensitive, exact matches

@@ -1,4 +1,4 @@
-"""Search in the reader's language, accent-insensitive (issue 8).
+"""Search in the reader's language, accent-insensitive.
 
 Material's search plugin writes one ``search/search_index.json`` for the
 whole site, and mkdocs-static-i18n merges every language into it. Readers

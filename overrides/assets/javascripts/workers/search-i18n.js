@@ -1,6 +1,6 @@
 /*
  * Hanoi Convention site: search that works for Vietnamese and French readers
- * (issue 8). This is the search worker every page names in its __config
+ *. This is the search worker every page names in its __config
  * (hooks/search_i18n.py). It runs Material for MkDocs' own search worker,
  * unmodified, imported below, and adds:
  *
