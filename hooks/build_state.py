@@ -10,22 +10,18 @@ the config (``site_build(config)``, ``language_build(config)``).
 
 from __future__ import annotations
 
-from hanoi.build import BUILD_STATE, attach, start_site_build
+from hanoi.build import BUILD_STATE, attach, remember_command, start_site_build
 from hanoi.languages import is_site_build_starting
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-# What the mkdocs command was asked ("build", "serve"), given once per process
-# before any build; a fact of the process, like its arguments, not build state.
-_command: list[str] = []
-
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _command[:] = [command]
+    remember_command(command)
 
 
 @event_priority(BUILD_STATE)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     starting = is_site_build_starting(config)
-    attach(config, start_site_build(_command[0] if _command else None) if starting else None)
+    attach(config, start_site_build() if starting else None)
     return config

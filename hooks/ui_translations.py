@@ -11,6 +11,7 @@ language being built, from the same catalogue.
 
 from __future__ import annotations
 
+from hanoi.build import CATALOGUES
 from hanoi.catalogues import MissingCatalogue, install_for_theme, translate
 from hanoi.languages import LANGUAGES, build_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 
-@event_priority(100)
+@event_priority(CATALOGUES)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         install_for_theme(list(LANGUAGES))

@@ -46,6 +46,9 @@ from hanoi.terms.termbase import load_termbase
 # --- Event priorities -----------------------------------------------------------
 # on_config: the build state exists before any other hook's on_config reads it.
 BUILD_STATE = 1000
+# on_config: each language's catalogue is compiled before MkDocs makes the
+# theme's Jinja environment, which loads it.
+CATALOGUES = 100
 # on_page_markdown: the scanned front matter is page.meta before anyone reads it.
 FRONT_MATTER_FIRST = 100
 # on_post_template: Material's markup is fixed before i18n_fixes keeps a 404 page.
@@ -112,12 +115,18 @@ class LanguageBuild(_FeatureStates):
     with autoescaping, for the HTML hooks render (made on first use: the
     theme's catalogue is this language's)."""
 
-    language: str
     config: MkDocsConfig
     _environment: Environment | None = None
 
     def __post_init__(self) -> None:
         _FeatureStates.__init__(self)
+
+    @property
+    def language(self) -> str:
+        """Asked of mkdocs-static-i18n when needed: this object is made in
+        on_config before the plugin's own on_config, which sets the language
+        of a one-language preview's build."""
+        return build_language(self.config)
 
     @property
     def environment(self) -> Environment:
@@ -129,7 +138,18 @@ class LanguageBuild(_FeatureStates):
         return self.environment.get_template(template).render(config=self.config, language=self.language, **context)
 
 
-def start_site_build(command: str | None, docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> SiteBuild:
+# What the mkdocs command was asked ("build", "serve"): MkDocs tells it once,
+# at start-up (on_startup), before any build; every rebuild of `mkdocs serve`
+# loads the hook files again but not this module. A fact of the process, like
+# its arguments, not build state.
+_COMMAND: list[str] = []
+
+
+def remember_command(command: str) -> None:
+    _COMMAND[:] = [command]
+
+
+def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> SiteBuild:
     """Read and check every page and data file; the build stops, listing every
     problem with its file, line and fix, before anything renders."""
     pages, problems = scan_pages(docs_dir)
@@ -144,6 +164,7 @@ def start_site_build(command: str | None, docs_dir: Path = DOCS_DIR, data_dir: P
     releases, more = releases_from(pages) if not problems else ([], [])
     stop_on(problems + more, "the pages and data")
     assert facts is not None and programme is not None
+    command = _COMMAND[0] if _COMMAND else None
     return SiteBuild(command=command, today=site_today(), publication=from_environment(command, os.environ),
                      pages=pages, facts=facts, programme=programme, glossaries=glossaries, releases=releases,
                      translations=status_of(pages))
@@ -158,7 +179,7 @@ def attach(config: MkDocsConfig, site: SiteBuild | None) -> None:
     a new build for the language being built."""
     if site is not None:
         setattr(config, _SITE, site)
-    setattr(config, _LANGUAGE, LanguageBuild(build_language(config), config))
+    setattr(config, _LANGUAGE, LanguageBuild(config))
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:

@@ -1,0 +1,86 @@
+"""The preview (`mkdocs serve`, as `make serve-one LANG=vi` runs it) shows
+every kind of edit on the next rebuild: a page, a data file, a schema, a
+template and a UI string. Nothing is kept from one rebuild to the next but
+the compiled templates, keyed by their source (hanoi.templates)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from sitetools import _free_port, build_env
+
+MKDOCS = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "mkdocs"
+WAIT = 120.0  # seconds: a rebuild takes a few; a slow CI machine, more
+
+
+@pytest.fixture
+def preview(project_copy: Path) -> Iterator[tuple[Path, str, Path]]:
+    port = _free_port()
+    log = project_copy / "serve.log"
+    env = build_env(BUILD_ONLY_LOCALE="vi")
+    env.pop("SITE_URL", None)
+    with log.open("w") as output:
+        server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project_copy, env=env, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            yield project_copy, f"http://127.0.0.1:{port}/", log
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def fetched(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def until(condition: Callable[[], bool], what: str) -> None:
+    """Poll, briefly, until the condition holds: rebuilds take as long as they take."""
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, f"not seen within {WAIT:.0f} s: {what}"
+        time.sleep(0.2)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path)
+
+
+def test_every_kind_of_edit_shows_on_the_next_rebuild(preview: tuple[Path, str, Path]) -> None:
+    project, url, log = preview
+    until(lambda: "Công ước" in fetched(url), "the first build")
+
+    edit(project / "docs" / "vi" / "faq.md", "# Hỏi đáp", "# Hỏi đáp (bản sửa trang)")
+    until(lambda: "bản sửa trang" in fetched(url + "faq/"), "an edited page")
+
+    edit(project / "data" / "key_facts.yml", "vi: Đại hội đồng Liên Hợp Quốc thông qua",
+         "vi: Đại hội đồng Liên Hợp Quốc thông qua (bản sửa dữ liệu)")
+    until(lambda: "bản sửa dữ liệu" in fetched(url), "an edited data file")
+
+    edit(project / "overrides" / "partials" / "home" / "news.html", '<section class="hc-home__news"',
+         '<section data-edited-template class="hc-home__news"')
+    until(lambda: "data-edited-template" in fetched(url), "an edited template")
+
+    edit(project / "locales" / "vi" / "LC_MESSAGES" / "messages.po", 'msgstr "Tin mới nhất"',
+         'msgstr "Tin mới nhất (bản sửa giao diện)"')
+    until(lambda: "bản sửa giao diện" in fetched(url), "an edited UI string")
+
+    # A schema edit changes what the build accepts: a stricter key-facts label
+    # is refused on the next rebuild, with the schema's new fix.
+    edit(project / "data" / "schema" / "translated.schema.json", '"description": "the Vietnamese text (with all its diacritics)"',
+         '"maxLength": 10, "x-fix": "keep it under ten characters (edited schema)", '
+         '"description": "the Vietnamese text (with all its diacritics)"')
+    until(lambda: "(edited schema)" in log.read_text(encoding="utf-8"), "an edited schema")
