@@ -28,8 +28,9 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: the whole test suite (builds the real site, then inspects it)
+## test: static checks (types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
 test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000 with live reload

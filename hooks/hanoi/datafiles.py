@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Hashable, Iterable
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -30,14 +30,14 @@ DATA_DIR = PROJECT_DIR / "data"
 SCHEMA_DIR = DATA_DIR / "schema"
 
 
-class Located(dict):
+class Located(dict[Hashable, Any]):
     """A YAML mapping with the line of the mapping and of each key."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     line: int = 0
 
 
@@ -48,10 +48,10 @@ class DuplicateKey(yaml.MarkedYAMLError):
         self.first_seen = first_seen  # line within the parsed text
 
 
-class _LocatingConstructor:
+class _LocatingConstructor(yaml.constructor.SafeConstructor):
     """Mixed into a loader: mappings and lists that know their line."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -63,7 +63,7 @@ class _LocatingConstructor:
         mapping.key_lines = {str(k): line for k, line in seen.items()}
         return mapping
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:
         items = LocatedList(super().construct_sequence(node, deep=True))
         items.line = node.start_mark.line + 1
         return items
@@ -84,8 +84,9 @@ for _loader in (_LocatingLoader, _FastLocatingLoader):
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    _loader.add_constructor("tag:yaml.org,2002:map", _loader.construct_mapping)
-    _loader.add_constructor("tag:yaml.org,2002:seq", _loader.construct_sequence)
+    # The stubs expect a constructor typed for a loader class; ours is the mixin's method.
+    _loader.add_constructor("tag:yaml.org,2002:map", _loader.construct_mapping)  # type: ignore[type-var]
+    _loader.add_constructor("tag:yaml.org,2002:seq", _loader.construct_sequence)  # type: ignore[type-var]
 
 
 def _load(text: str) -> Any:
@@ -232,7 +233,7 @@ def _message_for(error: ValidationError) -> str:
         return f"expected {error.validator_value}, found {_describe(error.instance)} ({error.instance!r})"
     if error.validator == "pattern":
         return f"'{error.instance}' is not in the expected form"
-    return error.message
+    return str(error.message)
 
 
 def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:

@@ -90,6 +90,8 @@ def draw(cards: list[Card], template: str) -> list[bytes]:
         pages = engine().compile(input=typst_document(cards, template).encode("utf-8"), format="png", ppi=PPI)
     except typst.TypstError as error:
         raise CardsFailed(message(error)) from None
+    if pages is None:
+        raise CardsFailed("Typst drew no image")
     return [bytes(p) for p in pages] if isinstance(pages, list) else [bytes(pages)]
 
 

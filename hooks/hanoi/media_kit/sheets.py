@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Mapping
+from typing import Literal, Mapping
 
 import typst
 
@@ -31,7 +31,7 @@ from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
 
 SHEETS_FOLDER = "media/fact-sheets"
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"
-PDF_STANDARDS = ("ua-1",)
+PDF_STANDARDS: tuple[Literal["ua-1"], ...] = ("ua-1",)
 MAX_PAGES = 2
 
 

@@ -19,6 +19,7 @@ defined in ``templates/typst/factsheet.typ``, which owns all the styling.
 from __future__ import annotations
 
 import re
+from typing import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -226,7 +227,7 @@ class _Converter:
             return ""
         raise UnsupportedElement(tag, node.line)
 
-    def with_urls(self, render) -> str:
+    def with_urls(self, render: Callable[[], str]) -> str:
         """A paragraph or list item of the Sources section, then the addresses
         of its links, so that a printed fact sheet still shows them."""
         self.pending_urls = []

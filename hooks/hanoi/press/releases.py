@@ -92,13 +92,13 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
     for path, versions in sorted(by_path.items()):
         english = versions.get(DEFAULT_LANGUAGE)
         for language in LANGUAGES:
-            release = versions.get(language)
-            if release is None or english is None:
+            version = versions.get(language)
+            if version is None or english is None:
                 continue
             source = page_of[(language, path)]
-            for field, mine, theirs in (("translation_key", release.translation_key, english.translation_key),
-                                        ("date", release.published, english.published),
-                                        ("publish_at", release.publish_at, english.publish_at)):
+            for field, mine, theirs in (("translation_key", version.translation_key, english.translation_key),
+                                        ("date", version.published, english.published),
+                                        ("publish_at", version.publish_at, english.publish_at)):
                 if mine != theirs:
                     line, place = line_of(source.meta, [field])
                     problems.append(Problem(relative(source.path), line, place,
@@ -152,4 +152,4 @@ def atom_feed(releases: list[Release], *, language: str, site_url: str, title: s
         entry.summary(release.summary)
         entry.published(release.published)
         entry.updated(release.published)
-    return feed.atom_str(pretty=True)
+    return bytes(feed.atom_str(pretty=True))

@@ -152,7 +152,7 @@ def _property_lines(name: str, value: str) -> bytes:
     """One property as icalendar writes it in a calendar: its (folded) lines."""
     calendar = Calendar()
     calendar.add(name, value)
-    return calendar.to_ical()[len(_BEGIN): -len(_END)]
+    return bytes(calendar.to_ical())[len(_BEGIN): -len(_END)]
 
 
 def _shared_properties(programme: Programme, language: str) -> tuple[list[str], dict[str, bytes]]:
@@ -192,7 +192,7 @@ def _vtimezone(year: int) -> bytes:
     serialised once: icalendar derives it by scanning the zone, which is slow
     to repeat for every file."""
     zone = Timezone.from_tzid(TIME_ZONE_NAME, first_date=date(year, 1, 1), last_date=date(year + 2, 1, 1))
-    return zone.to_ical()
+    return bytes(zone.to_ical())
 
 
 def programme_calendar(programme: Programme, language: str, site_url: str) -> bytes:
@@ -259,7 +259,8 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
 
 
 def export_schema() -> dict[str, Any]:
-    return json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
+    return schema
 
 
 # --- schedule.json (frab / c3voc) ------------------------------------------
@@ -286,7 +287,9 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
     if len(set(numbers)) != len(numbers):  # practically impossible, but never silent
         raise ValueError("two event ids give the same schedule.json number; rename one of them")
     unknown_room = translate(language, VENUE_NOT_REPORTED)
-    room_of = lambda e: e.venue.name[language] if e.venue else unknown_room  # noqa: E731
+    def room_of(event: Event) -> str:
+        return event.venue.name[language] if event.venue else unknown_room
+
     rooms: dict[str, str] = {}
     for event in timed:
         rooms.setdefault(room_of(event), _room_guid(event.venue.id if event.venue else "not-reported"))

@@ -129,7 +129,9 @@ def render_facts(args: dict[str, str], context: MarkerContext) -> str:
 
 
 def render_downloads(args: dict[str, str], context: MarkerContext) -> str:
-    path = lambda name: export_path(context.language, name)  # noqa: E731
+    def path(name: str) -> str:
+        return export_path(context.language, name)
+
     site_url = context.build.config.site_url or "/"
     return context.render("partials/programme/downloads.html", {
         "ics": _href(context, path("programme.ics")),

@@ -363,13 +363,16 @@ class _Checker:
         event_days = self.event_days()
         venue_ids = self.venue_ids()
         seen: dict[str, int] = {}
-        timed: list[tuple[int, str, datetime, datetime | None, Any]] = []
+        timed: list[tuple[int, str, datetime, datetime, Any]] = []
         last_start: dict[str, tuple[datetime, str]] = {}
         for index, entry in enumerate(events):
             if not isinstance(entry, dict):
                 continue
-            where = lambda field: ["events", index, field]  # noqa: E731
-            place = lambda field=None: event_place(events, index, field)  # noqa: E731
+            def where(field: str, index: int = index) -> list[Any]:
+                return ["events", index, field]
+
+            def place(field: str | None = None, index: int = index) -> str:
+                return event_place(events, index, field)
             event_id = entry.get("id")
             if isinstance(event_id, str):
                 if event_id in seen:
@@ -390,7 +393,7 @@ class _Checker:
                 if field not in entry:
                     continue  # the schema reports the missing field
                 try:
-                    times[field] = parse_time(entry[field], day if day_ok else "")
+                    times[field] = parse_time(entry[field], day if day_ok and isinstance(day, str) else "")
                 except TimeError as error:
                     self.add("events", where(field), place(field), str(error), error.fix)
                     bad = True
@@ -423,7 +426,7 @@ class _Checker:
                 self.add("events", where("parallel"), place("parallel"),
                          f"parallel.min ({parallel['min']}) is larger than parallel.max ({parallel['max']})",
                          "swap the two numbers")
-            if start is not None and day_ok:
+            if start is not None and day_ok and isinstance(day, str):
                 previous = last_start.get(day)
                 if previous is not None and start < previous[0]:
                     self.add("events", where("start"), place("start"),
@@ -437,14 +440,14 @@ class _Checker:
                 timed.append((index, venue, start, end, event_id))
         self.check_overlaps(events, timed)
 
-    def check_overlaps(self, events: list[Any], timed: list[tuple[int, str, datetime, datetime | None, Any]]) -> None:
+    def check_overlaps(self, events: list[Any], timed: list[tuple[int, str, datetime, datetime, Any]]) -> None:
         """Two events in one venue at overlapping times (a sweep per venue)."""
-        by_venue: dict[str, list[tuple[int, str, datetime, datetime | None, Any]]] = {}
+        by_venue: dict[str, list[tuple[int, str, datetime, datetime, Any]]] = {}
         for item in timed:
             by_venue.setdefault(item[1], []).append(item)
         for venue, items in by_venue.items():
             items.sort(key=lambda item: (item[2], item[0]))
-            running: list[tuple[int, str, datetime, datetime | None, Any]] = []
+            running: list[tuple[int, str, datetime, datetime, Any]] = []
             for item in items:
                 index, _, start, end, event_id = item
                 running = [other for other in running if other[3] > start]
@@ -463,13 +466,17 @@ def _translated(value: Mapping[str, str]) -> dict[str, str]:
 def _model(data: Mapping[str, Any]) -> Programme:
     sources = {key: Source(key, _translated(s["name"]), s.get("title", ""), s["url"], s.get("language", "en"))
                for key, s in data["sources"]["sources"].items()}
-    cite = lambda ids: tuple(sources[s] for s in ids)  # noqa: E731
+    def cite(ids: Iterable[str]) -> tuple[Source, ...]:
+        return tuple(sources[s] for s in ids)
+
     venues = {
         key: Venue(key, _translated(v["name"]), _translated(v["city"]),
                    _translated(v["address"]) if v["address"] else None, cite(v["sources"]))
         for key, v in data["venues"]["venues"].items()
     }
-    fact = lambda f: DayFact(_translated(f["text"]), cite(f["sources"]))  # noqa: E731
+    def fact(f: Mapping[str, Any]) -> DayFact:
+        return DayFact(_translated(f["text"]), cite(f["sources"]))
+
     days = tuple(
         Day(date.fromisoformat(d["date"]), number, tuple(fact(f) for f in d.get("facts") or []))
         for number, d in enumerate(sorted(data["days"]["days"], key=lambda d: d["date"]), start=1)

@@ -123,7 +123,8 @@ def escape_front_matter_titles(index: Mapping[str, Any], titles: Mapping[str, st
     docs = []
     for doc in index.get("docs", []):
         title = titles.get(doc["location"])
-        docs.append({**doc, "title": html.escape(title, quote=False)} if doc["title"] == title else doc)
+        docs.append({**doc, "title": html.escape(title, quote=False)} if title is not None and doc["title"] == title
+                    else doc)
     return {**index, "docs": docs}
 
 
@@ -230,4 +231,5 @@ def _localized_config(text: str, language: str, worker: str, default: str) -> st
 def page_search_config(html: str) -> dict[str, Any]:
     """The ``__config`` JSON of a built page (for tests and the benchmark)."""
     start, end = _config_span(html)
-    return json.loads(html[start:end])
+    config: dict[str, Any] = json.loads(html[start:end])
+    return config

@@ -99,7 +99,7 @@ def nfc_problems(data: Any, file: Path) -> list[Problem]:
     """Vietnamese must be stored composed (NFC) so that search and PDFs match."""
     problems: list[Problem] = []
 
-    def visit(node: Any, path: tuple) -> None:
+    def visit(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, str) and unicodedata.normalize("NFC", node) != node:
             line, place = line_of(data, path)
             problems.append(Problem(relative(file), line, place, "text is not in Unicode NFC (decomposed accents)",
@@ -141,7 +141,9 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
     seen: dict[str, int] = {}
     signatories = []
     for index, entry in enumerate(data["signatories"]):
-        where = lambda field: line_of(data, ["signatories", index, field])  # noqa: E731
+        def where(field: str, index: int = index) -> tuple[int | None, str]:
+            return line_of(data, ["signatories", index, field])
+
         if entry["id"] in seen:
             line, place = where("id")
             problems.append(Problem(name, line, place, f"duplicate id '{entry['id']}' (also entry {seen[entry['id']] + 1})",
@@ -176,8 +178,9 @@ def computed_facts(signatures: Signatures) -> dict[str, Fact]:
     """Facts counted from the signatories file; their source is that file's
     first source, the depositary record."""
     source = next(iter(signatures.sources.values()))
-    count = lambda key, value, en, vi, fr: Fact(  # noqa: E731
-        key, "number", value, {"en": en, "vi": vi, "fr": fr}, source.url, source.name, signatures.as_of)
+    def count(key: str, value: int, en: str, vi: str, fr: str) -> Fact:
+        return Fact(key, "number", value, {"en": en, "vi": vi, "fr": fr}, source.url, source.name, signatures.as_of)
+
     return {
         "signatories-listed": count("signatories-listed", len(signatures.signatories),
                                     "Signatories in this site's list", "Bên ký trong danh sách của trang này",

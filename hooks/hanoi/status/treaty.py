@@ -20,7 +20,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from hanoi.datafiles import DATA_DIR, Located, line_of, relative
 from hanoi.dates import DateSpan, checked_date, checked_span
@@ -180,7 +180,7 @@ def parse_treaty_record(data: Located, file: Path, signatures: Signatures, today
                         tuple(steps), sources), []
 
 
-def _party_problems(data: Located, file: Path, path: list, party: str, signatories: Mapping[str, Signatory]) -> list[Problem]:
+def _party_problems(data: Located, file: Path, path: list[Any], party: str, signatories: Mapping[str, Signatory]) -> list[Problem]:
     if party in signatories:
         return []
     line, place = line_of(data, path + ["party"])
@@ -188,14 +188,16 @@ def _party_problems(data: Located, file: Path, path: list, party: str, signatori
                     "use the signatory's id from data/signatures.yml (e.g. viet-nam)")]
 
 
-def _deposit(data: Located, file: Path, path: list, entry: Mapping, signatories: Mapping[str, Signatory], sources: Mapping[str, Source],
+def _deposit(data: Located, file: Path, path: list[Any], entry: Mapping[str, Any], signatories: Mapping[str, Signatory], sources: Mapping[str, Source],
              as_of: date) -> tuple[Deposit | None, list[Problem]]:
     problems = source_problems(data, file, path + ["sources"], entry["sources"], sources)
     deposited, more = checked_date(data, path + ["deposited"], file, entry["deposited"])
     problems += more
     party = entry["party"]
     signatory = signatories.get(party)
-    where = lambda field: line_of(data, path + [field])  # noqa: E731
+    def where(field: str) -> tuple[int | None, str]:
+        return line_of(data, path + [field])
+
     if entry["kind"] == "accession":
         if "name" not in entry and signatory is None:
             line, place = where("party")

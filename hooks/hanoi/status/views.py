@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Iterable
 
 from babel.lists import format_list
@@ -84,7 +85,9 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
 
 def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
     """The treaty's status on the build's day, for the status panel and blocks."""
-    optional_date = lambda day: {"machine": day.isoformat(), "text": format_date(day, language)} if day else None  # noqa: E731
+    def optional_date(day: date | None) -> dict[str, str] | None:
+        return {"machine": day.isoformat(), "text": format_date(day, language)} if day else None
+
     return {
         "phase": status.phase.value,
         "as_of": {"machine": status.as_of.isoformat(), "text": format_date(status.as_of, language)},

@@ -51,11 +51,11 @@ def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Ter
         ids = [t.id for t in terms]
         if language == DEFAULT_LANGUAGE or ids == reference:
             continue
-        path = relative(glossary_file(language, directory))
+        name = relative(glossary_file(language, directory))
         for index, (mine, theirs) in enumerate(zip(ids + [None] * len(reference), reference + [None] * len(ids))):
             if mine != theirs:
                 line, place = line_of(raw[language], ["terms", min(index, len(ids) - 1), "id"])
-                problems.append(Problem(path, line, place,
+                problems.append(Problem(name, line, place,
                                         f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
                                         "keep the same ids in the same order as data/glossary/en.yml"))
                 break
