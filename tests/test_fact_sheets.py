@@ -247,7 +247,7 @@ def test_a_fact_sheet_too_long_for_two_pages_fails_the_build_with_its_name(proje
     sheet = project_copy / "docs" / "vi" / SHEETS_DIR / "hanoi-signing-ceremony.md"
     filler = "\n\n".join(["Đoạn văn thêm vào để tài liệu dài hơn giới hạn hai trang A4 của một tài liệu tóm tắt. " * 6] * 30)
     sheet.write_text(sheet.read_text(encoding="utf-8") + "\n\n" + filler + "\n", encoding="utf-8")
-    result = run_build(project_copy, project_copy / "site")
+    result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="vi")
     assert result.returncode != 0
     assert "docs/vi/media/fact-sheets/hanoi-signing-ceremony.md" in result.output
     assert "hanoi-signing-ceremony.vi.pdf" in result.output
@@ -258,7 +258,7 @@ def test_a_fact_sheet_too_long_for_two_pages_fails_the_build_with_its_name(proje
 def test_a_layout_error_fails_the_build_with_the_engine_message(project_copy: Path) -> None:
     layout = project_copy / "templates" / "typst" / "factsheet.typ"
     layout.write_text(layout.read_text(encoding="utf-8") + "\n#no-such-function()\n", encoding="utf-8")
-    result = run_build(project_copy, project_copy / "site")
+    result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="en")
     assert result.returncode != 0
     assert "hanoi-convention-at-a-glance.en.pdf could not be made" in result.output
     assert "unknown variable: no-such-function" in result.output

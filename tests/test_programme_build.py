@@ -43,11 +43,15 @@ def test_bad_programme_data_stops_the_build_before_anything_renders(project_copy
 
 
 def test_bad_markers_stop_the_build_with_file_and_line(project_copy: Path) -> None:
+    """Every kind of marker mistake in one build of one language, and notes
+    for translators beside them, left alone."""
     page = project_copy / "docs" / "fr" / "ceremony" / "programme.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- programme day=2025-10-27 -->\n\n"
                     "<!-- event id=closing-ceremony -->\n\n<!-- programme colour=red -->\n\n"
-                    "<!-- programme type=party -->\n", encoding="utf-8")
-    result = run_build(project_copy, project_copy / "site")
+                    "<!-- programme type=party -->\n\n<!-- note -->\n\n<!-- vérifier auprès du ministère -->\n\n"
+                    "<!-- signatres -->\n\n<!-- fact idd=adoption-date -->\n\n<!-- sparkle colour=red -->\n",
+                    encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="fr")
     assert result.returncode != 0
     assert "Traceback" not in result.output
     expected = {
@@ -58,8 +62,12 @@ def test_bad_markers_stop_the_build_with_file_and_line(project_copy: Path) -> No
         "colour=red": "[programme]: marker 'programme': unknown argument colour. "
                       "Fix: use only these arguments: day, filters, level, type",
         "type=party": "[programme]: unknown event type 'party'. Fix: use one of: ceremony",
+        "signatres": "[signatres]: unknown marker 'signatres'. Fix: did you mean 'signatures'?",
+        "idd=adoption-date": "[fact]: marker 'fact': unknown argument idd; missing argument id",
+        "sparkle": "[sparkle]: unknown marker 'sparkle'",
     }
     for needle, message in expected.items():
         found = re.search(r"docs/fr/ceremony/programme\.md:(\d+) " + re.escape(message), result.output)
         assert found, f"{message}\n{result.output}"
         assert int(found[1]) == lines_with(page, needle)[0], (needle, message)
+    assert "[note]" not in result.output and "vérifier" not in result.output, "notes are left alone"
