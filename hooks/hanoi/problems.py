@@ -30,6 +30,15 @@ class Problem:
         return f"{where}{place}: {self.message}. Fix: {self.fix}"
 
 
+class Refused(ValueError):
+    """Raised where a value is refused: the message, then how to fix it (the
+    caller knows the file and line, and makes the Problem)."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
 class ProblemsFound(PluginError):
     """Raised after every problem has been logged."""
 

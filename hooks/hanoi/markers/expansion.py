@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
-from hanoi.problems import Problem
+from hanoi.problems import Problem, Refused
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -34,12 +34,8 @@ ARGUMENT = re.compile(r"(?P<key>[a-z][a-z0-9_-]*)=(?:\"(?P<quoted>[^\"\n]*)\"|(?
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
 
 
-class MarkerError(Exception):
+class MarkerError(Refused):
     """Raised by a marker's renderer: the message, then how to fix it."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.fix = fix
 
 
 @dataclass(frozen=True)

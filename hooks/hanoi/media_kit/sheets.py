@@ -26,6 +26,7 @@ from hanoi.datafiles import PROJECT_DIR
 from hanoi.status.facts import Fact
 from hanoi.formatting import format_date
 from hanoi.markers.expansion import MARKER, parse_arguments
+from hanoi.problems import Refused
 from hanoi.media_kit.typst_engine import engine, message
 from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
 
@@ -91,12 +92,8 @@ def typst_source(body: str, *, title: str, language: str, site_name: str, kicker
     return f"{layout}\n#show: factsheet.with({settings})\n\n{body}\n"
 
 
-class SheetError(ValueError):
+class SheetError(Refused):
     """A sheet page that cannot become a PDF; the message, then how to fix it."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.fix = fix
 
 
 @dataclass(frozen=True)

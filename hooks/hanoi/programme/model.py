@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from hanoi.datafiles import DATA_DIR, line_of, load_yaml, relative, schema_problems
 from hanoi.status.facts import nfc_problems
-from hanoi.problems import Problem
+from hanoi.problems import Problem, Refused
 
 PROGRAMME_DIR = DATA_DIR / "programme"
 FILE_NAMES = ("sources", "venues", "days", "events")
@@ -157,10 +157,8 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class TimeError(ValueError):
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.fix = fix
+class TimeError(Refused):
+    """A time the programme cannot use: the message, then how to fix it."""
 
 
 def _base60(value: int) -> str | None:
