@@ -29,6 +29,7 @@ _environments: dict[str, Environment] = {}
 _rendered: dict[tuple[str, str], dict[str, str]] = {}
 _unindexed: dict[tuple[str, str], dict[str, str]] = {}
 _scripts: dict[tuple[str, str], tuple[str, ...]] = {}
+_styles: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _rendered.clear()
     _unindexed.clear()
     _scripts.clear()
+    _styles.clear()
     return config
 
 
@@ -80,6 +82,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         _unindexed[(language, page.file.src_uri)] = expansion.unindexed
     if expansion.scripts:
         _scripts[(language, page.file.src_uri)] = expansion.scripts
+    if expansion.styles:
+        _styles[(language, page.file.src_uri)] = expansion.styles
     return expansion.markdown
 
 
@@ -95,4 +99,5 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         page.content = restore_unindexed(page.content or "", unindexed)
     # overrides/main.html loads them after Material's; other hooks may add theirs.
     context["page_scripts"] = (*context.get("page_scripts", ()), *_scripts.pop(key, ()))
+    context["page_styles"] = (*context.get("page_styles", ()), *_styles.pop(key, ()))
     return context

@@ -168,10 +168,12 @@ def render_downloads(args: dict[str, str], context: MarkerContext) -> str:
     })
 
 
-register("programme", render_programme, optional={"day", "type", "filters", "level"},
+# The programme's filters and local times, on the pages that show events only.
+PROGRAMME_ASSETS = {"scripts": ("assets/javascripts/programme.js",), "styles": ("assets/stylesheets/programme.css",)}
+register("programme", render_programme, optional={"day", "type", "filters", "level"}, **PROGRAMME_ASSETS,
          summary="the programme by day, e.g. <!-- programme -->, <!-- programme day=2025-10-25 -->, "
                  "<!-- programme type=side-event -->, <!-- programme filters=yes -->, <!-- programme level=3 -->")
-register("event", render_event, required={"id"}, optional={"level"},
+register("event", render_event, required={"id"}, optional={"level"}, **PROGRAMME_ASSETS,
          summary="one event with its calendar link, e.g. <!-- event id=opening-session -->")
 register("programme-facts", render_facts,
          summary="facts about the programme as a whole, with sources, e.g. <!-- programme-facts -->")

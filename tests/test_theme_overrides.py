@@ -30,6 +30,8 @@ CHANGES = {
     "partials/search.html": [(
         '<div class="md-search" data-md-component="search" role="dialog">',
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ), (
+        '{{ lang.t("search.result.initializer") }}', '{% trans %}Loading search…{% endtrans %}',
     )],
     "partials/nav-item.html": [(
         ' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}',

@@ -55,17 +55,20 @@ class MarkerSpec:
     # Material's search plugin has read the page, so search results are not
     # doubled and the plugin does not parse it.
     indexed: bool
-    # Scripts the marker's HTML needs, loaded only by the pages that use it
-    # (paths from the site root, e.g. assets/javascripts/signatures.js).
+    # Scripts and stylesheets the marker's HTML needs, loaded only by the pages
+    # that use it (paths from the site root, e.g. assets/javascripts/signatures.js).
     scripts: tuple[str, ...] = ()
+    styles: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, MarkerSpec] = {}
 
 
 def register(name: str, renderer: Renderer, *, summary: str, required: set[str] = frozenset(),
-             optional: set[str] = frozenset(), indexed: bool = True, scripts: tuple[str, ...] = ()) -> None:
-    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts)
+             optional: set[str] = frozenset(), indexed: bool = True, scripts: tuple[str, ...] = (),
+             styles: tuple[str, ...] = ()) -> None:
+    _REGISTRY[name] = MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts,
+                                 styles)
 
 
 def registered() -> dict[str, MarkerSpec]:
@@ -103,6 +106,7 @@ class Expansion(NamedTuple):
     unindexed: dict[str, str]  # placeholder comment -> HTML, put in place by ``restore_unindexed``
     problems: list[Problem]
     scripts: tuple[str, ...]  # what the rendered markers need, in order, once each
+    styles: tuple[str, ...]  # likewise
 
 
 def restore(html: str, rendered: Mapping[str, str]) -> str:
@@ -126,6 +130,7 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
     scripts: dict[str, None] = {}
+    styles: dict[str, None] = {}
     fenced: list[tuple[int, int]] | None = None  # found at the first marker: most pages have none
 
     def replace(match: re.Match[str]) -> str:
@@ -159,6 +164,7 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
             problems.append(Problem(context.page_src, line, name, str(error), error.fix))
             return ""
         scripts.update(dict.fromkeys(spec.scripts))
+        styles.update(dict.fromkeys(spec.styles))
         index = len(rendered)
         token = placeholder(index)
         if spec.indexed:
@@ -168,4 +174,4 @@ def expand(markdown: str, context: MarkerContext, first_line: int = 1) -> Expans
             unindexed[rendered[token]] = html
         return token
 
-    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts))
+    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts), tuple(styles))
