@@ -107,3 +107,20 @@ def test_toggles_lose_autocomplete_exactly_as_material_writes_them(site: Path) -
     for built in (site / "index.html", site / "404.html", site / "vi" / "404.html", site / "fr" / "faq" / "index.html"):
         text = built.read_text(encoding="utf-8")
         assert all(ours in text for ours in TOGGLES.values()) and 'autocomplete="off">' not in text.split("<main")[0]
+
+
+def test_materials_scripts_block_holds_only_what_main_html_loads_itself() -> None:
+    """overrides/main.html replaces Material's scripts block (its bundle is
+    loaded by on-demand.js): a Material that adds to that block fails here."""
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    block = base[base.index("{% block scripts %}"):]
+    block = block[:block.index("{% endblock %}")]
+    assert [line.strip() for line in block.splitlines() if line.strip()] == [
+        "{% block scripts %}",
+        next(line.strip() for line in block.splitlines() if "bundle." in line),
+        "{% for script in config.extra_javascript %}",
+        "{{ script | script_tag }}",
+        "{% endfor %}",
+    ]
+    ours = (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "material_bundle" in ours and "config.extra_javascript" in ours
