@@ -4,8 +4,8 @@ Material's ``main.css`` (23 kB compressed) styles every feature Material has;
 a page of this site uses a fraction of it. A rule is kept when each of its
 selectors can match: every class, id, element name and attribute it names
 is found in the built site's HTML or is one that Material's bundle adds at
-run time (``SCRIPT_CLASSES``, ``SCRIPT_ATTRIBUTES``: kept here, in one
-place). Pseudo-classes (``:hover``, ``:checked``, ``:not(…)``…) are never a
+run time (``SCRIPT_CLASSES``, ``SCRIPT_ELEMENTS``, ``SCRIPT_ATTRIBUTES``:
+kept here, in one place). Pseudo-classes (``:hover``, ``:checked``, ``:not(…)``…) are never a
 reason to drop a rule: they depend on the reader. Custom properties no kept
 rule reads (the icons of admonition types and tags the site never shows, as
 SVG) and animations no kept rule runs are dropped too.
@@ -58,6 +58,13 @@ SCRIPT_CLASSES: dict[str, str] = {
     "md-typeset__scrollwrap": "tables, wrapped to scroll sideways",
     "md-typeset__table": "tables, wrapped to scroll sideways",
 }
+# Elements its templates create that pages may not have.
+SCRIPT_ELEMENTS: dict[str, str] = {
+    "mark": "search results and the page a result opens: the words found",
+    "del": "search results: the words not found",
+    "details": "search results: more sections of a page",
+    "summary": "search results: more sections of a page",
+}
 # Attributes it sets, likewise.
 SCRIPT_ATTRIBUTES: dict[str, str] = {
     "data-md-scrolllock": "the body, while search is open on a phone",
@@ -93,7 +100,7 @@ class SiteTokens:
                     self.ids.add(value)
 
     def with_scripts(self) -> "SiteTokens":
-        return SiteTokens(self.classes | set(SCRIPT_CLASSES), set(self.ids), set(self.elements),
+        return SiteTokens(self.classes | set(SCRIPT_CLASSES), set(self.ids), self.elements | set(SCRIPT_ELEMENTS),
                           {name: set(values) for name, values in self.attributes.items()},
                           self.any_value | set(SCRIPT_ATTRIBUTES))
 
