@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -42,6 +43,15 @@ PHONE = {"width": 412, "height": 915}
 
 def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def without_our_templates(docs: Path) -> None:
+    """Pages drawn by a template of ours (the home pages' ``template:
+    home.html``) drawn by Material's own, as in a bare build."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "\ntemplate: " in text.split("\n---", 1)[0]:
+            page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
 
 
 def first_visit(browser, base_url: str, site: Path, path: str, seconds: float) -> tuple[int, int]:
@@ -74,6 +84,7 @@ def main() -> None:
         ours, bare = copy_project(root / "ours"), copy_project(root / "bare")
         config = bare / "mkdocs.yml"
         config.write_text(bare_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+        without_our_templates(bare / "docs")
         run_build(ours, root / "ours-site")
         run_build(bare, root / "bare-site", strict=False)
         servers = [serve(root / "ours-site"), serve(root / "bare-site")]
@@ -87,6 +98,8 @@ def main() -> None:
                     if language not in by_language:
                         continue
                     path = by_language[language].url
+                    if not (root / "bare-site" / path.lstrip("/")).exists():
+                        continue  # the bare build has one 404 page, at the root
                     measured = [first_visit(browser, base, site, path, options.seconds)
                                 for base, site in zip(bases, (root / "ours-site", root / "bare-site"))]
                     for total, (size, count) in zip(totals, measured):

@@ -13,7 +13,7 @@ from pathlib import Path
 from hanoi.first_visit import BUNDLE, STYLESHEET, fingerprinted, patched_bundle, relink_pages
 from hanoi.languages import is_last_build_running, is_site_build_starting
 from hanoi.material_patches import PatchError
-from hanoi.stylesheet import SiteTokens, cut_stylesheet
+from hanoi.stylesheet import SiteTokens, cut_stylesheet, wanted_attributes
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,14 +24,14 @@ from mkdocs.structure.pages import Page
 # Set by on_files: the patched bundle's site path; Material's stylesheet's
 # site path and text.
 _material: dict[str, str] = {}
-# What every page written in this site build holds that a selector can name.
-_tokens = SiteTokens()
+# What every page written in this site build holds that a selector of
+# Material's stylesheet can name (made by the site build's first on_files).
+_tokens: list[SiteTokens] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if is_site_build_starting(config):
-        global _tokens
-        _tokens = SiteTokens()
+        _tokens.clear()
     return config
 
 
@@ -50,6 +50,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         elif STYLESHEET.match(file.src_uri):
             _material["stylesheet"], _material["css"] = file.src_uri, file.content_string
             files.remove(file)  # published cut, once every page is built
+    if "css" in _material and not _tokens:
+        _tokens.append(SiteTokens(wanted_attributes(_material["css"])))
     if not {"bundle", "stylesheet"} <= set(_material):
         raise PluginError("Material's bundle or stylesheet (assets/javascripts/bundle.*.min.js, "
                           "assets/stylesheets/main.*.min.css) is not among the theme's files: Material changed; "
@@ -65,14 +67,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 # Last: the page as it is written.
 @event_priority(-200)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _tokens.add_html(output)
+    _tokens[0].add_html(output)
     return output
 
 
 @event_priority(-200)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html"):  # the 404 pages
-        _tokens.add_html(output_content)
+        _tokens[0].add_html(output_content)
     return output_content
 
 
@@ -85,7 +87,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
     site_dir = Path(config.site_dir)
-    css = cut_stylesheet(_material["css"], _tokens).encode("utf-8")
+    css = cut_stylesheet(_material["css"], _tokens[0]).encode("utf-8")
     published = fingerprinted(_material["stylesheet"], css)
     (site_dir / published).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / published).write_bytes(css)

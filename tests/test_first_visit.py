@@ -16,7 +16,7 @@ import pytest
 
 from hanoi.first_visit import BUNDLE_PATCHES, LOADER, fingerprinted, patched_bundle
 from hanoi.material_patches import PatchError
-from hanoi.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet
+from hanoi.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet, wanted_attributes
 from site_pages import site_pages
 from sitetools import PROJECT, soup
 
@@ -30,10 +30,10 @@ STYLESHEET_BUDGET = 10 * KB
 PROGRAMME_FILES = ("assets/javascripts/programme.js", "assets/stylesheets/programme.css")
 
 
-def tokens(html: str) -> SiteTokens:
-    found = SiteTokens()
+def cut(css: str, html: str) -> str:
+    found = SiteTokens(wanted_attributes(css))
     found.add_html(html)
-    return found
+    return cut_stylesheet(css, found)
 
 
 # ----------------------------------------------------------------- the cut
@@ -43,7 +43,7 @@ def test_a_rule_is_kept_when_each_of_its_selectors_can_match() -> None:
            "p:hover{color:red}div:not(.z){color:green}[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}"
            "[hidden]{display:none}span{display:block}")
     html = '<html dir="ltr"><p class="a" id="x">x</p><div class="c"></div></html>'
-    assert cut_stylesheet(css, tokens(html)) == (
+    assert cut(css, html) == (
         ".a{color:red}.a>.c{margin:0}#x{top:0}p:hover{color:red}div:not(.z){color:green}[dir=ltr] .a{right:0}")
 
 
@@ -51,15 +51,14 @@ def test_media_queries_custom_properties_and_animations_follow_the_kept_rules() 
     css = (":root{--used:1px;--via:var(--used2);--used2:2px;--unused:url(x.svg)}"
            "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}.gone{margin:0}}"
            "@media print{.gone{margin:0}}@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}")
-    cut = cut_stylesheet(css, tokens('<p class="a"></p>'))
-    assert cut == (":root{--used:1px;--via:var(--used2);--used2:2px}"
+    assert cut(css, '<p class="a"></p>') == (":root{--used:1px;--via:var(--used2);--used2:2px}"
                    "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}}"
                    "@keyframes spin{to{transform:rotate(1turn)}}")
 
 
 def test_what_materials_scripts_add_is_kept_although_no_page_has_it() -> None:
     css = ".md-search-result__item{margin:0}.js .md-search{display:block}[data-md-scrolllock]{overflow:hidden}"
-    assert cut_stylesheet(css, tokens('<div class="md-search"></div>')) == css
+    assert cut(css, '<div class="md-search"></div>') == css
 
 
 def test_every_class_listed_as_added_by_materials_scripts_is_in_its_bundle() -> None:

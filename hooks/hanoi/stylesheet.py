@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 import tinycss2
@@ -71,38 +72,73 @@ SCRIPT_ATTRIBUTES: dict[str, str] = {
     "role": "tooltips (role=tooltip, role=dialog)",
 }
 
-_ATTRIBUTE = re.compile(r"""\s([a-zA-Z][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>=`]+)))?""")
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# Read over the whole page (the templates, Markdown and our hooks write
+# attribute values in double quotes); each starts with a literal, which
+# Python's re looks for first: a few hundred µs a page.
+_CLASS = re.compile(r' class="([^"]*)"')
+_ID = re.compile(r' id="([^"]*)"')
+_ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+Attribute = tuple[str, "str | None"]  # [name] or [name=value]
 
 
 @dataclass
 class SiteTokens:
-    """What the site's HTML holds that a selector can name."""
+    """What the site's HTML holds that a selector can name. Attributes are
+    looked for only as the stylesheet's selectors name them (``wanted``), as
+    text: a word of a page's text taken for an attribute only keeps a rule
+    that could have gone."""
 
+    wanted: frozenset[Attribute] = frozenset()
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     elements: set[str] = field(default_factory=set)
-    attributes: dict[str, set[str]] = field(default_factory=dict)
+    attributes: set[Attribute] = field(default_factory=set)
     # Attributes a script sets, to values the HTML may not show.
     any_value: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
-        for tag in _TAG.finditer(html):
-            self.elements.add(tag.group(1).lower())
-            for attribute in _ATTRIBUTE.finditer(tag.group(2)):
-                name = attribute.group(1).lower()
-                value = next((v for v in attribute.group(2, 3, 4) if v is not None), "")
-                self.attributes.setdefault(name, set()).add(value)
-                if name == "class":
-                    self.classes.update(value.split())
-                elif name == "id":
-                    self.ids.add(value)
+        for value in _CLASS.findall(html):
+            self.classes.update(value.split())
+        self.ids.update(_ID.findall(html))
+        self.elements.update(name.lower() for name in _ELEMENT.findall(html))
+        for name, value in self.wanted - self.attributes:
+            if (f' {name}="{value}"' if value is not None else f" {name}") in html:
+                self.attributes.add((name, value))
 
     def with_scripts(self) -> "SiteTokens":
-        return SiteTokens(self.classes | set(SCRIPT_CLASSES), set(self.ids), self.elements | set(SCRIPT_ELEMENTS),
-                          {name: set(values) for name, values in self.attributes.items()},
+        return SiteTokens(self.wanted, self.classes | set(SCRIPT_CLASSES), set(self.ids),
+                          self.elements | set(SCRIPT_ELEMENTS), set(self.attributes),
                           self.any_value | set(SCRIPT_ATTRIBUTES))
+
+
+def _attribute_selectors(node: object) -> Iterable[Attribute]:
+    if isinstance(node, selectors.CombinedSelector):
+        yield from _attribute_selectors(node.left)
+        yield from _attribute_selectors(node.right)
+    elif isinstance(node, selectors.CompoundSelector):
+        for simple in node.simple_selectors:
+            yield from _attribute_selectors(simple)
+    elif isinstance(node, selectors.AttributeSelector):
+        yield node.name.lower(), node.value if node.operator == "=" else None
+
+
+@lru_cache(maxsize=4)
+def wanted_attributes(css: str) -> frozenset[Attribute]:
+    """The attributes, and values, that the stylesheet's selectors name."""
+    found: set[Attribute] = set()
+    for rule in _stylesheet(css):
+        items = [rule] if isinstance(rule, QualifiedRule) else (
+            tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            if isinstance(rule, AtRule) and rule.content else [])
+        for item in items:
+            if isinstance(item, QualifiedRule):
+                for part in _split_selector_list(item.prelude):
+                    for tree in _parsed(tinycss2.serialize(part).strip()) or ():
+                        found.update(_attribute_selectors(tree))
+    return frozenset(found)
 
 
 def _can_match(node: object, tokens: SiteTokens) -> bool:
@@ -118,12 +154,7 @@ def _can_match(node: object, tokens: SiteTokens) -> bool:
         return node.lower_local_name in tokens.elements
     if isinstance(node, selectors.AttributeSelector):
         name = node.name.lower()
-        if name in tokens.any_value:
-            return True
-        values = tokens.attributes.get(name)
-        if values is None:
-            return False
-        return node.operator != "=" or node.value in values
+        return name in tokens.any_value or (name, node.value if node.operator == "=" else None) in tokens.attributes
     # Pseudo-classes and functional ones (:not, :is, :has…): the reader's state.
     return True
 
@@ -138,15 +169,23 @@ def _split_selector_list(prelude: list[Node]) -> list[list[Node]]:
     return parts
 
 
+@lru_cache(maxsize=None)
+def _parsed(selector: str) -> tuple[object, ...] | None:
+    """A selector's trees, parsed once per process; None for a selector
+    cssselect2 does not know (kept, to be safe)."""
+    try:
+        return tuple(parsed.parsed_tree for parsed in selectors.parse(selector))
+    except selectors.SelectorError:
+        return None
+
+
 def _kept_selectors(prelude: list[Node], tokens: SiteTokens) -> list[str]:
     kept = []
     for part in _split_selector_list(prelude):
-        try:
-            parsed = list(selectors.parse(part))
-        except selectors.SelectorError:
-            parsed = None  # a selector cssselect2 does not know: kept, to be safe
-        if parsed is None or all(_can_match(selector.parsed_tree, tokens) for selector in parsed):
-            kept.append(tinycss2.serialize(part).strip())
+        text = tinycss2.serialize(part).strip()
+        trees = _parsed(text)
+        if trees is None or all(_can_match(tree, tokens) for tree in trees):
+            kept.append(text)
     return kept
 
 
@@ -239,10 +278,15 @@ def _serialize(kept: list, variables: set[str], animations: set[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4)
+def _stylesheet(css: str) -> tuple[Node, ...]:
+    """Material's stylesheet parsed once per process (and preview)."""
+    return tuple(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
 def cut_stylesheet(css: str, tokens: SiteTokens) -> str:
     """The rules of ``css`` whose selectors can match the site, with the
     custom properties and animations they use."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    kept = _keep_rules(rules, tokens.with_scripts())
+    kept = _keep_rules(_stylesheet(css), tokens.with_scripts())
     return _serialize(kept, _used_variables(kept), _animations(kept))
 
