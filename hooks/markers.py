@@ -53,4 +53,5 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         page.content = restore_unindexed(page.content or "", unindexed)
     # overrides/main.html loads them after Material's; other hooks may add theirs.
     context["page_scripts"] = (*context.get("page_scripts", ()), *state.scripts.pop(page.file.src_uri, ()))
+    context["page_styles"] = (*context.get("page_styles", ()), *state.styles.pop(page.file.src_uri, ()))
     return context

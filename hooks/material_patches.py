@@ -1,7 +1,7 @@
-"""Job: disable Material's "stay on page" language switch in its bundle and
-drop comments naming source maps that are not published, once every language
-is built; take ``autocomplete`` off Material's two checkbox toggles in every
-page (why: hooks/hanoi/material_patches.py)."""
+"""Job: drop comments naming source maps that are not published, once every
+language is built (Material's bundle is patched as it is published:
+hooks/first_visit.py); take ``autocomplete`` off Material's two checkbox toggles in every
+page (why: hooks/hanoi/served/material_fixes.py)."""
 
 from __future__ import annotations
 
@@ -9,23 +9,17 @@ from pathlib import Path
 
 from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
 from hanoi.languages import is_last_build_running
-from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, patch_site, without_toggle_autocomplete
+from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, without_toggle_autocomplete
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-log = get_plugin_logger(__name__)
 
 
 @event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
-    try:
-        patch_site(Path(config.site_dir))
-    except PatchError as error:
-        log.error(str(error))
     drop_missing_source_maps(Path(config.site_dir))
 
 

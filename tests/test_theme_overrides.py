@@ -2,7 +2,7 @@
 installed Material only by the change each one documents, so a Material
 upgrade that changes a partial fails here instead of being masked by an old
 copy; and the patches to Material's bundle and to its toggles in every page
-(hooks/hanoi/material_patches.py) do what they say, on the built site too."""
+(hooks/hanoi/served/material_fixes.py) do what they say, on the built site too."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ CHANGES = {
     "partials/search.html": [(
         '<div class="md-search" data-md-component="search" role="dialog">',
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ), (
+        '{{ lang.t("search.result.initializer") }}', '{% trans %}Loading search…{% endtrans %}',
     )],
     "partials/nav-item.html": [(
         ' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}',
@@ -105,3 +107,20 @@ def test_toggles_lose_autocomplete_exactly_as_material_writes_them(site: Path) -
     for built in (site / "index.html", site / "404.html", site / "vi" / "404.html", site / "fr" / "faq" / "index.html"):
         text = built.read_text(encoding="utf-8")
         assert all(ours in text for ours in TOGGLES.values()) and 'autocomplete="off">' not in text.split("<main")[0]
+
+
+def test_materials_scripts_block_holds_only_what_main_html_loads_itself() -> None:
+    """overrides/main.html replaces Material's scripts block (its bundle is
+    loaded by on-demand.js): a Material that adds to that block fails here."""
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    block = base[base.index("{% block scripts %}"):]
+    block = block[:block.index("{% endblock %}")]
+    assert [line.strip() for line in block.splitlines() if line.strip()] == [
+        "{% block scripts %}",
+        next(line.strip() for line in block.splitlines() if "bundle." in line),
+        "{% for script in config.extra_javascript %}",
+        "{{ script | script_tag }}",
+        "{% endfor %}",
+    ]
+    ours = (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "material_bundle" in ours and "config.extra_javascript" in ours

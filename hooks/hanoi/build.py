@@ -61,6 +61,9 @@ BEFORE_NEXT_LANGUAGE = -50
 # on_page_context: Material's search plugin (at 0) has read the page; HTML put
 # in place now is not indexed (the press archive, release headers).
 AFTER_SEARCH_INDEXING = -100
+# on_files: after mkdocs-static-i18n (at -100) has sorted the language's files;
+# it cannot take a file made in memory (the patched bundle).
+AFTER_I18N_FILES = -110
 # on_post_build: once every language is built (mkdocs-static-i18n's is at -100;
 # the hook returns early while it is still building languages).
 AFTER_ALL_LANGUAGES = -110

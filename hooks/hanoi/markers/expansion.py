@@ -73,15 +73,16 @@ class MarkerSpec:
     # Material's search plugin has read the page, so search results are not
     # doubled and the plugin does not parse it.
     indexed: bool
-    # Scripts the marker's HTML needs, loaded only by the pages that use it
-    # (paths from the site root, e.g. assets/javascripts/signatures.js).
+    # Scripts and stylesheets the marker's HTML needs, loaded only by the pages
+    # that use it (paths from the site root, e.g. assets/javascripts/signatures.js).
     scripts: tuple[str, ...] = ()
+    styles: tuple[str, ...] = ()
 
 
 def marker(renderer: Renderer, *, summary: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),
-           indexed: bool = True, scripts: tuple[str, ...] = ()) -> MarkerSpec:
+           indexed: bool = True, scripts: tuple[str, ...] = (), styles: tuple[str, ...] = ()) -> MarkerSpec:
     """One line of the markers' table."""
-    return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts)
+    return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts, styles)
 
 
 def parse_arguments(text: str) -> dict[str, str]:
@@ -115,6 +116,7 @@ class Expansion(NamedTuple):
     unindexed: dict[str, str]  # placeholder comment -> HTML, put in place by ``restore_unindexed``
     problems: list[Problem]
     scripts: tuple[str, ...]  # what the rendered markers need, in order, once each
+    styles: tuple[str, ...]  # likewise
 
 
 def restore(html: str, rendered: Mapping[str, str]) -> str:
@@ -150,6 +152,7 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
     rendered: dict[str, str] = {}
     unindexed: dict[str, str] = {}
     scripts: dict[str, None] = {}
+    styles: dict[str, None] = {}
     fenced: list[tuple[int, int]] | None = None  # found at the first marker: most pages have none
 
     def replace(match: re.Match[str]) -> str:
@@ -184,6 +187,7 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
             problems.append(Problem(context.page_src, line, name, str(error), error.fix))
             return ""
         scripts.update(dict.fromkeys(spec.scripts))
+        styles.update(dict.fromkeys(spec.styles))
         index = len(rendered)
         token = placeholder(index)
         if spec.indexed:
@@ -193,4 +197,4 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
             unindexed[rendered[token]] = html
         return token
 
-    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts))
+    return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts), tuple(styles))

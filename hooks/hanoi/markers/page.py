@@ -1,6 +1,6 @@
 """What the markers of one language build leave between MkDocs' page events:
 each page's rendered markers, those kept out of the search index, and the
-scripts they need."""
+scripts and stylesheets they need."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class MarkerState:
     rendered: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> token -> HTML
     unindexed: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> placeholder -> HTML
     scripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> scripts its markers need
+    styles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> stylesheets its markers need
 
     def keep(self, page: str, expansion: Expansion) -> None:
         self.rendered[page] = expansion.rendered
@@ -24,6 +25,8 @@ class MarkerState:
             self.unindexed[page] = expansion.unindexed
         if expansion.scripts:
             self.scripts[page] = expansion.scripts
+        if expansion.styles:
+            self.styles[page] = expansion.styles
 
 
 def front_matter_lines(page: Page) -> int:

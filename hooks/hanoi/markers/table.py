@@ -14,6 +14,10 @@ from hanoi.status.markers import (render_domestic_steps, render_fact, render_fre
                                   render_treaty_status)
 from hanoi.terms.markers import render_glossary
 
+# The programme's filters and local times, on the pages that show events only.
+_PROGRAMME_SCRIPTS = ("assets/javascripts/programme.js",)
+_PROGRAMME_STYLES = ("assets/stylesheets/programme.css",)
+
 MARKERS: dict[str, MarkerSpec] = {
     "fact": marker(render_fact, required=("id",), summary="one key fact, e.g. <!-- fact id=adoption-date -->"),
     "key-facts": marker(render_key_facts, required=("ids",),
@@ -34,10 +38,12 @@ MARKERS: dict[str, MarkerSpec] = {
     "press-releases": marker(render_archive, indexed=False,
                              summary="the archive of press releases, e.g. <!-- press-releases -->"),
     "programme": marker(render_programme, optional=("day", "type", "filters", "level"),
+                        scripts=_PROGRAMME_SCRIPTS, styles=_PROGRAMME_STYLES,
                         summary="the programme by day, e.g. <!-- programme -->, <!-- programme day=2025-10-25 -->, "
                                 "<!-- programme type=side-event -->, <!-- programme filters=yes -->, "
                                 "<!-- programme level=3 -->"),
     "event": marker(render_event, required=("id",), optional=("level",),
+                    scripts=_PROGRAMME_SCRIPTS, styles=_PROGRAMME_STYLES,
                     summary="one event with its calendar link, e.g. <!-- event id=opening-session -->"),
     "programme-facts": marker(render_facts,
                               summary="facts about the programme as a whole, with sources, e.g. <!-- programme-facts -->"),

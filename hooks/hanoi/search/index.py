@@ -38,9 +38,8 @@ from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX_FILE = "search/search_index.json"
 
-# The budget for each language's index, gzipped, as Netlify serves it. Material
-# fetches the index on every first visit (then revalidates it), before the
-# reader has typed anything: see README.md, "Search".
+# The budget for each language's index, gzipped, as Netlify serves it: what a
+# reader downloads on opening search (README.md, "Search").
 INDEX_BUDGET_GZIP_BYTES = 60_000
 
 # Our worker, next to Material's so that Material's relative "../lunr/" paths

@@ -1,4 +1,4 @@
-"""A patch to Material's JavaScript bundle, checked against the exact text it replaces.
+"""Fixes to Material's output, each checked against the exact text it replaces.
 
 Material 9.7+ has a "stay on the same page" language switch: at load it takes
 every ``<link rel="alternate">`` in the page (our hreflang links and the Atom
@@ -63,7 +63,7 @@ def without_toggle_autocomplete(html: str) -> str:
         elif ours not in html:
             raise PatchError(
                 f"Material's toggle {material!r} is not in the page: Material changed; "
-                "re-check hooks/hanoi/material_patches.py against its base.html")
+                "re-check hooks/hanoi/served/material_fixes.py against its base.html")
     return html
 
 
@@ -75,26 +75,9 @@ def disable_stay_on_page(bundle: str) -> str:
     if found != 1:
         raise PatchError(
             f"expected {STAY_ON_PAGE_SELECTOR} exactly once in Material's bundle, found it {found} times: "
-            "Material changed; re-check hooks/hanoi/material_patches.py against the new bundle"
+            "Material changed; re-check hooks/hanoi/served/material_fixes.py against the new bundle"
         )
     return bundle.replace(STAY_ON_PAGE_SELECTOR, DISABLED_SELECTOR)
-
-
-def bundles(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-
-
-def patch_site(site_dir: Path) -> list[Path]:
-    """Patch every Material bundle in the built site; the paths patched."""
-    found = bundles(site_dir)
-    if not found:
-        raise PatchError(f"no Material bundle (assets/javascripts/bundle.*.min.js) in {site_dir}")
-    for path in found:
-        text = path.read_text(encoding="utf-8")
-        patched = disable_stay_on_page(text)
-        if patched != text:
-            path.write_text(patched, encoding="utf-8")
-    return found
 
 
 def without_missing_source_maps(text: str, folder: Path) -> str:

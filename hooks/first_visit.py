@@ -1,0 +1,58 @@
+"""Job: a light first visit (``hanoi.served.on_demand``). Material's bundle is
+published patched to load on demand, under the hash of its content, and its
+address given to overrides/main.html; every page's HTML is read as it is
+written, and once every language is built Material's stylesheet is cut to the
+rules those pages can use (``hanoi.served.stylesheet``), published under the
+hash of its content, and the pages pointed at it.
+"""
+
+from __future__ import annotations
+
+from hanoi.build import AFTER_ALL_LANGUAGES, AFTER_I18N_FILES, PAGE_AS_WRITTEN, site_build
+from hanoi.languages import is_last_build_running
+from hanoi.served.material_fixes import PatchError
+from hanoi.served.on_demand import MaterialFiles, publish_material, take_material_files
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+
+def _material(config: MkDocsConfig) -> MaterialFiles:
+    return site_build(config).state(MaterialFiles)
+
+
+@event_priority(AFTER_I18N_FILES)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    try:
+        return take_material_files(files, config, _material(config))
+    except PatchError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["material_bundle"] = _material(config).bundle  # loaded by on-demand.js (overrides/main.html)
+    return env
+
+
+@event_priority(PAGE_AS_WRITTEN)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _material(config).add_html(output)
+    return output
+
+
+@event_priority(PAGE_AS_WRITTEN)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):  # the 404 pages
+        _material(config).add_html(output_content)
+    return output_content
+
+
+# Before hooks/security_headers.py lists the fingerprinted files for caching
+# (the same priority: mkdocs.yml lists this hook first).
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_last_build_running(config):
+        publish_material(config.site_dir, _material(config))

@@ -1,0 +1,140 @@
+"""What a first visit downloads: Material's bundle when the reader first
+interacts, search when the reader opens it, Material's stylesheet cut to what
+the site uses (README, "Quality gates": at most 50 kB on a phone).
+
+Material's bundle is loaded by ``overrides/assets/javascripts/on-demand.js``
+and patched here, each patch checked against the exact text it replaces (a
+Material upgrade that changes it stops the build, as for the patches of
+``hanoi.served.material_fixes``):
+
+* Material starts its components on ``DOMContentLoaded``, which a bundle
+  loaded later never sees: once the document is parsed, it starts on the
+  event on-demand.js sends when the bundle has run;
+* it requests the search index at start: it asks ``HanoiOnDemand.index``,
+  which makes Material's own request once the reader opens search;
+* it starts its search worker at start: ``HanoiOnDemand.worker`` starts it
+  when the reader opens search.
+
+The patched bundle and the cut stylesheet are published under names carrying
+a hash of their content, in the form of Material's own names, so that
+browsers may keep them for a year (_headers) and never keep a stale one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanoi.served.material_fixes import SOURCE_MAP_COMMENT, PatchError, disable_stay_on_page
+from hanoi.served.published import site_files
+from hanoi.served.stylesheet import SiteTokens, cut_stylesheet, wanted_attributes
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
+STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$")
+LOADER = "assets/javascripts/on-demand.js"
+
+
+@dataclass
+class MaterialFiles:
+    """Material's files as the site publishes them, for one site build: the
+    patched bundle's site path, the stylesheet's site path and text, and
+    what every page written holds that a selector of the stylesheet can name."""
+
+    bundle: str = ""
+    stylesheet: str = ""
+    css: str = ""
+    tokens: SiteTokens | None = None
+
+    def add_html(self, html: str) -> None:
+        assert self.tokens is not None, "take_material_files runs first (on_files)"
+        self.tokens.add_html(html)
+
+
+def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFiles) -> Files:
+    """Put the patched bundle, under the hash of its content, in place of
+    Material's; take Material's stylesheet out, to be published cut once every
+    page is built."""
+    for file in list(files):
+        if BUNDLE.match(file.src_uri):
+            bundle = patched_bundle(file.content_string)
+            material.bundle = fingerprinted(file.src_uri, bundle.encode("utf-8"))
+            files.remove(file)
+            files.append(File.generated(config, material.bundle, content=bundle))
+        elif STYLESHEET.match(file.src_uri):
+            material.stylesheet, material.css = file.src_uri, file.content_string
+            files.remove(file)
+    if not material.bundle or not material.stylesheet:
+        raise PatchError("Material's bundle or stylesheet (assets/javascripts/bundle.*.min.js, "
+                         "assets/stylesheets/main.*.min.css) is not among the theme's files: Material changed; "
+                         "re-check hooks/hanoi/served/on_demand.py")
+    if material.tokens is None:
+        material.tokens = SiteTokens(wanted_attributes(material.css))
+    return files
+
+
+def publish_material(site_dir: str, material: MaterialFiles) -> None:
+    """Write the stylesheet cut to what the built pages can use, under the
+    hash of its content, and point the pages at it."""
+    assert material.tokens is not None
+    css = cut_stylesheet(material.css, material.tokens).encode("utf-8")
+    published = fingerprinted(material.stylesheet, css)
+    path = Path(site_dir) / published
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(css)
+    relink_pages(Path(site_dir), material.stylesheet, published)
+
+# (what Material's bundle says, what it says once patched, why): each must be
+# found exactly once. Minified names (h, ks) are captured, not assumed.
+BUNDLE_PATCHES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r'(\b[\w$]+)\(document,"DOMContentLoaded",\{once:!0\}\)'),
+     r'\1(document,document.readyState==="loading"?"DOMContentLoaded":HanoiOnDemand.start,{once:!0})',
+     "the bundle starts once on-demand.js has loaded it"),
+    (re.compile(r'document\.forms\.namedItem\("search"\)\?([\w$]+)\(\):'),
+     r'document.forms.namedItem("search")?HanoiOnDemand.index(\1):',
+     "the search index is requested when search opens"),
+    (re.compile(r"new Worker\(([\w$]+)\)"),
+     r"HanoiOnDemand.worker(\1)",
+     "the search worker starts when search opens"),
+)
+
+
+def patched_bundle(bundle: str) -> str:
+    """Material's bundle as the site publishes it: every patch applied once,
+    the stay-on-page switch disabled, no comment naming a source map that is
+    not published."""
+    patched = disable_stay_on_page(bundle)
+    for pattern, replacement, why in BUNDLE_PATCHES:
+        patched, count = pattern.subn(replacement, patched)
+        if count != 1:
+            raise PatchError(
+                f"expected {pattern.pattern!r} exactly once in Material's bundle ({why}), found it {count} times: "
+                "Material changed; re-check hooks/hanoi/served/on_demand.py against the new bundle")
+    return SOURCE_MAP_COMMENT.sub("", patched)
+
+
+def fingerprinted(path: str, content: bytes) -> str:
+    """``assets/javascripts/bundle.a5f9d56c.min.js`` -> the same name with the
+    first 8 hex digits of the SHA-256 of ``content`` in place of Material's."""
+    folder, name = posixpath.split(path)
+    stem, _, extension = name.partition(".")
+    extension = extension.split(".", 1)[1] if re.match(r"[0-9a-f]{8}\.", extension) else extension
+    return posixpath.join(folder, f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{extension}")
+
+
+def relink_pages(site_dir: Path, material: str, published: str) -> int:
+    """Point every built page at ``published`` where Material's template
+    linked its own stylesheet ``material`` (both site paths; the pages'
+    relative prefixes stay). The number of pages changed."""
+    old, new = material.encode(), published.encode()
+    changed = 0
+    for path in site_files(site_dir, (".html",)):
+        html = path.read_bytes()
+        if old in html:
+            path.write_bytes(html.replace(old, new))
+            changed += 1
+    return changed

@@ -1,0 +1,148 @@
+"""A light first visit, on the built site: Material's bundle patched to load on
+demand and published under the hash of its content, Material's stylesheet cut
+to the rules the pages can use, the programme's files on its pages only. The
+browser side is tests/browser/test_first_visit.py (bytes downloaded, search
+on demand) and tests/browser/test_screenshots.py (nothing looks different).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from hanoi.served.on_demand import BUNDLE_PATCHES, LOADER, fingerprinted, patched_bundle
+from hanoi.served.material_fixes import PatchError
+from hanoi.served.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet, wanted_attributes
+from site_pages import site_pages
+from sitetools import PROJECT, soup
+
+MATERIAL = Path(material.__file__).parent / "templates"
+MATERIAL_BUNDLE = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js"))
+MATERIAL_CSS = next((MATERIAL / "assets" / "stylesheets").glob("main.*.min.css"))
+KB = 1000
+# Material's stylesheet as published, gzip -9: 22.7 kB whole, 8.7 kB cut when
+# the budget was set.
+STYLESHEET_BUDGET = 10 * KB
+PROGRAMME_FILES = ("assets/javascripts/programme.js", "assets/stylesheets/programme.css")
+
+
+def cut(css: str, html: str) -> str:
+    found = SiteTokens(wanted_attributes(css))
+    found.add_html(html)
+    return cut_stylesheet(css, found)
+
+
+# ----------------------------------------------------------------- the cut
+
+def test_a_rule_is_kept_when_each_of_its_selectors_can_match() -> None:
+    css = (".a{color:red}.b{color:blue}.a .b,.a>.c{margin:0}#x{top:0}#y{top:1px}"
+           "p:hover{color:red}div:not(.z){color:green}[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}"
+           "[hidden]{display:none}span{display:block}")
+    html = '<html dir="ltr"><p class="a" id="x">x</p><div class="c"></div></html>'
+    assert cut(css, html) == (
+        ".a{color:red}.a>.c{margin:0}#x{top:0}p:hover{color:red}div:not(.z){color:green}[dir=ltr] .a{right:0}")
+
+
+def test_media_queries_custom_properties_and_animations_follow_the_kept_rules() -> None:
+    css = (":root{--used:1px;--via:var(--used2);--used2:2px;--unused:url(x.svg)}"
+           "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}.gone{margin:0}}"
+           "@media print{.gone{margin:0}}@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}")
+    assert cut(css, '<p class="a"></p>') == (":root{--used:1px;--via:var(--used2);--used2:2px}"
+                   "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}}"
+                   "@keyframes spin{to{transform:rotate(1turn)}}")
+
+
+def test_what_materials_scripts_add_is_kept_although_no_page_has_it() -> None:
+    css = ".md-search-result__item{margin:0}.js .md-search{display:block}[data-md-scrolllock]{overflow:hidden}"
+    assert cut(css, '<div class="md-search"></div>') == css
+
+
+def test_every_class_listed_as_added_by_materials_scripts_is_in_its_bundle() -> None:
+    bundle = MATERIAL_BUNDLE.read_text(encoding="utf-8")
+    stale = [name for name in [*SCRIPT_CLASSES, *SCRIPT_ATTRIBUTES] if name not in bundle]
+    assert not stale, f"Material's bundle no longer has {stale}: update hanoi.served.stylesheet's lists"
+
+
+# ------------------------------------------------------------- the bundle
+
+def test_the_bundle_patches_apply_once_each_to_materials_bundle() -> None:
+    bundle = MATERIAL_BUNDLE.read_text(encoding="utf-8")
+    patched = patched_bundle(bundle)
+    assert "new Worker(" not in patched and "HanoiOnDemand.worker(" in patched
+    assert 'namedItem("search")?HanoiOnDemand.index(' in patched
+    assert '"DOMContentLoaded":HanoiOnDemand.start' in patched
+    assert "sourceMappingURL" not in patched
+    with pytest.raises(PatchError, match="Material changed"):
+        patched_bundle(patched)  # each patch once, never twice
+    for pattern, _, _ in BUNDLE_PATCHES:
+        with pytest.raises(PatchError, match="Material changed"):
+            patched_bundle(pattern.sub("", bundle, count=1))
+
+
+def test_fingerprinted_names_follow_materials_form() -> None:
+    assert fingerprinted("assets/javascripts/bundle.a5f9d56c.min.js", b"x") == \
+        "assets/javascripts/bundle.2d711642.min.js"
+    assert fingerprinted("assets/stylesheets/main.57a0d79d.min.css", b"x") == \
+        "assets/stylesheets/main.2d711642.min.css"
+
+
+# ---------------------------------------------------------- the built site
+
+def published(site: Path, folder: str, pattern: str) -> list[Path]:
+    return sorted((site / folder).glob(pattern))
+
+
+def test_the_site_publishes_materials_files_under_the_hash_of_their_content(site: Path) -> None:
+    bundles = published(site, "assets/javascripts", "bundle.*.min.js")
+    sheets = published(site, "assets/stylesheets", "main.*.min.css")
+    assert len(bundles) == 1 and len(sheets) == 1, (bundles, sheets)
+    for path in (*bundles, *sheets):
+        relative = path.relative_to(site).as_posix()
+        assert fingerprinted(relative, path.read_bytes()) == relative, f"{relative} does not carry its hash"
+    assert bundles[0].read_text(encoding="utf-8") == patched_bundle(MATERIAL_BUNDLE.read_text(encoding="utf-8"))
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    for path in (*bundles, *sheets):
+        assert f"/{path.relative_to(site).as_posix()}\n  Cache-Control: public, max-age=31536000, immutable" in headers
+
+
+def test_the_cut_stylesheet_is_within_its_budget(site: Path) -> None:
+    sheet = published(site, "assets/stylesheets", "main.*.min.css")[0]
+    whole, cut = (len(gzip.compress(p.read_bytes(), 9, mtime=0)) for p in (MATERIAL_CSS, sheet))
+    print(f"\nMaterial's stylesheet, gzip -9: {whole:,} B whole, {cut:,} B cut (budget {STYLESHEET_BUDGET:,} B)")
+    assert cut <= STYLESHEET_BUDGET
+
+
+def test_every_page_links_the_cut_stylesheet_and_loads_the_bundle_on_demand(site: Path) -> None:
+    sheet = published(site, "assets/stylesheets", "main.*.min.css")[0].relative_to(site).as_posix()
+    bundle = published(site, "assets/javascripts", "bundle.*.min.js")[0].relative_to(site).as_posix()
+    wrong = []
+    for page in site_pages(site):
+        document = soup(page.file)
+        sheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
+        scripts = [script["src"] for script in document.find_all("script", src=True)]
+        loader = [script for script in document.find_all("script", src=True) if script["src"].endswith(LOADER)]
+        if (not any(href.endswith(sheet) for href in sheets) or any("/bundle." in src for src in scripts)
+                or len(loader) != 1 or not loader[0].get("data-bundle", "").endswith(bundle)
+                or not loader[0].has_attr("defer")):
+            wrong.append((page.url, sheets, scripts))
+    assert not wrong, f"pages not linking the cut stylesheet or loading Material's bundle at once: {wrong[:3]}"
+
+
+def test_the_programme_files_load_on_the_pages_that_show_events_only(site: Path) -> None:
+    marker = re.compile(r"<!--\s*(?:programme|event)\s")
+    with_events = {path.relative_to(PROJECT / "docs").with_suffix("").as_posix()
+                   for path in (PROJECT / "docs").rglob("*.md") if marker.search(path.read_text(encoding="utf-8"))}
+    assert with_events, "no page shows events any more: this test checks nothing"
+    wrong = []
+    for page in site_pages(site):
+        html = page.file.read_text(encoding="utf-8")
+        loads = [name for name in PROGRAMME_FILES if name in html]
+        source = f"{page.language}/{page.relative.rstrip('/') or 'index'}"
+        expected = list(PROGRAMME_FILES) if source in with_events or f"{source}/index" in with_events else []
+        if loads != expected:
+            wrong.append((page.url, loads))
+    assert not wrong, f"pages loading the programme's files, or missing them: {wrong}"
