@@ -8,7 +8,7 @@ on demand (syntax grammars, image encoders) into ``chunks/``, so opening the
 editor loads the entry script and the fonts only.
 
 A bundle depends only on the installed packages (``package-lock.json``),
-``editor/main.js`` and the esbuild options, so it is made once for them and
+``editor/main.js`` and how it is made (this file), so it is made once for them and
 kept in ``node_modules/.cache/hanoi-editor/<key>/``: every later build (and
 every ``mkdocs serve`` rebuild) links those files into the site. The cache
 goes with the packages: ``npm ci`` empties it, and a copy of the project that
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..datafiles import PROJECT_DIR
+from ..material_patches import drop_missing_source_maps
 from ..problems import Problem
 
 ENTRY = PROJECT_DIR / "editor" / "main.js"
@@ -63,9 +64,11 @@ class BundleFailed(Exception):
 
 
 def bundle_key() -> str:
-    """What a bundle is made from: the pinned packages, the entry script, the options."""
+    """What a bundle is made from: the pinned packages, the entry script, and
+    how it is made (the options, and this file)."""
     digest = hashlib.sha256()
-    for part in (LOCK_FILE.read_bytes(), ENTRY.read_bytes(), "\0".join(ESBUILD_OPTIONS).encode()):
+    for part in (LOCK_FILE.read_bytes(), ENTRY.read_bytes(), Path(__file__).read_bytes(),
+                 "\0".join(ESBUILD_OPTIONS).encode()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:24]
 
@@ -106,6 +109,7 @@ def _make(target: Path) -> None:
                                        "correct editor/main.js, or reinstall the packages (npm ci --omit=dev)"))
         for source, published in RUNTIME_FILES:
             _copy(CMS_PACKAGE / source, work / published)
+        drop_missing_source_maps(work)  # the CMS's image worker names its map, which is not published
         try:
             work.rename(target)
         except OSError:  # another build put the same bundle in place first
