@@ -15,17 +15,26 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $(STAMP)
 
-# Node tools of the tests only (axe-core, html-validate, lighthouse), exactly
-# as package-lock.json pins them; reinstalled when either file changes.
-# `make build` does not need them.
+# Node packages, exactly as package-lock.json pins them; reinstalled when
+# either file changes. The site's build needs the browser editor's
+# ("dependencies": bundled into /admin/); the tests also need their tools
+# (axe-core, html-validate, lighthouse: "devDependencies"). `npm ci` starts
+# from an empty node_modules/, so the full install stands for both.
+NEEDS_NODE := command -v npm >/dev/null 2>&1 || { echo "The build needs Node.js 20.19 or newer with npm (Debian: apt-get install nodejs npm)." >&2; exit 1; }
+SITE_NODE_STAMP := node_modules/.installed-site
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "The tests need Node.js 20.19 or newer with npm (Debian: apt-get install nodejs npm)." >&2; exit 1; }
-	npm ci --no-audit --no-fund
-	touch $(NODE_STAMP)
+$(SITE_NODE_STAMP): package.json package-lock.json
+	@$(NEEDS_NODE)
+	npm ci --omit=dev --no-audit --no-fund
+	touch $(SITE_NODE_STAMP)
 
-## build: the site into site/, strictly (any warning fails)
-build: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@$(NEEDS_NODE)
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP) $(SITE_NODE_STAMP)
+
+## build: the site into site/, strictly (any warning fails), the browser editor (/admin/) included
+build: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: static checks (types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
@@ -34,11 +43,11 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000 with live reload
-serve: $(STAMP)
+serve: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 ## serve-one: preview one language only, faster (e.g. make serve-one LANG=vi)
-serve-one: $(STAMP)
+serve-one: $(STAMP) $(SITE_NODE_STAMP)
 	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 POT ?= messages.pot
@@ -64,7 +73,7 @@ translation-done: $(STAMP)
 	$(BIN)/python tools/translation_status.py --done $(FILE)
 
 ## bench-preview: edit-to-reload time of `make serve` and `make serve-one` on the real site
-bench-preview: $(STAMP)
+bench-preview: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python bench/preview.py
 
 ## lock: re-pin every dependency (direct ones are listed in requirements*.in)
@@ -81,7 +90,7 @@ lighthouse: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/lighthouse.py
 
 ## bench: build time, memory and size as content grows, and our hooks' cost (README, "Build speed")
-bench: $(STAMP)
+bench: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python bench/build.py
 
 clean:

@@ -28,6 +28,9 @@ NOT_COPIED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".py
 def copy_project(target: Path, source: Path = PROJECT) -> Path:
     """A copy of the project's files at ``target`` (which must not exist yet)."""
     shutil.copytree(source, target, ignore=NOT_COPIED, symlinks=True)
+    # The browser editor's packages and the bundle cached with them (hanoi.editor.bundle), shared.
+    if (source / "node_modules").is_dir():
+        (target / "node_modules").symlink_to((source / "node_modules").resolve(), target_is_directory=True)
     return target
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
+from hanoi.editor.headers import site_paths
 from hanoi.languages import LANGUAGES, is_last_build_running
 from hanoi.served.security import (
     ContentNotInPage,
@@ -41,15 +42,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     if is_last_build_running(config):
         return
     site_dir = Path(config.site_dir)
-    csp = content_security_policy(site_script_hashes(site_dir, site_build(config).script_hashes))
-    # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
-    context = os.environ.get("CONTEXT", "local")
-    (site_dir / "_headers").write_text(
-        headers_file(csp, fingerprinted_assets(site_dir), context), encoding="utf-8"
-    )
     well_known = site_dir / ".well-known"
     well_known.mkdir(exist_ok=True)
     (well_known / "security.txt").write_text(
         security_txt(config.site_url or "/", datetime.now(timezone.utc), LANGUAGES),
         encoding="utf-8",
+    )
+    csp = content_security_policy(site_script_hashes(site_dir, site_build(config).script_hashes))
+    # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
+    context = os.environ.get("CONTEXT", "local")
+    # After security.txt: its folder is one of the site's paths.
+    (site_dir / "_headers").write_text(
+        headers_file(csp, fingerprinted_assets(site_dir), context, site_paths(site_dir)), encoding="utf-8"
     )

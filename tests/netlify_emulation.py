@@ -1,10 +1,11 @@
 """Serve a built site on 127.0.0.1 with the headers Netlify would send.
 
 Headers come from ``netlify.toml`` ([[headers]]) and ``site/_headers``, in
-that order, for every rule whose path pattern matches (``*`` matches any
-run of characters, as in Netlify's path patterns); a later rule's value for
-the same header replaces an earlier one, as the Netlify CLI does. Missing
-pages get the 404 page of their language folder, as netlify.toml's rules say.
+that order, for every rule whose path pattern matches, as Netlify matches
+them (``rule_pattern``); a later rule's value for the same header replaces an
+earlier one, as the Netlify CLI does (``header_values`` lists every value
+matching rules set, which is what production may combine). Missing pages get
+the 404 page of their language folder, as netlify.toml's rules say.
 """
 
 from __future__ import annotations
@@ -22,13 +23,25 @@ from sitetools import LANGUAGES, PROJECT
 Rule = tuple[re.Pattern[str], dict[str, str]]
 
 
-def _pattern(path: str) -> re.Pattern[str]:
-    return re.compile("^" + ".*".join(re.escape(part) for part in path.split("*")) + "$")
+def rule_pattern(path: str) -> re.Pattern[str]:
+    """A rule's path as Netlify matches it (netlify/build,
+    packages/headers-parser/src/for_regexp.ts): a segment ``*`` matches
+    anything, including nothing (so ``/press/*`` matches ``/press``, and
+    ``/pressroom``); ``:name`` one segment; a ``*`` inside a segment any run of
+    characters; a trailing slash is optional; case is ignored."""
+    def segment(part: str) -> str:
+        if part.startswith(":"):
+            return "([^/]+)"
+        if part == "*":
+            return "?(.*)"
+        return "(.*)".join(re.escape(piece) for piece in part.split("*"))
+    parts = [segment(part.rstrip()) for part in path.split("/") if part.rstrip()]
+    return re.compile("^/" + "/".join(parts) + "/?$", re.IGNORECASE)
 
 
 def toml_rules(netlify_toml: Path = PROJECT / "netlify.toml") -> list[Rule]:
     config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
-    return [(_pattern(h["for"]), dict(h["values"])) for h in config.get("headers", [])]
+    return [(rule_pattern(h["for"]), dict(h["values"])) for h in config.get("headers", [])]
 
 
 def headers_file_rules(headers_file: Path) -> list[Rule]:
@@ -39,7 +52,7 @@ def headers_file_rules(headers_file: Path) -> list[Rule]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line.startswith((" ", "\t")):
-            rules.append((_pattern(line.strip()), {}))
+            rules.append((rule_pattern(line.strip()), {}))
         else:
             name, value = line.strip().split(":", 1)
             rules[-1][1][name.strip()] = value.strip()
@@ -52,6 +65,16 @@ def headers_for(path: str, rules: list[Rule]) -> dict[str, str]:
         if pattern.match(path):
             headers.update(values)
     return headers
+
+
+def header_values(path: str, rules: list[Rule]) -> dict[str, list[str]]:
+    """Every value the rules matching ``path`` set, by header name (lower case)."""
+    found: dict[str, list[str]] = {}
+    for pattern, values in rules:
+        if pattern.match(path):
+            for name, value in values.items():
+                found.setdefault(name.lower(), []).append(value)
+    return found
 
 
 class _Handler(SimpleHTTPRequestHandler):

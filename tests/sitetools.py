@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from hanoi.editor import FOLDER as EDITOR_FOLDER
 
 PROJECT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -64,6 +65,9 @@ def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(PROJECT, target, ignore=_NOT_COPIED, symlinks=True)
+    # The editor's packages and the bundle cached with them (hanoi.editor.bundle), shared.
+    if (PROJECT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(PROJECT / "node_modules", target_is_directory=True)
     return target
 
 
@@ -73,7 +77,9 @@ def page_language(site_dir: Path, page: Path) -> str:
 
 
 def html_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html"))
+    """The site's pages; the browser editor's page (/admin/) is not one of
+    them: tests/test_editor.py and tests/browser/test_editor.py check it."""
+    return sorted(page for page in site_dir.rglob("*.html") if page.relative_to(site_dir).parts[0] != EDITOR_FOLDER)
 
 
 @lru_cache(maxsize=None)

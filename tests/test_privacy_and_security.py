@@ -134,7 +134,7 @@ def template_scripts() -> list[re.Pattern[str]]:
 
 
 def csp_script_src(site: Path) -> str:
-    csp = headers_rules(site)["/*"]["Content-Security-Policy"]
+    csp = headers_rules(site)["/"]["Content-Security-Policy"]
     return next(d for d in csp.split(";") if d.strip().startswith("script-src"))
 
 
@@ -149,7 +149,7 @@ def test_csp_allows_exactly_the_templates_inline_scripts(site: Path) -> None:
             assert any(p.fullmatch(body) for p in patterns), f"{url_path(site, page)}: a script no template emits: {body[:80]}"
             emitted.add(script_hash(body))
     assert set(re.findall(r"'sha256-[^']+'", script_src)) == emitted
-    csp = headers_rules(site)["/*"]["Content-Security-Policy"]
+    csp = headers_rules(site)["/"]["Content-Security-Policy"]
     for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"):
         assert directive in csp
 
@@ -175,11 +175,11 @@ def test_fingerprinted_assets_are_cached_for_a_year(site: Path) -> None:
     bundles = [p for p in rules if re.search(r"bundle\.[0-9a-f]{8}\.min\.js$", p)]
     assert bundles, "Material's JS bundle has no caching rule"
     assert all("immutable" in rules[p]["Cache-Control"] for p in bundles)
-    assert "Cache-Control" not in rules["/*"]
+    assert "Cache-Control" not in rules["/"]
 
 
 def test_production_never_gets_noindex_and_previews_always_do(site: Path) -> None:
-    assert "X-Robots-Tag" not in headers_rules(site)["/*"]  # the fixture builds with CONTEXT=production
+    assert "X-Robots-Tag" not in headers_rules(site)["/"]  # the fixture builds with CONTEXT=production
     assert "noindex" not in headers_file("csp", [], "production")
     for context in ("deploy-preview", "branch-deploy", "local"):
         assert "X-Robots-Tag: noindex" in headers_file("csp", [], context)

@@ -67,6 +67,9 @@ AFTER_I18N_FILES = -110
 # on_post_build: once every language is built (mkdocs-static-i18n's is at -100;
 # the hook returns early while it is still building languages).
 AFTER_ALL_LANGUAGES = -110
+# on_post_build: after hooks/security_headers.py has written the site's
+# _headers, to which the browser editor's own rules are added.
+AFTER_SITE_HEADERS = -120
 # on_post_page: after every other hook and plugin, the page as it is written.
 PAGE_AS_WRITTEN = -200
 

@@ -167,15 +167,26 @@ def fingerprinted_assets(site_dir: Path) -> list[str]:
     )
 
 
-def headers_file(csp: str, immutable_paths: Iterable[str], deploy_context: str) -> str:
+# The site's pages open no window that needs them (the browser editor, whose
+# folder has its own rules, does: hanoi.editor.headers).
+OPENER_POLICY = "same-origin"
+
+
+def headers_file(csp: str, immutable_paths: Iterable[str], deploy_context: str,
+                 site_paths: Iterable[str] = ("/*",)) -> str:
     """The ``_headers`` file Netlify applies on top of ``netlify.toml``.
 
+    The policies are written for each of ``site_paths``: the paths that
+    cover the public site and leave out the editor's folder, which must not
+    receive them as well as its own (``hanoi.editor.headers``).
     Netlify cannot scope headers to a deploy context, so previews get their
     ``noindex`` here, from the build's ``CONTEXT``.
     """
-    lines = ["/*", f"  Content-Security-Policy: {csp}"]
-    if deploy_context != PRODUCTION_CONTEXT:
-        lines.append("  X-Robots-Tag: noindex")
+    lines = []
+    for path in site_paths:
+        lines += [path, f"  Content-Security-Policy: {csp}", f"  Cross-Origin-Opener-Policy: {OPENER_POLICY}"]
+        if deploy_context != PRODUCTION_CONTEXT:
+            lines.append("  X-Robots-Tag: noindex")
     for path in immutable_paths:
         lines += [path, "  Cache-Control: public, max-age=31536000, immutable"]
     return "\n".join(lines) + "\n"
