@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: bench-preview build test lighthouse serve serve-one pot locales new-release translation-status translation-done lock bench clean
+.PHONY: screenshots bench-preview build test lighthouse serve serve-one pot locales new-release translation-status translation-done lock bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -41,6 +41,10 @@ build: $(STAMP) $(SITE_NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## screenshots: every page type drawn with the cut stylesheet and with Material's whole one, compared (about 12 minutes)
+screenshots: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m screenshots tests/browser/test_screenshots.py
 
 ## serve: preview on http://127.0.0.1:8000 with live reload
 serve: $(STAMP) $(SITE_NODE_STAMP)
