@@ -37,8 +37,10 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: static checks (types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
+## test: static checks (ruff: lint and format; mypy: types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
 test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -21,8 +21,9 @@ LANGUAGES = ("en", "vi", "fr")
 SITE_URL = "https://hanoi-convention.test/"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # What a copy of the project leaves out: rebuilt, or irrelevant to a build.
-NOT_COPIED = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules",
-                                    "reports", "bench-results")
+NOT_COPIED = shutil.ignore_patterns(
+    ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "reports", "bench-results"
+)
 
 
 def copy_project(target: Path, source: Path = PROJECT) -> Path:
@@ -54,6 +55,7 @@ class Build:
 @dataclass
 class Running:
     """A build started by ``start_build``, to be collected by ``finish_builds``."""
+
     project: Path
     process: subprocess.Popen
     started: float
@@ -61,16 +63,30 @@ class Running:
     check: bool
 
 
-def start_build(project: Path, site_dir: Path, *, strict: bool = True, check: bool = True,
-                env: dict[str, str] | None = None, cpu: int | None = None) -> Running:
+def start_build(
+    project: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    check: bool = True,
+    env: dict[str, str] | None = None,
+    cpu: int | None = None,
+) -> Running:
     """``mkdocs build [--strict]`` of ``project`` into ``site_dir`` in a child
     process (kept on one CPU if ``cpu`` is given)."""
     command = [str(MKDOCS), "build", "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
     log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
     pin = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=env or build_env(), stdout=log, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, preexec_fn=pin)
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env=env or build_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=pin,
+    )
     return Running(project, process, started, log, check)
 
 
@@ -92,13 +108,15 @@ def finish_builds(running: list[Running]) -> list[Build]:
         if item.check and item.process.returncode != 0:
             sys.exit(f"the build of {item.project} failed:\n{output}")
         # Linux reports ru_maxrss in kilobytes.
-        done[pid] = Build(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime,
-                          item.process.returncode, output)
+        done[pid] = Build(
+            seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, item.process.returncode, output
+        )
     return [done[r.process.pid] for r in running]
 
 
-def run_build(project: Path, site_dir: Path, *, strict: bool = True, check: bool = True,
-              env: dict[str, str] | None = None) -> Build:
+def run_build(
+    project: Path, site_dir: Path, *, strict: bool = True, check: bool = True, env: dict[str, str] | None = None
+) -> Build:
     """``mkdocs build [--strict]`` of ``project`` into ``site_dir``, timed."""
     return finish_builds([start_build(project, site_dir, strict=strict, check=check, env=env)])[0]
 

@@ -25,13 +25,14 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from common import PROJECT, SITE_URL, run_build
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 from hanoi.media_kit.sheets import SHEETS_FOLDER, compile_pdf, pdf_path, sheet_source  # noqa: E402
 from hanoi.status.facts import load_site_facts  # noqa: E402
-from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 
 SITE_NAMES = {"en": "Hanoi Convention", "vi": "Công ước Hà Nội", "fr": "Convention de Hanoï"}
 
@@ -79,26 +80,45 @@ def main() -> None:
         site_dir = Path(temporary) / "site"
         build_seconds = build(site_dir)
         pages = {(language, slug): page_html(site_dir, language, slug) for language in LANGUAGES for slug in slugs}
-        sheet_source(pages[(LANGUAGES[1], slugs[0])], markdown="<!-- fact id=chapters -->", url=SITE_URL,
-                     language=LANGUAGES[1], site_name="", facts=facts.facts)  # loads the UI catalogues once
+        sheet_source(
+            pages[(LANGUAGES[1], slugs[0])],
+            markdown="<!-- fact id=chapters -->",
+            url=SITE_URL,
+            language=LANGUAGES[1],
+            site_name="",
+            facts=facts.facts,
+        )  # loads the UI catalogues once
         sources: dict[str, str] = {}
         started = time.perf_counter()
         for (language, slug), html in pages.items():
             markdown = (PROJECT / "docs" / language / SHEETS_FOLDER / f"{slug}.md").read_text(encoding="utf-8")
             url = f"{SITE_URL}{language_prefix(language)}{SHEETS_FOLDER}/{slug}/"
             name = pdf_path(slug, language).rsplit("/", 1)[-1]
-            sources[name] = sheet_source(html, markdown=markdown, url=url, language=language,
-                                         site_name=SITE_NAMES[language], facts=facts.facts).source
+            sources[name] = sheet_source(
+                html, markdown=markdown, url=url, language=language, site_name=SITE_NAMES[language], facts=facts.facts
+            ).source
         convert_seconds = time.perf_counter() - started
         sources_file = Path(temporary) / "sources.json"
         sources_file.write_text(json.dumps(sources), encoding="utf-8")
-        results = [json.loads(subprocess.run([sys.executable, __file__, "--worker", str(sources_file)], check=True,
-                                              capture_output=True, text=True).stdout) for _ in range(runs)]
+        results = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, __file__, "--worker", str(sources_file)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+            )
+            for _ in range(runs)
+        ]
 
     import typst
-    print(f"PDF fact sheets: {len(slugs)} sheets x {len(LANGUAGES)} languages = {len(sources)} PDFs; "
-          f"{runs} runs, each a fresh process compiling every PDF once "
-          f"(typst {typst.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")
+
+    print(
+        f"PDF fact sheets: {len(slugs)} sheets x {len(LANGUAGES)} languages = {len(sources)} PDFs; "
+        f"{runs} runs, each a fresh process compiling every PDF once "
+        f"(typst {typst.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
+    )
     print(f"{'PDF':<50} {'size':>8} {'best ms':>8} {'median ms':>10}")
     for name in sources:
         times = [r["pdfs"][name][0] for r in results]
@@ -106,9 +126,14 @@ def main() -> None:
         print(f"{name:<50} {size / 1000:>6.1f}kB {min(times) * 1000:>8.1f} {statistics.median(times) * 1000:>10.1f}")
     totals = [sum(t for t, _ in r["pdfs"].values()) for r in results]
     fonts = [r["fonts"] for r in results]
-    print(f"{'all ' + str(len(sources)) + ' PDFs (sum per run)':<50} {'':>8} {min(totals) * 1000:>8.1f} "
-          f"{statistics.median(totals) * 1000:>10.1f}")
-    print(f"{'font loading, once per process':<50} {'':>8} {min(fonts) * 1000:>8.1f} {statistics.median(fonts) * 1000:>10.1f}")
+    print(
+        f"{'all ' + str(len(sources)) + ' PDFs (sum per run)':<50} {'':>8} {min(totals) * 1000:>8.1f} "
+        f"{statistics.median(totals) * 1000:>10.1f}"
+    )
+    print(
+        f"{'font loading, once per process':<50} {'':>8} {min(fonts) * 1000:>8.1f} "
+        f"{statistics.median(fonts) * 1000:>10.1f}"
+    )
     print(f"HTML to Typst for all {len(sources)} sheets: {convert_seconds * 1000:.1f} ms")
 
     print(f"whole site build (mkdocs build --strict, all languages), for comparison: {build_seconds:.1f} s")

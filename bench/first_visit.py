@@ -100,9 +100,11 @@ def main() -> None:
                     path = by_language[language].url
                     if not (root / "bare-site" / path.lstrip("/")).exists():
                         continue  # the bare build has one 404 page, at the root
-                    measured = [first_visit(browser, base, site, path, options.seconds)
-                                for base, site in zip(bases, (root / "ours-site", root / "bare-site"))]
-                    for total, (size, count) in zip(totals, measured):
+                    measured = [
+                        first_visit(browser, base, site, path, options.seconds)
+                        for base, site in zip(bases, (root / "ours-site", root / "bare-site"), strict=True)
+                    ]
+                    for total, (size, count) in zip(totals, measured, strict=True):
                         total[0] += size
                         total[1] += count
                     rows.append((kind, path, measured))
@@ -113,11 +115,15 @@ def main() -> None:
     print("| page type | page | ours: kB / requests | bare Material + i18n: kB / requests | ours / bare |")
     print("| --- | --- | ---: | ---: | ---: |")
     for kind, path, ((size, count), (bare_size, bare_count)) in rows:
-        print(f"| {kind} | `{path}` | {size / KB:.1f} / {count} | {bare_size / KB:.1f} / {bare_count} | "
-              f"{size / bare_size:.2f} |")
+        print(
+            f"| {kind} | `{path}` | {size / KB:.1f} / {count} | {bare_size / KB:.1f} / {bare_count} | "
+            f"{size / bare_size:.2f} |"
+        )
     (size, count), (bare_size, bare_count) = totals
-    print(f"| all {len(rows)} pages | | {size / KB:.1f} / {count} | {bare_size / KB:.1f} / {bare_count} | "
-          f"{size / bare_size:.2f} |")
+    print(
+        f"| all {len(rows)} pages | | {size / KB:.1f} / {count} | {bare_size / KB:.1f} / {bare_count} | "
+        f"{size / bare_size:.2f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ import collections
 import functools
 import os
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import jinja2
 from mkdocs import plugins, utils
@@ -41,6 +42,7 @@ def _timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         finally:
             _seconds[label] += time.process_time() - started
+
     return timed
 
 

@@ -50,8 +50,13 @@ def measure(project: Path, language: str | None) -> tuple[float, list[float]]:
     if language:
         env["BUILD_ONLY_LOCALE"] = language  # that language is then built at the site root
     log = open(project / f"serve-{language or 'all'}.log", "w")
-    server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/{Path(PAGE).stem}/"
     source = project / "docs" / (language or "en") / PAGE
     try:
@@ -76,8 +81,10 @@ def main() -> None:
         for language in (None, "vi"):
             first, edits = measure(project, language)
             label = "all three languages" if language is None else f"one language ({language})"
-            print(f"{label:<24} first build served after {first:5.1f} s; edit to served page: "
-                  f"median {statistics.median(edits):.1f} s ({', '.join(f'{e:.1f}' for e in edits)} s)")
+            print(
+                f"{label:<24} first build served after {first:5.1f} s; edit to served page: "
+                f"median {statistics.median(edits):.1f} s ({', '.join(f'{e:.1f}' for e in edits)} s)"
+            )
 
 
 if __name__ == "__main__":

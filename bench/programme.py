@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from common import LANGUAGES, PROJECT, SITE_URL, copy_project, run_build
+
 MARKER_LINE = re.compile(r"^<!-- (programme|programme-facts|programme-downloads|event)\b[^\n]*-->\n", re.M)
 TYPES = ("plenary", "high-level-side-event", "workshop-panel", "exhibition", "press-conference", "ceremony")
 ROOMS = 25
@@ -36,25 +37,27 @@ def synthetic_programme(count: int) -> tuple[str, str]:
 
     def event(number: int, day: str, start: str, end: str, venue: str, period: str | None) -> None:
         kind = TYPES[number % len(TYPES)]
-        lines.extend([
-            f"  - id: synthetic-{number:03d}",
-            f'    day: "{day}"',
-            f"    start: {start}",
-            f"    end: {end}",
-            *( [f"    period: {period}"] if period else [] ),
-            f"    venue: {venue}",
-            f"    type: {kind}",
-            "    status: confirmed",
-            "    title:",
-            f'      en: "Synthetic event {number:03d} <b>&</b>"',
-            f'      vi: "Sự kiện tổng hợp {number:03d}"',
-            f'      fr: "Événement synthétique {number:03d}"',
-            "    description:",
-            "      en: Benchmark data, not a real event.",
-            "      vi: Dữ liệu đo hiệu năng, không phải sự kiện thật.",
-            "      fr: Données de mesure, pas un événement réel.",
-            "    sources: [guidelines]",
-        ])
+        lines.extend(
+            [
+                f"  - id: synthetic-{number:03d}",
+                f'    day: "{day}"',
+                f"    start: {start}",
+                f"    end: {end}",
+                *([f"    period: {period}"] if period else []),
+                f"    venue: {venue}",
+                f"    type: {kind}",
+                "    status: confirmed",
+                "    title:",
+                f'      en: "Synthetic event {number:03d} <b>&</b>"',
+                f'      vi: "Sự kiện tổng hợp {number:03d}"',
+                f'      fr: "Événement synthétique {number:03d}"',
+                "    description:",
+                "      en: Benchmark data, not a real event.",
+                "      vi: Dữ liệu đo hiệu năng, không phải sự kiện thật.",
+                "      fr: Données de mesure, pas un événement réel.",
+                "    sources: [guidelines]",
+            ]
+        )
 
     number = 0
     days = ("2025-10-25", "2025-10-26")
@@ -75,13 +78,16 @@ def synthetic_programme(count: int) -> tuple[str, str]:
             event(number, day, f'"{start.isoformat()}"', f'"{end.isoformat()}"', f"bench-room-{room:02d}", None)
     venues = ["", "  # Synthetic rooms for the benchmark only."]
     for room in range(ROOMS):
-        venues.extend([
-            f"  bench-room-{room:02d}:",
-            f"    name: {{en: Synthetic room {room:02d}, vi: Phòng tổng hợp {room:02d}, fr: Salle synthétique {room:02d}}}",
-            "    city: {en: Hanoi, vi: Hà Nội, fr: Hanoï}",
-            "    address: null",
-            "    sources: [guidelines]",
-        ])
+        venues.extend(
+            [
+                f"  bench-room-{room:02d}:",
+                f"    name: {{en: Synthetic room {room:02d}, vi: Phòng tổng hợp {room:02d}, "
+                f"fr: Salle synthétique {room:02d}}}",
+                "    city: {en: Hanoi, vi: Hà Nội, fr: Hanoï}",
+                "    address: null",
+                "    sources: [guidelines]",
+            ]
+        )
     return "\n".join(lines) + "\n", "\n".join(venues) + "\n"
 
 
@@ -145,6 +151,7 @@ def instrumented_build(project: Path) -> dict[str, float]:
                 spent[key] += time.perf_counter() - started
                 if key == "markers":
                     spent["marker count"] += 1
+
         return wrapper
 
     previous = Path.cwd()
@@ -169,8 +176,8 @@ def instrumented_build(project: Path) -> dict[str, float]:
 def in_process(project: Path) -> dict[str, float]:
     """The hook's work outside the markers, timed directly on the synthetic data."""
     sys.path.insert(0, str(project / "hooks"))
-    from hanoi.programme.model import PROGRAMME_DIR, validate  # noqa: PLC0415 (the copy's modules)
     from hanoi.programme.exports import write_exports  # noqa: PLC0415
+    from hanoi.programme.model import PROGRAMME_DIR, validate  # noqa: PLC0415 (the copy's modules)
 
     started = time.perf_counter()
     programme, problems = validate(PROGRAMME_DIR)
@@ -203,24 +210,36 @@ def main() -> None:
         direct = in_process(with_markers)
     with_time, without_time = (statistics.median(timings[k]) for k in ("with", "without"))
     markers_time = with_time - without_time
-    print(f"Programme benchmark: {direct['events']:.0f} synthetic events, 3 languages, "
-          f"median of {args.runs} builds each (mkdocs build --strict)")
+    print(
+        f"Programme benchmark: {direct['events']:.0f} synthetic events, 3 languages, "
+        f"median of {args.runs} builds each (mkdocs build --strict)"
+    )
     print(f"  build with markers     {with_time:7.2f} s   (runs: {', '.join(f'{t:.2f}' for t in timings['with'])})")
-    print(f"  build without markers  {without_time:7.2f} s   (runs: {', '.join(f'{t:.2f}' for t in timings['without'])})")
-    print(f"  markers' share         {markers_time:7.2f} s = {100 * markers_time / with_time:.1f} % of the build with markers"
-          " (rendering, plus the bigger pages' search index and HTML checks)")
+    print(
+        f"  build without markers  {without_time:7.2f} s   (runs: {', '.join(f'{t:.2f}' for t in timings['without'])})"
+    )
+    print(
+        f"  markers' share         {markers_time:7.2f} s = {100 * markers_time / with_time:.1f} % "
+        "of the build with markers"
+        " (rendering, plus the bigger pages' search index and HTML checks)"
+    )
     print(f"  rendered markers       {markers:7d}     ({markers // len(LANGUAGES)} per language)")
     print(f"  time per marker        {1000 * markers_time / markers:7.2f} ms (build-time difference / markers)")
     hook = instrumented["hook events"] + instrumented["markers"]
     print(f"  in-process build with markers, timed inside ({instrumented['build']:.2f} s):")
     print(f"    programme hook, all its work  {hook:7.2f} s = {100 * hook / instrumented['build']:.1f} % of the build")
-    print(f"      of which marker rendering   {instrumented['markers']:7.2f} s for {instrumented['marker count']:.0f} markers"
-          f" = {1000 * instrumented['markers'] / max(1, instrumented['marker count']):.2f} ms per marker")
+    print(
+        f"      of which marker rendering   {instrumented['markers']:7.2f} s "
+        f"for {instrumented['marker count']:.0f} markers"
+        f" = {1000 * instrumented['markers'] / max(1, instrumented['marker count']):.2f} ms per marker"
+    )
     print(f"      of which events (validation, TOC, exports) {instrumented['hook events']:.2f} s")
     print("  hook work in both builds (timed in-process on the same data):")
     print(f"    validation (once per build)   {1000 * direct['validation']:8.1f} ms")
-    print(f"    exports (3 languages)         {1000 * direct['exports']:8.1f} ms"
-          f" = {100 * direct['exports'] / with_time:.1f} % of the build with markers")
+    print(
+        f"    exports (3 languages)         {1000 * direct['exports']:8.1f} ms"
+        f" = {100 * direct['exports'] / with_time:.1f} % of the build with markers"
+    )
 
 
 if __name__ == "__main__":

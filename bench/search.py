@@ -50,8 +50,14 @@ from netlify_emulation import serve  # noqa: E402
 RELEASE = re.compile(r"^press/[^/#]+/")  # a press release's entries (not the archive's)
 
 QUERIES = [
-    ("vi/", "toi pham"), ("vi/", "tội phạm"), ("vi/", "cong uoc ha noi"), ("vi/", "Cong uoc"),
-    ("vi/", "đa"), ("vi/", "da"), ("fr/", "cybercriminalite"), ("", "convention"),
+    ("vi/", "toi pham"),
+    ("vi/", "tội phạm"),
+    ("vi/", "cong uoc ha noi"),
+    ("vi/", "Cong uoc"),
+    ("vi/", "đa"),
+    ("vi/", "da"),
+    ("fr/", "cybercriminalite"),
+    ("", "convention"),
 ]
 
 # Installed in every page before its scripts: timestamps of search readiness,
@@ -148,11 +154,15 @@ def main() -> None:
             raw, gz = sizes[language]
             count, each = release_cost(site, language)
             room = f"room for about {(INDEX_BUDGET_GZIP_BYTES - gz) / each:,.0f} more" if each > 0 else ""
-            print(f"  {language}: {raw:>9,} B, {gz:>7,} B gzip; its {count} press releases add "
-                  f"{each:,.0f} B gzip each: {room}")
+            print(
+                f"  {language}: {raw:>9,} B, {gz:>7,} B gzip; its {count} press releases add "
+                f"{each:,.0f} B gzip each: {room}"
+            )
         all_docs = b"".join(index_path(site, language).read_bytes() for language in LANGUAGES)
-        print(f"  (all three together: {merged:,} B, about {gzip_size(all_docs):,} B gzip: "
-              "what every page fetched before the split)")
+        print(
+            f"  (all three together: {merged:,} B, about {gzip_size(all_docs):,} B gzip: "
+            "what every page fetched before the split)"
+        )
 
         chromium = find_chromium()
         if chromium is None:
@@ -163,17 +173,21 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=LAUNCH_ARGS)
             measure(browser, base_url, "vi/", "hanoi", options.cpu_throttle)  # warm-up
             print(f"\ntimes in ms, median (min-max) of {options.runs} runs, CPU throttle x{options.cpu_throttle:g}:")
-            print(f"{'page':<5} {'query':<18} {'page load':>15} {'open -> ready':>16} {'last key -> results':>20} "
-                  f"{'open -> results':>16}  top result")
+            print(
+                f"{'page':<5} {'query':<18} {'page load':>15} {'open -> ready':>16} {'last key -> results':>20} "
+                f"{'open -> results':>16}  top result"
+            )
             for path, query in QUERIES:
                 runs = [measure(browser, base_url, path, query, options.cpu_throttle) for _ in range(options.runs)]
 
-                def cell(key: str) -> str:
+                def cell(key: str, runs: list[dict[str, str]] = runs) -> str:
                     values = [float(run[key]) for run in runs]
                     return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
 
-                print(f"/{path:<4} {query:<18} {cell('load'):>15} {cell('open -> ready'):>16} "
-                      f"{cell('last key -> results'):>20} {cell('open -> results'):>16}  {runs[0]['top']}")
+                print(
+                    f"/{path:<4} {query:<18} {cell('load'):>15} {cell('open -> ready'):>16} "
+                    f"{cell('last key -> results'):>20} {cell('open -> results'):>16}  {runs[0]['top']}"
+                )
             browser.close()
         server.close()
 

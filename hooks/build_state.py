@@ -10,10 +10,11 @@ the config (``site_build(config)``, ``language_build(config)``).
 
 from __future__ import annotations
 
-from hanoi.build import BUILD_STATE, attach, remember_command, start_site_build
-from hanoi.languages import is_site_build_starting
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from hanoi.build import BUILD_STATE, attach, remember_command, start_site_build
+from hanoi.languages import is_site_build_starting
 
 
 def on_startup(*, command: str, dirty: bool) -> None:

@@ -11,6 +11,9 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
 from hanoi.build import AFTER_SITE_HEADERS, site_build
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.editor import FOLDER
@@ -20,8 +23,6 @@ from hanoi.editor.headers import editor_reached_problems, editor_rules, site_pat
 from hanoi.languages import is_last_build_running
 from hanoi.problems import stop_on
 from hanoi.templates import hook_environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.editor")
 
@@ -43,8 +44,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     publish(built, folder)
     settings = editor_config(site_build(config).pages, repo, production_domain(os.environ))
     (folder / CONFIG_FILE).write_text(json.dumps(settings, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (folder / "index.html").write_text(hook_environment(config).get_template(f"{FOLDER}/index.html").render(
-        title=settings["app_title"], config_file=CONFIG_FILE, entry=built.entry), encoding="utf-8")
+    (folder / "index.html").write_text(
+        hook_environment(config)
+        .get_template(f"{FOLDER}/index.html")
+        .render(title=settings["app_title"], config_file=CONFIG_FILE, entry=built.entry),
+        encoding="utf-8",
+    )
     with (site_dir / "_headers").open("a", encoding="utf-8") as headers:
         headers.write(editor_rules())
     log.info(f"Browser editor at /{FOLDER}/ for the GitHub repository {repo}")

@@ -9,13 +9,14 @@ kit page is the marker <!-- media-kit sheets="…" --> (``hanoi.markers.table``)
 
 from __future__ import annotations
 
-from hanoi.build import AFTER_MARKERS, BEFORE_NEXT_LANGUAGE, language_build, site_build
-from hanoi.media_kit.site import stop_on_sheet_problems, with_sheet_box, write_sheets_and_kit
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_MARKERS, BEFORE_NEXT_LANGUAGE, language_build, site_build
+from hanoi.media_kit.site import stop_on_sheet_problems, with_sheet_box, write_sheets_and_kit
 
 
 # After hooks/markers.py has put the figures in: the PDF shows what the page shows.

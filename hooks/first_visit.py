@@ -8,16 +8,17 @@ hash of its content, and the pages pointed at it.
 
 from __future__ import annotations
 
-from hanoi.build import AFTER_ALL_LANGUAGES, AFTER_I18N_FILES, PAGE_AS_WRITTEN, site_build
-from hanoi.languages import is_last_build_running
-from hanoi.served.material_fixes import PatchError
-from hanoi.served.on_demand import MaterialFiles, publish_material, take_material_files
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_ALL_LANGUAGES, AFTER_I18N_FILES, PAGE_AS_WRITTEN, site_build
+from hanoi.languages import is_last_build_running
+from hanoi.served.material_fixes import PatchError
+from hanoi.served.on_demand import MaterialFiles, publish_material, take_material_files
 
 
 def _material(config: MkDocsConfig) -> MaterialFiles:

@@ -6,13 +6,14 @@ it lands (<title>, meta tags, Material's header, navigation, our partials).
 
 from __future__ import annotations
 
-from hanoi.build import FRONT_MATTER_FIRST, site_build
-from hanoi.pages.scan import as_front_matter_text, escape_front_matter_text
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from hanoi.build import FRONT_MATTER_FIRST, site_build
+from hanoi.pages.scan import as_front_matter_text, escape_front_matter_text
 
 
 # Before any other plugin or hook reads page.meta.

@@ -6,11 +6,12 @@ Markdown's abbr extension. The glossary page is the marker <!-- glossary -->.
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
 from hanoi.build import site_build
 from hanoi.languages import build_language
 from hanoi.terms.glossaries import abbreviation_glossary
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

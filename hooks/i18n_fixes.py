@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hanoi.build import AFTER_ALL_LANGUAGES, site_build
-from hanoi.languages import build_language, is_last_build_running, language_prefix
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from hanoi.build import AFTER_ALL_LANGUAGES, site_build
+from hanoi.languages import build_language, is_last_build_running, language_prefix
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

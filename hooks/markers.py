@@ -12,15 +12,16 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from hanoi.build import AFTER_SEARCH_INDEXING, language_build, site_build
-from hanoi.markers.expansion import MarkerContext, expand, restore, restore_unindexed
-from hanoi.markers.page import MarkerState, front_matter_lines
-from hanoi.markers.table import MARKERS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_SEARCH_INDEXING, language_build, site_build
+from hanoi.markers.expansion import MarkerContext, expand, restore, restore_unindexed
+from hanoi.markers.page import MarkerState, front_matter_lines
+from hanoi.markers.table import MARKERS
 
 log = logging.getLogger("mkdocs.hooks.markers")
 

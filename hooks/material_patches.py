@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
-from hanoi.languages import is_last_build_running
-from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, without_toggle_autocomplete
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
+from hanoi.languages import is_last_build_running
+from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, without_toggle_autocomplete
 
 
 @event_priority(AFTER_ALL_LANGUAGES)

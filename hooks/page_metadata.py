@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanoi.pages.alternates import page_alternates
-from hanoi.languages import OG_LOCALES, build_language
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hanoi.languages import OG_LOCALES, build_language
+from hanoi.pages.alternates import page_alternates
 
-def on_page_context(
-    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
     alternates = getattr(page.file, "alternates", None) or {language: page.file}
     context["page_alternates"] = page_alternates(config.site_url or "", alternates)

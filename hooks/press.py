@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanoi.build import AFTER_SEARCH_INDEXING, language_build, site_build
-from hanoi.press.site import feed_link, release_of, with_release_header, write_feed
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_SEARCH_INDEXING, language_build, site_build
+from hanoi.press.site import feed_link, release_of, with_release_header, write_feed
 
 
 # The release header is not what readers search for: put in after indexing.

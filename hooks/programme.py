@@ -9,14 +9,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hanoi.build import AFTER_MARKERS, language_build, site_build
-from hanoi.programme.anchors import add_anchors
-from hanoi.programme.exports import write_exports
-from hanoi.programme.markers import PageAnchors
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_MARKERS, language_build, site_build
+from hanoi.programme.anchors import add_anchors
+from hanoi.programme.exports import write_exports
+from hanoi.programme.markers import PageAnchors
 
 log = logging.getLogger("mkdocs.hooks.programme")
 

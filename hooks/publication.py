@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanoi.build import site_build
-from hanoi.catalogues import N_, translate
-from hanoi.languages import build_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hanoi.build import site_build
+from hanoi.catalogues import N_, translate
+from hanoi.languages import build_language
+
 BANNERS = {
     "draft": N_("Draft: this page is not published. It appears only in previews."),
-    "scheduled": N_("Scheduled: this page is not published yet. It appears only in previews until its publication time."),
+    "scheduled": N_(
+        "Scheduled: this page is not published yet. It appears only in previews until its publication time."
+    ),
 }
 
 

@@ -6,10 +6,11 @@ search does not use (about 30 files; en, vi and fr keep theirs).
 
 from __future__ import annotations
 
-from hanoi.languages import LANGUAGES
-from hanoi.served.published import is_published
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from hanoi.languages import LANGUAGES
+from hanoi.served.published import is_published
 
 
 def search_languages(config: MkDocsConfig) -> set[str]:

@@ -13,18 +13,18 @@ other titles are. The browser side is
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
-from hanoi.build import AFTER_ALL_LANGUAGES, language_build, site_build
-from hanoi.languages import is_last_build_running
-from hanoi.search.site import SearchState, localized_config_filter, publish_worker, split_index
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from hanoi.build import AFTER_ALL_LANGUAGES, language_build, site_build
+from hanoi.languages import is_last_build_running
+from hanoi.search.site import SearchState, localized_config_filter, publish_worker, split_index
 
 log = logging.getLogger("mkdocs.hooks.search_i18n")
 

@@ -5,8 +5,13 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
 from hanoi.editor.headers import site_paths
@@ -20,10 +25,7 @@ from hanoi.served.security import (
     site_script_hashes,
     template_script_hashes,
 )
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
+
 
 # The hashes of the inline scripts the templates emitted in each page, kept by
 # the site build: the site is not read back for them (other HTML files are).
@@ -32,8 +34,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     try:
         site_build(config).script_hashes[page.file.abs_dest_path] = template_script_hashes(output, page.content)
     except ContentNotInPage as error:
-        raise PluginError(f"{page.file.src_uri}: {error}; the CSP cannot tell the templates' scripts from the "
-                          "page's. Fix: check the templates in overrides/ and hooks that change page HTML") from None
+        raise PluginError(
+            f"{page.file.src_uri}: {error}; the CSP cannot tell the templates' scripts from the "
+            "page's. Fix: check the templates in overrides/ and hooks that change page HTML"
+        ) from None
     return output
 
 
@@ -45,7 +49,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     well_known = site_dir / ".well-known"
     well_known.mkdir(exist_ok=True)
     (well_known / "security.txt").write_text(
-        security_txt(config.site_url or "/", datetime.now(timezone.utc), LANGUAGES),
+        security_txt(config.site_url or "/", datetime.now(UTC), LANGUAGES),
         encoding="utf-8",
     )
     csp = content_security_policy(site_script_hashes(site_dir, site_build(config).script_hashes))

@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hanoi.build import language_build
-from hanoi.media_kit.cards import CardsToDraw, card_for, card_url, publish_cards
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from hanoi.build import language_build
+from hanoi.media_kit.cards import CardsToDraw, card_for, card_url, publish_cards
 
 
 def _cards(config: MkDocsConfig) -> CardsToDraw:

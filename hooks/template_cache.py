@@ -4,10 +4,11 @@ build and per ``mkdocs serve`` rebuild (why and how: hooks/hanoi/templates.py).
 
 from __future__ import annotations
 
-from hanoi.templates import with_compiled_templates
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from hanoi.templates import with_compiled_templates
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -6,10 +6,11 @@ is the marker <!-- translation-status --> on /status/."""
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from hanoi.build import site_build
 from hanoi.languages import is_site_build_starting
 from hanoi.pages.translations import report
-from mkdocs.config.defaults import MkDocsConfig
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -8,14 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hanoi.build import language_build, site_build
-from hanoi.languages import DEFAULT_LANGUAGE, build_language
-from hanoi.status.home import COUNTDOWN_SCRIPT, HOME_TEMPLATE, home_blocks
-from hanoi.status.open_data import write_open_data
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from hanoi.build import language_build, site_build
+from hanoi.languages import DEFAULT_LANGUAGE, build_language
+from hanoi.status.home import COUNTDOWN_SCRIPT, HOME_TEMPLATE, home_blocks
+from hanoi.status.open_data import write_open_data
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -11,12 +11,13 @@ language being built, from the same catalogue.
 
 from __future__ import annotations
 
-from hanoi.build import CATALOGUES
-from hanoi.catalogues import MissingCatalogue, install_for_theme, translate
-from hanoi.languages import LANGUAGES, build_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from hanoi.build import CATALOGUES
+from hanoi.catalogues import MissingCatalogue, install_for_theme, translate
+from hanoi.languages import LANGUAGES, build_language
 
 
 @event_priority(CATALOGUES)

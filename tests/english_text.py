@@ -28,13 +28,19 @@ from bs4 import BeautifulSoup
 PROJECT = Path(__file__).resolve().parents[1]
 MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
 ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
-META = ('meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]',
-        'meta[property="og:site_name"]')
+META = (
+    'meta[name="description"]',
+    'meta[property="og:title"]',
+    'meta[property="og:description"]',
+    'meta[property="og:site_name"]',
+)
 # English words that are not Vietnamese or French words (French "on", "an",
 # "or", "as" and Vietnamese "to" are left out on purpose).
-FUNCTION_WORDS = frozenset("""the and of for with from by this that these those is are was were be been being
+FUNCTION_WORDS = frozenset(
+    """the and of for with from by this that these those is are was were be been being
 has have had will would not which who whom whose its into than then there their they here
-what when where while about after before under until upon""".split())
+what when where while about after before under until upon""".split()
+)
 WORD = re.compile(r"[^\W\d_]+")
 URL = re.compile(r"\S*(?:://|www\.)\S*")  # an address is not text
 
@@ -77,7 +83,9 @@ def texts(html: str) -> list[str]:
     """Every text a reader meets on the page, outside other-language parts."""
     document = _readable(BeautifulSoup(html, "html.parser"))
     found = [" ".join(s.split()) for s in document.body.stripped_strings] if document.body else []
-    found += [" ".join(tag.get(name).split()) for tag in document.find_all(True) for name in ATTRIBUTES if tag.get(name)]
+    found += [
+        " ".join(tag.get(name).split()) for tag in document.find_all(True) for name in ATTRIBUTES if tag.get(name)
+    ]
     found += [tag.get("content", "") for selector in META for tag in document.select(selector)]
     if document.title:
         found.append(document.title.get_text(" ", strip=True))

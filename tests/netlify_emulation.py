@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import threading
 import tomllib
+from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 from sitetools import LANGUAGES, PROJECT
 
@@ -29,12 +29,14 @@ def rule_pattern(path: str) -> re.Pattern[str]:
     anything, including nothing (so ``/press/*`` matches ``/press``, and
     ``/pressroom``); ``:name`` one segment; a ``*`` inside a segment any run of
     characters; a trailing slash is optional; case is ignored."""
+
     def segment(part: str) -> str:
         if part.startswith(":"):
             return "([^/]+)"
         if part == "*":
             return "?(.*)"
         return "(.*)".join(re.escape(piece) for piece in part.split("*"))
+
     parts = [segment(part.rstrip()) for part in path.split("/") if part.rstrip()]
     return re.compile("^/" + "/".join(parts) + "/?$", re.IGNORECASE)
 
@@ -106,9 +108,14 @@ class _Handler(SimpleHTTPRequestHandler):
 
 def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
     """Yield the base URL of the site served in a background thread."""
-    handler = type("Handler", (_Handler,), {
-        "rules": toml_rules() + headers_file_rules(site_dir / "_headers"), "site_dir": site_dir,
-    })
+    handler = type(
+        "Handler",
+        (_Handler,),
+        {
+            "rules": toml_rules() + headers_file_rules(site_dir / "_headers"),
+            "site_dir": site_dir,
+        },
+    )
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

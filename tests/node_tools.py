@@ -48,8 +48,11 @@ def java() -> str:
     """The Java runtime vnu.jar needs (Java 11 or newer)."""
     path = shutil.which("java")
     if path is None:
-        pytest.fail("Java is not installed; the Nu Html Checker (vnu-jar) needs it. Debian: "
-                    "`apt-get install default-jre-headless` (.ci/run does this on CI).", pytrace=False)
+        pytest.fail(
+            "Java is not installed; the Nu Html Checker (vnu-jar) needs it. Debian: "
+            "`apt-get install default-jre-headless` (.ci/run does this on CI).",
+            pytrace=False,
+        )
     return path
 
 

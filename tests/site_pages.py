@@ -15,8 +15,16 @@ from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, page_language, ur
 
 # Every page type, in the order the tests report them.
 PAGE_TYPES = (
-    "home", "content", "signatures", "programme", "press-archive", "press-release",
-    "media-kit", "fact-sheet", "glossary", "404",
+    "home",
+    "content",
+    "signatures",
+    "programme",
+    "press-archive",
+    "press-release",
+    "media-kit",
+    "fact-sheet",
+    "glossary",
+    "404",
 )
 # Types every build has; a test fails if one of them is missing.
 REQUIRED_TYPES = ("home", "content", "press-archive", "press-release", "404")
@@ -26,7 +34,7 @@ def relative_path(site_dir: Path, page: Path) -> str:
     """The URL path inside the page's language: 'press/' for /vi/press/."""
     path = url_path(site_dir, page).lstrip("/")
     language = page_language(site_dir, page)
-    return path if language == DEFAULT_LANGUAGE else path[len(language) + 1:]
+    return path if language == DEFAULT_LANGUAGE else path[len(language) + 1 :]
 
 
 def page_type(relative: str) -> str:
@@ -56,7 +64,7 @@ def page_type(relative: str) -> str:
 class SitePage:
     file: Path
     language: str
-    url: str       # served path, e.g. /vi/press/
+    url: str  # served path, e.g. /vi/press/
     relative: str  # path inside the language, e.g. press/
     type: str
 
@@ -65,8 +73,9 @@ def site_pages(site_dir: Path) -> list[SitePage]:
     pages = []
     for file in html_pages(site_dir):
         relative = relative_path(site_dir, file)
-        pages.append(SitePage(file, page_language(site_dir, file), url_path(site_dir, file), relative,
-                              page_type(relative)))
+        pages.append(
+            SitePage(file, page_language(site_dir, file), url_path(site_dir, file), relative, page_type(relative))
+        )
     return pages
 
 
@@ -88,7 +97,8 @@ def samples(site_dir: Path) -> dict[str, dict[str, SitePage]]:
         chosen = sorted(candidates, key=lambda p: (-p.relative.count("/"), p.relative))[0]
         found[kind] = {
             language: index[(language, chosen.relative)]
-            for language in LANGUAGES if (language, chosen.relative) in index
+            for language in LANGUAGES
+            if (language, chosen.relative) in index
         }
     return found
 

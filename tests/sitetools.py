@@ -8,10 +8,11 @@ import socket
 import subprocess
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from hanoi.editor import FOLDER as EDITOR_FOLDER
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -82,7 +83,7 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(page for page in site_dir.rglob("*.html") if page.relative_to(site_dir).parts[0] != EDITOR_FOLDER)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _soup(path: Path, mtime: float) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

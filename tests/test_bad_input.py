@@ -18,21 +18,22 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from hanoi.datafiles import load_schema
-from hanoi.status.facts import load_site_facts
 from hanoi.pages.scan import FRONT_MATTER, front_matter_of, front_matter_problems
-from hanoi.terms.glossaries import load_glossaries
 from hanoi.problems import Problem
 from hanoi.programme.model import load_programme
+from hanoi.status.facts import load_site_facts
+from hanoi.terms.glossaries import load_glossaries
 from hanoi.terms.termbase import load_termbase
 from sitetools import PROJECT
 
@@ -51,6 +52,7 @@ def _front_matter(kind: str) -> Callable[[Path], list[Problem]]:
         path = root / "page.md"
         meta, _, problems = front_matter_of(path.read_text(encoding="utf-8"), path.name)
         return problems or front_matter_problems(meta, kind, path)
+
     return check
 
 
@@ -73,18 +75,33 @@ KINDS = (
     Kind("treaty status", DATA / "treaty_status.yml", "treaty_status", FACT_FILES, _facts),
     Kind("termbase", DATA / "termbase.yml", "termbase", (), lambda root: load_termbase(root / "termbase.yml")[1]),
     Kind("glossary", DATA / "glossary" / "vi.yml", "glossary", GLOSSARIES, lambda root: load_glossaries(root)[1]),
-    *(Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, lambda root: load_programme(root)[1])
-      for p in PROGRAMME),
+    *(
+        Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, lambda root: load_programme(root)[1])
+        for p in PROGRAMME
+    ),
     Kind("page", PROJECT / "docs" / "vi" / "convention" / "signatures.md", "page", (), _front_matter("page"), True),
     Kind("home page", PROJECT / "docs" / "fr" / "index.md", "page", (), _front_matter("page"), True),
-    Kind("press release", PROJECT / "docs" / "fr" / "press" / "2025-10-26-closing-press-conference.md",
-         "press_release", (), _front_matter("press_release"), True),
+    Kind(
+        "press release",
+        PROJECT / "docs" / "fr" / "press" / "2025-10-26-closing-press-conference.md",
+        "press_release",
+        (),
+        _front_matter("press_release"),
+        True,
+    ),
 )
 
 # --- broken copies, guided by the schema ------------------------------------
 
-OTHER_TYPE: dict[str, Any] = {"string": ["a", "list"], "number": "text", "integer": "text", "boolean": "text",
-                              "array": "text", "object": "text", "null": ["a", "list"]}
+OTHER_TYPE: dict[str, Any] = {
+    "string": ["a", "list"],
+    "number": "text",
+    "integer": "text",
+    "boolean": "text",
+    "array": "text",
+    "object": "text",
+    "null": ["a", "list"],
+}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T|/)")  # a day, a moment or a span, not a slug
 OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2})?)(?:[+-]\d{2}:\d{2}|Z)$")
 
@@ -166,14 +183,14 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the cases run
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read(kind: Kind) -> tuple[Any, str]:
     """The document (front matter or whole file) and, for a page, its body;
     read once (``broken`` works on a copy)."""
     text = kind.source.read_text(encoding="utf-8")
     if kind.front_matter:
         match = FRONT_MATTER.match(text)
-        return yaml.load(match.group("yaml"), Loader=LOADER), text[match.end():]
+        return yaml.load(match.group("yaml"), Loader=LOADER), text[match.end() :]
     return yaml.load(text, Loader=LOADER), ""
 
 
@@ -220,8 +237,10 @@ def dump(kind: Kind, document: Any, body: str) -> str:
 def cases_of(kind: Kind) -> list[Case]:
     document, _ = read(kind)
     schema = load_schema(kind.schema)
-    found = [Case(kind, f"{what} at {'.'.join(map(str, path)) or 'the top'}", path, value)
-             for what, path, value in sites(document, schema, schema)]
+    found = [
+        Case(kind, f"{what} at {'.'.join(map(str, path)) or 'the top'}", path, value)
+        for what, path, value in sites(document, schema, schema)
+    ]
     return found + [Case(kind, what) for what in ("empty file", "YAML syntax error", "tab indentation")]
 
 
@@ -241,8 +260,18 @@ def problems_for(case: Case) -> list[Problem]:
 def test_there_are_enough_kinds_of_broken_input() -> None:
     cases = [case for found in CASES_BY_KIND.values() for case in found]
     whats = {c.what.split(" at ")[0] for c in cases}
-    assert {"wrong type", "impossible date", "time without offset", "required field removed", "unknown field",
-            "end before start", "not NFC", "empty file", "YAML syntax error", "tab indentation"} <= whats
+    assert {
+        "wrong type",
+        "impossible date",
+        "time without offset",
+        "required field removed",
+        "unknown field",
+        "end before start",
+        "not NFC",
+        "empty file",
+        "YAML syntax error",
+        "tab indentation",
+    } <= whats
     assert all(CASES_BY_KIND[kind.name] for kind in KINDS)
     assert len(cases) >= CASES
 
@@ -256,8 +285,11 @@ def test_the_real_files_are_accepted() -> None:
 
 
 @settings(max_examples=CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(sorted(CASES_BY_KIND)).flatmap(lambda kind: st.sampled_from(range(len(CASES_BY_KIND[kind])))
-                                                       .map(lambda number: CASES_BY_KIND[kind][number])))
+@given(
+    st.sampled_from(sorted(CASES_BY_KIND)).flatmap(
+        lambda kind: st.sampled_from(range(len(CASES_BY_KIND[kind]))).map(lambda number: CASES_BY_KIND[kind][number])
+    )
+)
 def test_broken_input_is_refused_with_file_and_place(case: Case) -> None:
     note(str(case))
     problems = problems_for(case)  # an exception here fails the test: no traceback may reach a press officer

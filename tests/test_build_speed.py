@@ -21,12 +21,12 @@ from posixpath import join, normpath
 
 import pytest
 import yaml
+
 from hanoi.datafiles import DATA_DIR, Located, LocatedList, _FastLocatingLoader, _LocatingLoader
 from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER
-from hanoi.served.published import LUNR_DIR, is_published, lunr_files_needed
 from hanoi.search.index import index_path
+from hanoi.served.published import LUNR_DIR, is_published, lunr_files_needed
 from hanoi.served.security import inline_scripts, inline_scripts_parsed
-
 from sitetools import LANGUAGES, PROJECT, copy_project, html_pages, page_language, run_build, soup, url_path
 
 RELEASES = 40
@@ -104,8 +104,9 @@ def _archive_search_text(site: Path, language: str) -> int:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_archive_search_entry_does_not_grow_with_the_releases(site: Path, many_releases: Path,
-                                                                   language: str) -> None:
+def test_the_archive_search_entry_does_not_grow_with_the_releases(
+    site: Path, many_releases: Path, language: str
+) -> None:
     """Each release is indexed once, on its own page: the archive's list is
     not indexed, so its entry (and the work of indexing it) stays the same."""
     assert _archive_search_text(site, language) > 0
@@ -121,20 +122,26 @@ def test_a_synthetic_release_is_the_size_of_a_real_one(site: Path, many_releases
 
 def test_only_the_lunr_files_the_search_loads_are_published(site: Path) -> None:
     published = {p.relative_to(site / LUNR_DIR).as_posix() for p in (site / LUNR_DIR).rglob("*") if p.is_file()}
-    assert published == lunr_files_needed(LANGUAGES) == {
-        "min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js", "min/lunr.vi.min.js", "min/lunr.fr.min.js"}
+    assert (
+        published
+        == lunr_files_needed(LANGUAGES)
+        == {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js", "min/lunr.vi.min.js", "min/lunr.fr.min.js"}
+    )
     assert not list(site.rglob("*.map")), "source maps are published"
 
 
-@pytest.mark.parametrize("src_uri,languages,published", [
-    ("assets/javascripts/lunr/min/lunr.de.min.js", {"en", "vi", "fr"}, False),
-    ("assets/javascripts/lunr/min/lunr.vi.min.js", {"en", "vi", "fr"}, True),
-    ("assets/javascripts/lunr/tinyseg.js", {"en", "vi", "fr"}, False),
-    ("assets/javascripts/lunr/tinyseg.js", {"en", "ja"}, True),
-    ("assets/javascripts/lunr/wordcut.js", {"th"}, True),
-    ("assets/javascripts/bundle.79ae519e.min.js.map", {"en"}, False),
-    ("assets/javascripts/workers/search.a7633da7.min.js", {"en"}, True),
-])
+@pytest.mark.parametrize(
+    "src_uri,languages,published",
+    [
+        ("assets/javascripts/lunr/min/lunr.de.min.js", {"en", "vi", "fr"}, False),
+        ("assets/javascripts/lunr/min/lunr.vi.min.js", {"en", "vi", "fr"}, True),
+        ("assets/javascripts/lunr/tinyseg.js", {"en", "vi", "fr"}, False),
+        ("assets/javascripts/lunr/tinyseg.js", {"en", "ja"}, True),
+        ("assets/javascripts/lunr/wordcut.js", {"th"}, True),
+        ("assets/javascripts/bundle.79ae519e.min.js.map", {"en"}, False),
+        ("assets/javascripts/workers/search.a7633da7.min.js", {"en"}, True),
+    ],
+)
 def test_published_theme_files(src_uri: str, languages: set[str], published: bool) -> None:
     assert is_published(src_uri, languages) is published
 
@@ -142,10 +149,14 @@ def test_published_theme_files(src_uri: str, languages: set[str], published: boo
 def test_inline_scripts_are_found_as_the_html_parser_finds_them(site: Path) -> None:
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")
-        assert inline_scripts(html) == inline_scripts(page.read_bytes()) == inline_scripts_parsed(html), url_path(site, page)
-    tricky = ('<p>x</p><!-- <script>not run</script> --><SCRIPT>a()</SCRIPT><script src="x.js"></script>'
-              '<script type="application/json">{"a": 1}</script><script type="module">b()</script >'
-              '<pre>&lt;script&gt;c()&lt;/script&gt;</pre>')
+        assert inline_scripts(html) == inline_scripts(page.read_bytes()) == inline_scripts_parsed(html), url_path(
+            site, page
+        )
+    tricky = (
+        '<p>x</p><!-- <script>not run</script> --><SCRIPT>a()</SCRIPT><script src="x.js"></script>'
+        '<script type="application/json">{"a": 1}</script><script type="module">b()</script >'
+        "<pre>&lt;script&gt;c()&lt;/script&gt;</pre>"
+    )
     assert inline_scripts(tricky) == inline_scripts_parsed(tricky) == ["a()", "b()"]
 
 
@@ -168,4 +179,6 @@ def test_libyaml_and_pure_python_loaders_read_every_file_alike() -> None:
     if not getattr(yaml, "__with_libyaml__", False):
         pytest.skip("PyYAML was built without libyaml here: the pure-Python parser is used")
     for name, text in texts.items():
-        assert _located(yaml.load(text, Loader=_FastLocatingLoader)) == _located(yaml.load(text, Loader=_LocatingLoader)), name
+        assert _located(yaml.load(text, Loader=_FastLocatingLoader)) == _located(
+            yaml.load(text, Loader=_LocatingLoader)
+        ), name

@@ -22,8 +22,13 @@ def catalogue(language: str):
 
 def extracted_ids(tmp_path: Path) -> set[str]:
     pot = tmp_path / "messages.pot"
-    subprocess.run(["make", "--no-print-directory", "-s", "pot", f"POT={pot}"], cwd=PROJECT, check=True,
-                   capture_output=True, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        ["make", "--no-print-directory", "-s", "pot", f"POT={pot}"],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
     with pot.open("rb") as f:
         return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
 
@@ -46,7 +51,13 @@ def material_strings(path: Path) -> dict[str, str]:
 def test_material_vietnamese_strings_are_complete() -> None:
     english = material_strings(MATERIAL_LANGUAGES / "en.html")
     ours = material_strings(PROJECT / "overrides" / "partials" / "languages" / "vi.html")
-    language_neutral = {"direction", "search.config.pipeline", "search.config.separator", "language", "search.config.lang"}
+    language_neutral = {
+        "direction",
+        "search.config.pipeline",
+        "search.config.separator",
+        "language",
+        "search.config.lang",
+    }
     missing = sorted(set(english) - set(ours) - language_neutral)
     still_english = sorted(k for k, v in ours.items() if k not in language_neutral and v == english.get(k))
     assert not missing, f"keys missing from overrides/partials/languages/vi.html: {missing}"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hanoi.status.facts import load_site_facts
 
+from hanoi.status.facts import load_site_facts
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, html_pages, page_language, soup, url_path
 
 CONTENT_ROOTS = ("docs", "data", "overrides", "locales")
@@ -18,8 +17,12 @@ TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".html", ".po", ".json", ".js", ".css",
 
 
 def text_files() -> list[Path]:
-    return sorted(p for root in CONTENT_ROOTS for p in (PROJECT / root).rglob("*")
-                  if p.is_file() and p.suffix in TEXT_SUFFIXES and "locales" not in p.relative_to(PROJECT).parts[1:2])
+    return sorted(
+        p
+        for root in CONTENT_ROOTS
+        for p in (PROJECT / root).rglob("*")
+        if p.is_file() and p.suffix in TEXT_SUFFIXES and "locales" not in p.relative_to(PROJECT).parts[1:2]
+    )
 
 
 def english_page(site: Path, page: Path) -> Path:
@@ -43,8 +46,11 @@ def test_heading_ids_are_the_same_in_every_language(site: Path) -> None:
         if mine != english:
             missing = [h for h in english if h not in mine]
             extra = [h for h in mine if h not in english]
-            mismatches.append(f"{url_path(site, page)}: missing sections {missing}, extra {extra}" if missing or extra
-                              else f"{url_path(site, page)}: sections in another order")
+            mismatches.append(
+                f"{url_path(site, page)}: missing sections {missing}, extra {extra}"
+                if missing or extra
+                else f"{url_path(site, page)}: sections in another order"
+            )
     assert not mismatches, "\n".join(mismatches)
 
 
@@ -54,7 +60,10 @@ def test_every_heading_has_an_explicit_id_in_the_sources() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if re.match(r"^#{1,6} ", line) and not re.search(r"\{#[a-z0-9-]+\}\s*$", line):
                 missing.append(f"{path.relative_to(PROJECT)}:{number}: {line}")
-    assert not missing, "headings need an explicit id shared by the three languages, e.g. `## Key facts {#key-facts}`:\n" + "\n".join(missing)
+    assert not missing, (
+        "headings need an explicit id shared by the three languages, e.g. `## Key facts {#key-facts}`:\n"
+        + "\n".join(missing)
+    )
 
 
 def machine_values(page: Path) -> list[str]:
@@ -93,21 +102,34 @@ def test_signatures_table_counts_the_data(site: Path, language: str) -> None:
 
 
 # Gettext's header placeholders (EMAIL@ADDRESS, FULL NAME) are matched case-sensitively.
-PLACEHOLDERS = re.compile(r"(?i:lorem ipsum|\bTODO\b|\bFIXME\b|\bTBD\b|example\.(com|org|net)|@example\b)|"
-                          r"EMAIL@ADDRESS|FULL NAME|YEAR-MO-DA")
+PLACEHOLDERS = re.compile(
+    r"(?i:lorem ipsum|\bTODO\b|\bFIXME\b|\bTBD\b|example\.(com|org|net)|@example\b)|"
+    r"EMAIL@ADDRESS|FULL NAME|YEAR-MO-DA"
+)
 
 
 def test_no_placeholder_text_ships() -> None:
-    found = [f"{p.relative_to(PROJECT)}:{n}: {line.strip()[:80]}" for p in text_files()
-             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if PLACEHOLDERS.search(line)]
-    found += [f"{p.relative_to(PROJECT)}:{n}" for p in (PROJECT / "locales").rglob("*.po")
-              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if PLACEHOLDERS.search(line)]
+    found = [
+        f"{p.relative_to(PROJECT)}:{n}: {line.strip()[:80]}"
+        for p in text_files()
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if PLACEHOLDERS.search(line)
+    ]
+    found += [
+        f"{p.relative_to(PROJECT)}:{n}"
+        for p in (PROJECT / "locales").rglob("*.po")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if PLACEHOLDERS.search(line)
+    ]
     assert not found, "\n".join(found)
 
 
 def test_all_text_is_unicode_nfc() -> None:
-    decomposed = [str(p.relative_to(PROJECT)) for p in text_files() + list((PROJECT / "locales").rglob("*.po"))
-                  if unicodedata.normalize("NFC", text := p.read_text(encoding="utf-8")) != text]
+    decomposed = [
+        str(p.relative_to(PROJECT))
+        for p in text_files() + list((PROJECT / "locales").rglob("*.po"))
+        if unicodedata.normalize("NFC", text := p.read_text(encoding="utf-8")) != text
+    ]
     assert not decomposed, f"files with decomposed accents (save them as NFC): {decomposed}"
 
 
@@ -132,16 +154,19 @@ def test_french_typography(site: Path) -> None:
         text = visible_text(page)
         for pattern, fix in FRENCH_SPACING:
             for match in pattern.finditer(text):
-                context = text[max(0, match.start() - 30): match.end() + 10].replace("\n", " ")
+                context = text[max(0, match.start() - 30) : match.end() + 10].replace("\n", " ")
                 problems.append(f"{url_path(site, page)}: «{context}» needs {fix}")
     assert not problems, "\n".join(problems[:30])
 
 
 ARTICLE_COUNT = re.compile(r"\b(68|71)\s+(articles?|điều)\b", re.I)
-ATTRIBUTION = re.compile(r"Ministry of Public Security|Bộ Công an|ministère (vietnamien )?de la Sécurité publique|"
-                         r"ambassador|Đại sứ|ambassadeur|according to|theo |selon|reported|cho biết|a annoncé|MPS|"
-                         # a count of this site's own list, which says where each entry comes from
-                         r"this site|trang này|danh sách|ce site", re.I)
+ATTRIBUTION = re.compile(
+    r"Ministry of Public Security|Bộ Công an|ministère (vietnamien )?de la Sécurité publique|"
+    r"ambassador|Đại sứ|ambassadeur|according to|theo |selon|reported|cho biết|a annoncé|MPS|"
+    # a count of this site's own list, which says where each entry comes from
+    r"this site|trang này|danh sách|ce site",
+    re.I,
+)
 
 
 def test_unconfirmed_items_are_not_stated_as_fact(site: Path) -> None:
@@ -152,5 +177,7 @@ def test_unconfirmed_items_are_not_stated_as_fact(site: Path) -> None:
             problems.append(f"{url_path(site, page)}: an article count (68 or 71 is unconfirmed)")
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
             if re.search(r"\b72\b", sentence) and not ATTRIBUTION.search(sentence):
-                problems.append(f"{url_path(site, page)}: signatory total without attribution: {sentence.strip()[:120]}")
+                problems.append(
+                    f"{url_path(site, page)}: signatory total without attribution: {sentence.strip()[:120]}"
+                )
     assert not problems, "\n".join(problems)

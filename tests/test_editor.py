@@ -13,13 +13,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft7Validator
+
 from hanoi.datafiles import load_schema
 from hanoi.editor import FOLDER
 from hanoi.editor.config import PAGE_KEPT, RELEASE_KEPT, repository
 from hanoi.editor.headers import editor_policy, editor_reached_problems
 from hanoi.served.security import content_security_policy, site_script_hashes
-from jsonschema import Draft7Validator
-
 from netlify_emulation import header_values, headers_file_rules, rule_pattern, toml_rules
 from sitetools import PROJECT, copy_project, run_build, url_path
 
@@ -42,7 +42,9 @@ def editor_paths(site: Path) -> list[str]:
 
 def public_paths(site: Path) -> list[str]:
     """Every address of the built site outside the editor: each file, and each page's folder address."""
-    files = [p for p in sorted(site.rglob("*")) if p.is_file() and p.relative_to(site).parts[0] not in (FOLDER, "_headers")]
+    files = [
+        p for p in sorted(site.rglob("*")) if p.is_file() and p.relative_to(site).parts[0] not in (FOLDER, "_headers")
+    ]
     return sorted({url_path(site, p) for p in files} | {"/" + p.relative_to(site).as_posix() for p in files})
 
 
@@ -62,7 +64,11 @@ def test_the_editors_policy_runs_only_its_own_files_and_talks_only_to_the_site_a
     assert policy["script-src"] == ["'self'"], "no unsafe-eval, no unsafe-inline, no hash: the editor's files only"
     assert policy["style-src"] == ["'self'", "'unsafe-inline'"], "Svelte's run-time styles, and no other host"
     hosts = [v for v in policy["connect-src"] if "://" in v]
-    assert hosts == ["https://api.github.com"] and set(policy["connect-src"]) - set(hosts) <= {"'self'", "data:", "blob:"}
+    assert hosts == ["https://api.github.com"] and set(policy["connect-src"]) - set(hosts) <= {
+        "'self'",
+        "data:",
+        "blob:",
+    }
     for name in ("default-src", "font-src", "worker-src", "form-action", "base-uri"):
         assert policy[name] == ["'self'"], name
     assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
@@ -74,8 +80,10 @@ def test_every_public_address_keeps_the_sites_headers_once(site: Path) -> None:
     in production, no noindex: on every file and page address, each header
     set by exactly one rule, as before the editor had its own."""
     rules = netlify_rules(site)
-    expected = {"content-security-policy": [content_security_policy(site_script_hashes(site))],
-                "cross-origin-opener-policy": ["same-origin"]}
+    expected = {
+        "content-security-policy": [content_security_policy(site_script_hashes(site))],
+        "cross-origin-opener-policy": ["same-origin"],
+    }
     paths = public_paths(site)
     assert len(paths) > 200
     for path in paths:
@@ -96,17 +104,23 @@ def test_no_security_header_is_set_twice_for_any_address(site: Path) -> None:
 
 
 def test_the_public_pages_do_not_load_a_byte_of_the_editor(site: Path) -> None:
-    mentions = [url_path(site, p) for p in sorted(site.rglob("*"))
-                if p.is_file() and p.suffix in (".html", ".js", ".css", ".json", ".xml", ".webmanifest")
-                and p.relative_to(site).parts[0] != FOLDER and re.search(rb"/admin\b|admin/", p.read_bytes())]
+    mentions = [
+        url_path(site, p)
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+        and p.suffix in (".html", ".js", ".css", ".json", ".xml", ".webmanifest")
+        and p.relative_to(site).parts[0] != FOLDER
+        and re.search(rb"/admin\b|admin/", p.read_bytes())
+    ]
     assert not mentions, f"public files that point at the editor: {mentions}"
 
 
 def test_netlify_sets_no_policy_for_every_address_and_installs_only_the_sites_packages() -> None:
     netlify = tomllib.loads((PROJECT / "netlify.toml").read_text(encoding="utf-8"))
     everything = next(h for h in netlify["headers"] if h["for"] == "/*")["values"]
-    assert not {name.lower() for name in everything} & set(SECURITY_HEADERS), \
+    assert not {name.lower() for name in everything} & set(SECURITY_HEADERS), (
         "a policy for /* would reach /admin/ as well as the editor's own"
+    )
     environment = netlify["build"]["environment"]
     assert environment["NPM_FLAGS"] == "--omit=dev" and re.fullmatch(r"\d+\.\d+\.\d+", environment["NODE_VERSION"])
 
@@ -130,6 +144,7 @@ def test_a_folder_whose_rule_would_reach_the_editor_stops_the_build(rule: str) -
 
 
 # --------------------------------------------------------------- configuration
+
 
 def editor_config(site: Path) -> dict:
     return json.loads((site / FOLDER / "config.json").read_text(encoding="utf-8"))
@@ -155,7 +170,9 @@ def assert_fields_follow(fields: list[dict], schema: dict, where: str) -> None:
         assert field["widget"] in WIDGETS[rule["type"]], place
         assert field["required"] == (field["name"] in required), place
         assert "default" not in field, f"{place}: a default would be written into every file the editor saves"
-        assert field.get("minlength") == rule.get("minLength") and field.get("maxlength") == rule.get("maxLength"), place
+        assert field.get("minlength") == rule.get("minLength") and field.get("maxlength") == rule.get("maxLength"), (
+            place
+        )
         if "pattern" in rule:
             assert field["pattern"] == [rule["pattern"], as_sentence(rule.get("x-fix") or rule["description"])], place
         else:
@@ -178,8 +195,9 @@ def test_the_release_fields_are_the_schemas_with_its_rules_and_messages(site: Pa
     releases = collection(editor_config(site), "press")
     fields = front_matter_fields(releases["fields"])
     assert_fields_follow(fields, schema, "press")
-    assert {f["name"] for f in fields} | set(RELEASE_KEPT) == set(schema["properties"]), \
+    assert {f["name"] for f in fields} | set(RELEASE_KEPT) == set(schema["properties"]), (
         "every field of the schema is shown, or left as written on purpose"
+    )
     assert not {f["name"] for f in fields} & set(RELEASE_KEPT)
     key = schema["properties"]["translation_key"]
     assert releases["slug"]["pattern"] == [key["pattern"], as_sentence(key["x-fix"])]
@@ -190,8 +208,11 @@ def test_the_release_fields_are_the_schemas_with_its_rules_and_messages(site: Pa
 def test_the_page_fields_are_the_schemas_with_its_rules_and_messages(site: Path) -> None:
     schema = load_schema("page")
     pages = collection(editor_config(site), "pages")
-    english = sorted(p.relative_to(PROJECT / "docs" / "en").as_posix() for p in (PROJECT / "docs" / "en").rglob("*.md")
-                     if p.parent.name != "press" or p.name == "index.md")
+    english = sorted(
+        p.relative_to(PROJECT / "docs" / "en").as_posix()
+        for p in (PROJECT / "docs" / "en").rglob("*.md")
+        if p.parent.name != "press" or p.name == "index.md"
+    )
     assert sorted(f["file"].removeprefix("docs/{{locale}}/") for f in pages["files"]) == english
     shown: set[str] = set()
     for page in pages["files"]:
@@ -205,12 +226,15 @@ def test_the_page_fields_are_the_schemas_with_its_rules_and_messages(site: Path)
 def test_no_data_file_is_edited_in_the_editor_and_its_help_says_why(site: Path) -> None:
     config = editor_config(site)
     text = json.dumps(config)
-    places = [c["folder"] for c in config["collections"] if "folder" in c] + \
-             [f["file"] for c in config["collections"] for f in c.get("files", [])]
+    places = [c["folder"] for c in config["collections"] if "folder" in c] + [
+        f["file"] for c in config["collections"] for f in c.get("files", [])
+    ]
     assert places and not [p for p in places if not p.startswith("docs/")]
     for name in ("press", "pages"):
         help_text = collection(config, name)["description"]
-        assert "data/*.yml" in help_text and "comments" in help_text and "YAML 1.1" in help_text and "GitHub" in help_text
+        assert (
+            "data/*.yml" in help_text and "comments" in help_text and "YAML 1.1" in help_text and "GitHub" in help_text
+        )
     assert "data/" not in text.replace("data/*.yml", "")
 
 
@@ -224,12 +248,15 @@ def test_the_configuration_is_valid_for_the_pinned_editor_and_keeps_yaml_11_read
     assert config["i18n"]["structure"] == "multiple_folders" and config["i18n"]["locales"] == ["en", "vi", "fr"]
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"REPOSITORY_URL": "https://github.com/press-office/hanoi-site"}, "press-office/hanoi-site"),
-    ({"REPOSITORY_URL": "git@github.com:press-office/hanoi-site.git"}, "press-office/hanoi-site"),
-    ({"REPOSITORY_URL": "https://github.com/x/y", "EDITOR_REPOSITORY": "press-office/fork"}, "press-office/fork"),
-    ({}, "local/project"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"REPOSITORY_URL": "https://github.com/press-office/hanoi-site"}, "press-office/hanoi-site"),
+        ({"REPOSITORY_URL": "git@github.com:press-office/hanoi-site.git"}, "press-office/hanoi-site"),
+        ({"REPOSITORY_URL": "https://github.com/x/y", "EDITOR_REPOSITORY": "press-office/fork"}, "press-office/fork"),
+        ({}, "local/project"),
+    ],
+)
 def test_the_repository_is_the_one_netlify_builds_from(environ: dict, expected: str) -> None:
     assert repository(environ, Path("/somewhere/project")) == (expected, [])
 
@@ -242,22 +269,26 @@ def test_a_repository_the_editor_cannot_sign_in_to_is_refused_with_the_fix(envir
 
 # ---------------------------------------------------------------------- bundle
 
+
 def test_the_editor_is_bundled_with_its_fonts_and_without_source_maps(site: Path) -> None:
     folder = site / FOLDER
     page = (folder / "index.html").read_text(encoding="utf-8")
     entry = re.search(r'<script type="module" src="(main-[A-Z0-9]+\.js)"></script>', page)
     assert entry and (folder / entry[1]).is_file()
     assert '<link rel="cms-config-url" type="application/json" href="config.json">' in page
-    assert "<meta name=\"robots\" content=\"noindex\">" in page and "<script>" not in page
+    assert '<meta name="robots" content="noindex">' in page and "<script>" not in page
     fonts = sorted(p.name for p in (folder / "assets").glob("*.woff2"))
     assert [f for f in fonts if f.startswith("material-symbols")] and [f for f in fonts if f.startswith("source-sans")]
     assert not list(folder.rglob("*.map")) and (folder / "LICENSE.txt").is_file()
     entry_bytes = (folder / entry[1]).read_bytes()
     first_load = entry_bytes + b"".join(p.read_bytes() for p in (folder / "assets").glob("*.woff2"))
     total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    print(f"\neditor: entry script {len(entry_bytes) / KB:,.0f} kB ({len(gzip.compress(entry_bytes, 9)) / KB:,.0f} kB gzip), "
-          f"entry and fonts {len(first_load) / KB:,.0f} kB, whole folder {total / KB:,.0f} kB in "
-          f"{sum(1 for p in folder.rglob('*') if p.is_file())} files")
+    print(
+        f"\neditor: entry script {len(entry_bytes) / KB:,.0f} kB "
+        f"({len(gzip.compress(entry_bytes, 9)) / KB:,.0f} kB gzip), "
+        f"entry and fonts {len(first_load) / KB:,.0f} kB, whole folder {total / KB:,.0f} kB in "
+        f"{sum(1 for p in folder.rglob('*') if p.is_file())} files"
+    )
 
 
 def test_without_the_editors_packages_the_build_stops_and_says_how_to_install_them(tmp_path: Path) -> None:
@@ -265,9 +296,11 @@ def test_without_the_editors_packages_the_build_stops_and_says_how_to_install_th
     (project / "node_modules").unlink()
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(r"ERROR +- +package\.json \[dependencies\]: the browser editor \(/admin/\) cannot be built: its "
-                     r"packages are not installed\. Fix: install the editor's packages with `npm ci --omit=dev`",
-                     result.output), result.output
+    assert re.search(
+        r"ERROR +- +package\.json \[dependencies\]: the browser editor \(/admin/\) cannot be built: its "
+        r"packages are not installed\. Fix: install the editor's packages with `npm ci --omit=dev`",
+        result.output,
+    ), result.output
     assert "Traceback" not in result.output
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from babel.units import format_unit
-from hanoi.media_kit.sheets import fact_ids
-from hanoi.status.facts import load_site_facts
 from pypdf import PdfReader
 
+from hanoi.media_kit.sheets import fact_ids
+from hanoi.status.facts import load_site_facts
 from sitetools import LANGUAGES, PROJECT, run_build, soup
 
 SHEETS_DIR = "media/fact-sheets"
@@ -105,7 +105,10 @@ def test_pdf_is_tagged_a4_with_title_and_language(site: Path, slug: str, languag
     assert 1 <= len(reader.pages) <= MAX_PAGES
     for page in reader.pages:
         box = page.mediabox
-        assert (round(float(box.width), 1), round(float(box.height), 1)) == (round(A4_POINTS[0], 1), round(A4_POINTS[1], 1))
+        assert (round(float(box.width), 1), round(float(box.height), 1)) == (
+            round(A4_POINTS[0], 1),
+            round(A4_POINTS[1], 1),
+        )
 
 
 @pytest.mark.parametrize(("slug", "language"), CASES)
@@ -146,8 +149,9 @@ def test_key_figures_in_the_pdf_equal_the_data(site: Path, slug: str, language: 
             shown = [s.get_text() for s in page.select("article span.hc-fact")]
             assert fact.text(language) in shown, f"{fact_id}: the web page does not show the data's value either"
         else:
-            machine = page.select(f'article data[value="{fact.machine_value()}"], '
-                                  f'article time[datetime="{fact.machine_value()}"]')
+            machine = page.select(
+                f'article data[value="{fact.machine_value()}"], article time[datetime="{fact.machine_value()}"]'
+            )
             assert machine, f"{fact_id}: the web page does not show the data's value either"
 
 
@@ -156,7 +160,9 @@ def test_pdf_fonts_are_embedded(site: Path, slug: str, language: str) -> None:
     for page in PdfReader(pdf_file(site, slug, language)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)[
+                "/FontDescriptor"
+            ]
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
 
 
@@ -201,8 +207,9 @@ def test_kit_page_lists_every_file_with_language_format_size_and_date(site: Path
         row = listed[f"{slug}.{language}.pdf"]
         assert row.select_one("th a").get_text(strip=True) == html_title(site, slug, language)
         web = row.select_one("a.hc-media-kit__page")
-        assert (page.parent / web["href"] / "index.html").resolve() == \
-            (site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html").resolve()
+        assert (page.parent / web["href"] / "index.html").resolve() == (
+            site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html"
+        ).resolve()
     if language == "fr":
         assert all("ko" in r.select("td")[2].get_text() or "Mo" in r.select("td")[2].get_text() for r in rows)
         assert "\u202f" in rows[0].select("td")[2].get_text(), "French puts a narrow no-break space before the unit"
@@ -210,19 +217,23 @@ def test_kit_page_lists_every_file_with_language_format_size_and_date(site: Path
 
 def programme_exports(site: Path, language: str) -> dict[str, Path]:
     root = site / prefix(language)
-    others = {f"{l}" for l in LANGUAGES if prefix(l) and l != language}
+    others = {other for other in LANGUAGES if prefix(other) and other != language}
     found: dict[str, Path] = {}
     for path in sorted(root.rglob("*")):
-        if path.name in ("programme.ics", "programme.json", "schedule.json") and \
-                path.relative_to(root).parts[0] not in others:
+        if (
+            path.name in ("programme.ics", "programme.json", "schedule.json")
+            and path.relative_to(root).parts[0] not in others
+        ):
             found.setdefault(path.name, path)
     return found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_kit_lists_the_programme_exports_when_they_exist(site: Path, language: str) -> None:
-    listed = {(kit_page(site, language).parent / a["href"]).resolve()
-              for a in soup(kit_page(site, language)).select("table.hc-media-kit tbody th a[type]")}
+    listed = {
+        (kit_page(site, language).parent / a["href"]).resolve()
+        for a in soup(kit_page(site, language)).select("table.hc-media-kit tbody th a[type]")
+    }
     for path in programme_exports(site, language).values():
         assert path.resolve() in listed, f"{path.relative_to(site)} is not listed on the media kit page"
 
@@ -245,7 +256,9 @@ def test_one_deterministic_zip_of_the_kit_per_language(site: Path, language: str
 
 def test_a_fact_sheet_too_long_for_two_pages_fails_the_build_with_its_name(project_copy: Path) -> None:
     sheet = project_copy / "docs" / "vi" / SHEETS_DIR / "hanoi-signing-ceremony.md"
-    filler = "\n\n".join(["Đoạn văn thêm vào để tài liệu dài hơn giới hạn hai trang A4 của một tài liệu tóm tắt. " * 6] * 30)
+    filler = "\n\n".join(
+        ["Đoạn văn thêm vào để tài liệu dài hơn giới hạn hai trang A4 của một tài liệu tóm tắt. " * 6] * 30
+    )
     sheet.write_text(sheet.read_text(encoding="utf-8") + "\n\n" + filler + "\n", encoding="utf-8")
     result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="vi")
     assert result.returncode != 0

@@ -14,8 +14,8 @@ from pathlib import Path
 import material
 import pytest
 
-from hanoi.served.on_demand import BUNDLE_PATCHES, LOADER, fingerprinted, patched_bundle
 from hanoi.served.material_fixes import PatchError
+from hanoi.served.on_demand import BUNDLE_PATCHES, LOADER, fingerprinted, patched_bundle
 from hanoi.served.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet, wanted_attributes
 from site_pages import site_pages
 from sitetools import PROJECT, soup
@@ -38,22 +38,30 @@ def cut(css: str, html: str) -> str:
 
 # ----------------------------------------------------------------- the cut
 
+
 def test_a_rule_is_kept_when_each_of_its_selectors_can_match() -> None:
-    css = (".a{color:red}.b{color:blue}.a .b,.a>.c{margin:0}#x{top:0}#y{top:1px}"
-           "p:hover{color:red}div:not(.z){color:green}[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}"
-           "[hidden]{display:none}span{display:block}")
+    css = (
+        ".a{color:red}.b{color:blue}.a .b,.a>.c{margin:0}#x{top:0}#y{top:1px}"
+        "p:hover{color:red}div:not(.z){color:green}[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}"
+        "[hidden]{display:none}span{display:block}"
+    )
     html = '<html dir="ltr"><p class="a" id="x">x</p><div class="c"></div></html>'
     assert cut(css, html) == (
-        ".a{color:red}.a>.c{margin:0}#x{top:0}p:hover{color:red}div:not(.z){color:green}[dir=ltr] .a{right:0}")
+        ".a{color:red}.a>.c{margin:0}#x{top:0}p:hover{color:red}div:not(.z){color:green}[dir=ltr] .a{right:0}"
+    )
 
 
 def test_media_queries_custom_properties_and_animations_follow_the_kept_rules() -> None:
-    css = (":root{--used:1px;--via:var(--used2);--used2:2px;--unused:url(x.svg)}"
-           "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}.gone{margin:0}}"
-           "@media print{.gone{margin:0}}@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}")
-    assert cut(css, '<p class="a"></p>') == (":root{--used:1px;--via:var(--used2);--used2:2px}"
-                   "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}}"
-                   "@keyframes spin{to{transform:rotate(1turn)}}")
+    css = (
+        ":root{--used:1px;--via:var(--used2);--used2:2px;--unused:url(x.svg)}"
+        "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}.gone{margin:0}}"
+        "@media print{.gone{margin:0}}@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}"
+    )
+    assert cut(css, '<p class="a"></p>') == (
+        ":root{--used:1px;--via:var(--used2);--used2:2px}"
+        "@media screen{.a{margin:var(--used);padding:var(--via);animation:spin 1s}}"
+        "@keyframes spin{to{transform:rotate(1turn)}}"
+    )
 
 
 def test_what_materials_scripts_add_is_kept_although_no_page_has_it() -> None:
@@ -68,6 +76,7 @@ def test_every_class_listed_as_added_by_materials_scripts_is_in_its_bundle() -> 
 
 
 # ------------------------------------------------------------- the bundle
+
 
 def test_the_bundle_patches_apply_once_each_to_materials_bundle() -> None:
     bundle = MATERIAL_BUNDLE.read_text(encoding="utf-8")
@@ -84,13 +93,14 @@ def test_the_bundle_patches_apply_once_each_to_materials_bundle() -> None:
 
 
 def test_fingerprinted_names_follow_materials_form() -> None:
-    assert fingerprinted("assets/javascripts/bundle.a5f9d56c.min.js", b"x") == \
-        "assets/javascripts/bundle.2d711642.min.js"
-    assert fingerprinted("assets/stylesheets/main.57a0d79d.min.css", b"x") == \
-        "assets/stylesheets/main.2d711642.min.css"
+    assert (
+        fingerprinted("assets/javascripts/bundle.a5f9d56c.min.js", b"x") == "assets/javascripts/bundle.2d711642.min.js"
+    )
+    assert fingerprinted("assets/stylesheets/main.57a0d79d.min.css", b"x") == "assets/stylesheets/main.2d711642.min.css"
 
 
 # ---------------------------------------------------------- the built site
+
 
 def published(site: Path, folder: str, pattern: str) -> list[Path]:
     return sorted((site / folder).glob(pattern))
@@ -125,17 +135,24 @@ def test_every_page_links_the_cut_stylesheet_and_loads_the_bundle_on_demand(site
         sheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
         scripts = [script["src"] for script in document.find_all("script", src=True)]
         loader = [script for script in document.find_all("script", src=True) if script["src"].endswith(LOADER)]
-        if (not any(href.endswith(sheet) for href in sheets) or any("/bundle." in src for src in scripts)
-                or len(loader) != 1 or not loader[0].get("data-bundle", "").endswith(bundle)
-                or not loader[0].has_attr("defer")):
+        if (
+            not any(href.endswith(sheet) for href in sheets)
+            or any("/bundle." in src for src in scripts)
+            or len(loader) != 1
+            or not loader[0].get("data-bundle", "").endswith(bundle)
+            or not loader[0].has_attr("defer")
+        ):
             wrong.append((page.url, sheets, scripts))
     assert not wrong, f"pages not linking the cut stylesheet or loading Material's bundle at once: {wrong[:3]}"
 
 
 def test_the_programme_files_load_on_the_pages_that_show_events_only(site: Path) -> None:
     marker = re.compile(r"<!--\s*(?:programme|event)\s")
-    with_events = {path.relative_to(PROJECT / "docs").with_suffix("").as_posix()
-                   for path in (PROJECT / "docs").rglob("*.md") if marker.search(path.read_text(encoding="utf-8"))}
+    with_events = {
+        path.relative_to(PROJECT / "docs").with_suffix("").as_posix()
+        for path in (PROJECT / "docs").rglob("*.md")
+        if marker.search(path.read_text(encoding="utf-8"))
+    }
     assert with_events, "no page shows events any more: this test checks nothing"
     wrong = []
     for page in site_pages(site):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hanoi.media_kit.cards import Card, site_path, template_text
 from pypdf import PdfReader
 
+from hanoi.media_kit.cards import Card, site_path, template_text
 from sitetools import BuildResult, copy_project, html_pages, run_build, soup
 
-MARKUP = '<b>x</b><img src=x onerror=alert(1)>'
+MARKUP = "<b>x</b><img src=x onerror=alert(1)>"
 QUOTES = '"quotes" & ampersands'
 PAYLOAD = f"{MARKUP} {QUOTES}"
 FAQ = "docs/en/faq.md"
@@ -37,7 +37,8 @@ def set_fields(path: Path, fields: dict[str, str], *, heading: str | None = None
     Material shows, and search indexes, the front-matter title instead)."""
     text = path.read_text(encoding="utf-8")
     for field, value in fields.items():
-        text, count = re.subn(rf"^{field}: .*$", lambda _: f"{field}: {yaml_text(value)}", text, count=1, flags=re.M)
+        line = f"{field}: {yaml_text(value)}"
+        text, count = re.subn(rf"^{field}: .*$", lambda _, line=line: line, text, count=1, flags=re.M)
         assert count == 1, f"{path}: no {field}"
     if heading is not None:
         text, count = re.subn(r"^# .*\n", lambda _: heading, text, count=1, flags=re.M)
@@ -48,19 +49,28 @@ def set_fields(path: Path, fields: dict[str, str], *, heading: str | None = None
 @pytest.fixture(scope="module")
 def marked_up(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     project = copy_project(tmp_path_factory.mktemp("escaping") / "project")
-    set_fields(project / FAQ, {"title": f"FAQ {PAYLOAD}", "description": f"About {PAYLOAD} and more words"},
-               heading="")
-    set_fields(project / RELEASE, {"title": f"Release {PAYLOAD}", "description": f"Said {PAYLOAD} at the end",
-                                   "summary": f"Summary {PAYLOAD} of the closing press conference."})
+    set_fields(project / FAQ, {"title": f"FAQ {PAYLOAD}", "description": f"About {PAYLOAD} and more words"}, heading="")
+    set_fields(
+        project / RELEASE,
+        {
+            "title": f"Release {PAYLOAD}",
+            "description": f"Said {PAYLOAD} at the end",
+            "summary": f"Summary {PAYLOAD} of the closing press conference.",
+        },
+    )
     # A PDF's title is the sheet's heading: there, the same text written as
     # text in Markdown (entities) must reach Typst as text.
     as_text = PAYLOAD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    set_fields(project / SHEET, {"title": f"Sheet {PAYLOAD}", "description": f"Sheet {PAYLOAD} described here"},
-               heading=f"# Sheet {as_text} {{#at-a-glance}}\n")
+    set_fields(
+        project / SHEET,
+        {"title": f"Sheet {PAYLOAD}", "description": f"Sheet {PAYLOAD} described here"},
+        heading=f"# Sheet {as_text} {{#at-a-glance}}\n",
+    )
     # The FAQ's navigation entry takes its title from the page's front matter.
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    - FAQ: faq.md\n", "    - faq.md\n"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    - FAQ: faq.md\n", "    - faq.md\n"), encoding="utf-8"
+    )
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.output
     return result
@@ -108,7 +118,10 @@ def test_search_results_show_front_matter_titles_as_text(marked_up: BuildResult)
 def test_atom_feed_entries_are_text(marked_up: BuildResult) -> None:
     feed = ElementTree.parse(marked_up.site_dir / "feed.xml").getroot()
     entry = next(e for e in feed.iter(f"{ATOM}entry") if "closing-press-conference" in e.findtext(f"{ATOM}id"))
-    for name, expected in (("title", f"Release {PAYLOAD}"), ("summary", f"Summary {PAYLOAD} of the closing press conference.")):
+    for name, expected in (
+        ("title", f"Release {PAYLOAD}"),
+        ("summary", f"Summary {PAYLOAD} of the closing press conference."),
+    ):
         element = entry.find(f"{ATOM}{name}")
         assert element.get("type", "text") == "text" and element.text == expected
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from node_tools import java, node_bin, vnu_jar
 from site_pages import site_pages
-from sitetools import PROJECT, LANGUAGES
+from sitetools import LANGUAGES, PROJECT
 
 CONFIG = PROJECT / ".htmlvalidate.json"
 
@@ -48,8 +48,11 @@ RULES_CHANGED_AND_WHY = {
 def test_every_relaxed_rule_is_documented() -> None:
     config = json.loads(CONFIG.read_text(encoding="utf-8"))
     assert config["extends"] == ["html-validate:recommended"]
-    changed = {rule for rule, setting in config["rules"].items()
-               if setting == "off" or isinstance(setting, list) and setting[1:]}
+    changed = {
+        rule
+        for rule, setting in config["rules"].items()
+        if setting == "off" or isinstance(setting, list) and setting[1:]
+    }
     assert changed == set(RULES_CHANGED_AND_WHY), "document each rule turned off in RULES_CHANGED_AND_WHY"
 
 
@@ -60,16 +63,26 @@ def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     # JSON to a file: Node cuts long output to a pipe when the process exits.
     output = tmp_path / "html-validate.json"
     completed = subprocess.run(
-        [str(node_bin("html-validate")), "--config", str(CONFIG), "--formatter", f"json={output}",
-         *(str(page.file) for page in pages)],
-        cwd=site, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        [
+            str(node_bin("html-validate")),
+            "--config",
+            str(CONFIG),
+            "--formatter",
+            f"json={output}",
+            *(str(page.file) for page in pages),
+        ],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
     assert output.is_file(), f"html-validate wrote no report (exit {completed.returncode}):\n{completed.stderr}"
     results = json.loads(output.read_text(encoding="utf-8"))
     problems = [
         f"{Path(result['filePath']).relative_to(site)}:{message['line']}:{message['column']} "
         f"[{message['ruleId']}] {message['message']}"
-        for result in results for message in result["messages"]
+        for result in results
+        for message in result["messages"]
     ]
     by_rule = Counter(problem.split("[")[1].split("]")[0] for problem in problems)
     print(f"html-validate: {len(pages)} pages, {len(problems)} errors")
@@ -83,13 +96,19 @@ def test_every_page_passes_the_nu_html_checker(site: Path) -> None:
     assert {page.language for page in pages} == set(LANGUAGES)
     completed = subprocess.run(
         [java(), "-jar", str(vnu_jar()), "--format", "json", "--stdout", *(str(page.file) for page in pages)],
-        cwd=site, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        cwd=site,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
     assert completed.stdout.startswith("{"), f"vnu wrote no report (exit {completed.returncode}):\n{completed.stderr}"
     messages = json.loads(completed.stdout)["messages"]
     # "error", and "non-document-error" for a file it could not check; "info" are warnings.
-    errors = [f"{Path(m['url'].removeprefix('file:')).relative_to(site)}:{m.get('lastLine', '?')} {m['message']}"
-              for m in messages if m["type"] != "info"]
+    errors = [
+        f"{Path(m['url'].removeprefix('file:')).relative_to(site)}:{m.get('lastLine', '?')} {m['message']}"
+        for m in messages
+        if m["type"] != "info"
+    ]
     warnings = sum(m["type"] == "info" for m in messages)
     print(f"Nu Html Checker: {len(pages)} pages, {len(errors)} errors, {warnings} warnings")
     by_message = Counter(error.split(" ", 1)[1] for error in errors)

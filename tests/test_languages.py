@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,9 @@ def test_english_detector_catches_english() -> None:
     assert english_in("Công ước của Liên Hợp Quốc về chống tội phạm mạng", "vi") is None
     assert english_in("La Convention des Nations Unies contre la cybercriminalité", "fr") is None
     assert english_in("Pham The Tung (vice-ministre de la Sécurité publique)", "fr") is None
-    marked = '<html lang="vi"><body><p>Chủ đề <span lang="en">Sharing Responsibility of the future</span></p></body></html>'
+    marked = (
+        '<html lang="vi"><body><p>Chủ đề <span lang="en">Sharing Responsibility of the future</span></p></body></html>'
+    )
     assert findings(marked, "vi") == []
 
 
@@ -104,7 +107,27 @@ def test_no_english_text_under_vi_or_fr(site: Path, language: str) -> None:
     tests/english_text.py site` counts and lists it)."""
     found = site_findings(site, language)
     assert not found, f"English text published under lang={language}: " + "; ".join(
-        f"{page}: {text[:80]!r} ({why})" for page, items in found.items() for text, why in items[:5])
+        f"{page}: {text[:80]!r} ({why})" for page, items in found.items() for text, why in items[:5]
+    )
+
+
+def export_text(node: object, language: str) -> list[str]:
+    """The running text of a JSON export: strings with a space, but no
+    addresses, and no headline of a source in another language (the export
+    says which)."""
+    if isinstance(node, str):
+        return [node] if " " in node and not node.startswith("http") else []
+    if isinstance(node, dict):
+        foreign = node.get("language", language) != language
+        return [
+            text
+            for key, value in node.items()
+            if key not in ("url", "$schema", "$id", "schema") and not (key == "title" and foreign)
+            for text in export_text(value, language)
+        ]
+    if isinstance(node, list):
+        return [text for value in node for text in export_text(value, language)]
+    return []
 
 
 def export_texts(site: Path, language: str) -> dict[str, list[str]]:
@@ -116,27 +139,17 @@ def export_texts(site: Path, language: str) -> dict[str, list[str]]:
 
     found: dict[str, list[str]] = {}
     feed = ElementTree.parse(site / language / "feed.xml")
-    found[f"/{language}/feed.xml"] = [e.text or "" for e in feed.iter() if e.tag.rsplit("}", 1)[-1] in ("title", "subtitle", "summary")]
+    found[f"/{language}/feed.xml"] = [
+        e.text or "" for e in feed.iter() if e.tag.rsplit("}", 1)[-1] in ("title", "subtitle", "summary")
+    ]
     # The search index repeats the pages, which are checked with their language marks.
-    exports = (p for p in (site / language).rglob("*.json") if not p.name.endswith(".schema.json") and p.parent.name != "search")
+    exports = (
+        p
+        for p in (site / language).rglob("*.json")
+        if not p.name.endswith(".schema.json") and p.parent.name != "search"
+    )
     for export in sorted(exports):
-        strings: list[str] = []
-
-        def collect(node: object) -> None:
-            if isinstance(node, str) and " " in node and not node.startswith("http"):
-                strings.append(node)
-            elif isinstance(node, dict):
-                for key, value in node.items():
-                    # a source's headline is in the source's own language, which the export says
-                    foreign_title = key == "title" and node.get("language", language) != language
-                    if key not in ("url", "$schema", "$id", "schema") and not foreign_title:
-                        collect(value)
-            elif isinstance(node, list):
-                for value in node:
-                    collect(value)
-
-        import json
-        collect(json.loads(export.read_text(encoding="utf-8")))
+        strings = export_text(json.loads(export.read_text(encoding="utf-8")), language)
         found["/" + export.relative_to(site).as_posix()] = strings
     for pdf in sorted((site / "media" / "fact-sheets").glob(f"*.{language}.pdf")):
         text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -146,6 +159,10 @@ def export_texts(site: Path, language: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("language", ["vi", "fr"])
 def test_no_english_in_feeds_exports_or_pdfs(site: Path, language: str) -> None:
-    problems = [f"{where}: {text[:80]!r} ({why})" for where, items in export_texts(site, language).items()
-                for text in items if (why := english_in(" ".join(text.split()), language))]
+    problems = [
+        f"{where}: {text[:80]!r} ({why})"
+        for where, items in export_texts(site, language).items()
+        for text in items
+        if (why := english_in(" ".join(text.split()), language))
+    ]
     assert not problems, "\n".join(problems)

@@ -12,7 +12,7 @@ resolves to its index.html; '#anchor' must be an id (or a name) in the target.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -20,9 +20,19 @@ from site_pages import site_pages
 from sitetools import PROJECT, TEST_SITE_URL, soup
 
 LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
-    "source": ("src", "srcset"), "iframe": ("src",), "audio": ("src",), "video": ("src", "poster"),
-    "track": ("src",), "embed": ("src",), "object": ("data",), "form": ("action",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "audio": ("src",),
+    "video": ("src", "poster"),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "form": ("action",),
 }
 NOT_LINKS = ("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")
 SITE = urlsplit(TEST_SITE_URL)
@@ -52,7 +62,7 @@ def target_file(site_dir: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def anchors_of(file: Path) -> frozenset[str]:
     document = soup(file)
     return frozenset(
@@ -102,8 +112,10 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     assert checked, "no internal link found: the site was not read"
     write_external_report(external)
     hosts = sorted({urlsplit(url).netloc for url in external})
-    print(f"links: {checked} internal links checked on {len(site_pages(site))} pages, {len(broken)} broken; "
-          f"{len(external)} external addresses on {len(hosts)} hosts listed in {REPORT.relative_to(PROJECT)}")
+    print(
+        f"links: {checked} internal links checked on {len(site_pages(site))} pages, {len(broken)} broken; "
+        f"{len(external)} external addresses on {len(hosts)} hosts listed in {REPORT.relative_to(PROJECT)}"
+    )
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:80])
 
 
@@ -114,7 +126,9 @@ def test_the_checker_finds_broken_links_and_anchors(tmp_path: Path) -> None:
         '<a href="a/">ok</a><a href="a/#there">ok</a><a href="#here">ok</a><a href="/a">ok</a>'
         '<a href="missing/">broken</a><a href="a/#nowhere">broken</a><a href="#gone">broken</a>'
         '<a href="https://example.org/x">external</a><a href="mailto:x@example.org">mail</a>'
-        '<img src="../a/pic.png" alt=""></body></html>', encoding="utf-8")
+        '<img src="../a/pic.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
     (tmp_path / "a" / "index.html").write_text('<p id="there">x</p><img src="pic.png" alt="">', encoding="utf-8")
     (tmp_path / "a" / "pic.png").write_bytes(b"png")
     checked, broken, external = check_site(tmp_path)

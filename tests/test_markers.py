@@ -15,8 +15,12 @@ CONTRIBUTING = PROJECT / "CONTRIBUTING.md"
 
 def documented_examples() -> list[str]:
     section = CONTRIBUTING.read_text(encoding="utf-8").split("## Markers", 1)[1].split("\n## ", 1)[0]
-    return [m.group(0) for row in section.splitlines() if row.startswith("| `<!--")
-            for m in re.finditer(r"<!--.*?-->", row.split(" | ")[0])]
+    return [
+        m.group(0)
+        for row in section.splitlines()
+        if row.startswith("| `<!--")
+        for m in re.finditer(r"<!--.*?-->", row.split(" | ")[0])
+    ]
 
 
 def test_contributing_documents_exactly_the_markers_of_the_table() -> None:

@@ -6,8 +6,6 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
-
 from sitetools import LANGUAGES, TEST_SITE_URL, html_pages, page_language, soup, url_path
 
 OG_LOCALES = {"en": "en_GB", "vi": "vi_VN", "fr": "fr_FR"}
@@ -19,7 +17,7 @@ def content_pages(site: Path) -> list[Path]:
 
 def test_every_page_has_absolute_hreflang_for_each_language_and_x_default(site: Path) -> None:
     for page in content_pages(site):
-        links = {l["hreflang"]: l["href"] for l in soup(page).select('head link[rel="alternate"][hreflang]')}
+        links = {link["hreflang"]: link["href"] for link in soup(page).select('head link[rel="alternate"][hreflang]')}
         assert set(links) == {*LANGUAGES, "x-default"}, (url_path(site, page), links)
         assert all(href.startswith(TEST_SITE_URL) for href in links.values()), links
         assert links[page_language(site, page)] == TEST_SITE_URL + url_path(site, page).lstrip("/")
@@ -28,9 +26,7 @@ def test_every_page_has_absolute_hreflang_for_each_language_and_x_default(site: 
 
 def test_titles_are_unique_within_each_language(site: Path) -> None:
     for language in LANGUAGES:
-        titles = Counter(
-            soup(p).title.get_text() for p in content_pages(site) if page_language(site, p) == language
-        )
+        titles = Counter(soup(p).title.get_text() for p in content_pages(site) if page_language(site, p) == language)
         duplicates = [t for t, n in titles.items() if n > 1]
         assert not duplicates, f"{language}: duplicate <title>s {duplicates}"
 
@@ -62,4 +58,3 @@ def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site: Path) 
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
         assert set(alternates) == {*LANGUAGES, "x-default"}, url.find("s:loc", ns).text
         assert all(h.startswith(TEST_SITE_URL) for h in alternates.values())
-

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -35,7 +35,7 @@ PAGE_HTML_BUDGET = 25 * KB
 FONT_URL = re.compile(r"""url\(\s*['"]?([^'")]+\.(?:woff2?|ttf|otf|eot))""")
 
 
-@lru_cache(maxsize=None)
+@cache
 def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
@@ -48,11 +48,17 @@ def local_file(site_dir: Path, page_url: str, link: str) -> Path:
 def render_files(site_dir: Path, page_url: str, html: Path) -> dict[str, list[Path]]:
     """The stylesheets, scripts and fonts a page links, by kind."""
     document = soup(html)
-    css = [local_file(site_dir, page_url, link["href"]) for link in document.find_all("link", href=True)
-           if "stylesheet" in link.get("rel", [])]
+    css = [
+        local_file(site_dir, page_url, link["href"])
+        for link in document.find_all("link", href=True)
+        if "stylesheet" in link.get("rel", [])
+    ]
     js = [local_file(site_dir, page_url, script["src"]) for script in document.find_all("script", src=True)]
-    fonts = [local_file(site_dir, page_url, link["href"]) for link in document.find_all("link", href=True)
-             if "preload" in link.get("rel", []) and link.get("as") == "font"]
+    fonts = [
+        local_file(site_dir, page_url, link["href"])
+        for link in document.find_all("link", href=True)
+        if "preload" in link.get("rel", []) and link.get("as") == "font"
+    ]
     for sheet in css:
         text = sheet.read_text(encoding="utf-8")
         site_path = "/" + sheet.relative_to(site_dir).as_posix()
@@ -69,8 +75,11 @@ def test_home_page_renders_within_its_budget(site: Path) -> None:
         assert not missing, f"{home.url} links files that are not built: {missing}"
         sizes = {kind: sum(gzipped(f) for f in paths) for kind, paths in files.items()}
         total = sum(sizes.values())
-        lines.append(f"{home.url}: {total / KB:.1f} kB = " + ", ".join(
-            f"{kind} {size / KB:.1f}" for kind, size in sizes.items()) + f" (budget {HOME_RENDER_BUDGET / KB:.0f} kB)")
+        lines.append(
+            f"{home.url}: {total / KB:.1f} kB = "
+            + ", ".join(f"{kind} {size / KB:.1f}" for kind, size in sizes.items())
+            + f" (budget {HOME_RENDER_BUDGET / KB:.0f} kB)"
+        )
         if total > HOME_RENDER_BUDGET:
             over.append(lines[-1])
     print("page weight, gzip -9:\n  " + "\n  ".join(lines))
@@ -81,8 +90,11 @@ def test_every_page_html_is_within_its_budget(site: Path) -> None:
     pages = site_pages(site)
     assert pages
     sizes = sorted(((gzipped(page.file), page.url) for page in pages), reverse=True)
-    print(f"largest pages (HTML, gzip -9): " + ", ".join(f"{url} {size / KB:.1f} kB" for size, url in sizes[:3])
-          + f" (budget {PAGE_HTML_BUDGET / KB:.0f} kB)")
+    print(
+        "largest pages (HTML, gzip -9): "
+        + ", ".join(f"{url} {size / KB:.1f} kB" for size, url in sizes[:3])
+        + f" (budget {PAGE_HTML_BUDGET / KB:.0f} kB)"
+    )
     over = [f"{url}: {size / KB:.1f} kB" for size, url in sizes if size > PAGE_HTML_BUDGET]
     assert not over, f"pages over {PAGE_HTML_BUDGET / KB:.0f} kB of HTML: {over}"
 
@@ -95,4 +107,3 @@ def test_no_source_map_is_published_or_pointed_at(site: Path) -> None:
             if not (path.parent / reference).is_file():
                 dangling.append(f"{path.relative_to(site)} -> {reference}")
     assert not dangling, f"files point at source maps that are not published: {dangling}"
-

@@ -45,7 +45,7 @@ def test_atom_feed_per_language(site: Path, language: str) -> None:
     for entry in entries:
         link = entry.find("a:link", ATOM).get("href")
         assert link.startswith(TEST_SITE_URL + prefix(language) + "press/")
-        page = site / link[len(TEST_SITE_URL):] / "index.html"
+        page = site / link[len(TEST_SITE_URL) :] / "index.html"
         title = soup(page).find("h1").get_text(strip=True).rstrip("¶")
         assert entry.find("a:title", ATOM).text == title
     # Every page of the language announces its feed.
@@ -69,8 +69,12 @@ def test_search_finds_each_release_once_on_its_own_page(site: Path, language: st
     """The archive's list and the release headers are in the pages but not in
     the search index: a release's title or summary leads to the release only."""
     index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
-    archive = [doc for doc in index["docs"] if doc["location"].startswith("press/") and "/" not in
-               doc["location"].split("#")[0][len("press/"):].rstrip("/")]
+    archive = [
+        doc
+        for doc in index["docs"]
+        if doc["location"].startswith("press/")
+        and "/" not in doc["location"].split("#")[0][len("press/") :].rstrip("/")
+    ]
     assert archive, "the archive page itself stays searchable"
     page = soup(site / prefix(language) / "press" / "index.html")
     summaries = [p.get_text(strip=True) for p in page.select(".hc-press__summary")]
@@ -80,8 +84,9 @@ def test_search_finds_each_release_once_on_its_own_page(site: Path, language: st
         entries = [doc for doc in index["docs"] if doc["location"].startswith(f"press/{slug}/")]
         assert entries, f"{slug} is not in the {language} search index"
         sources = soup(site / prefix(language) / "press" / slug / "index.html").select(".hc-sources a")
-        assert not [a for a in sources for doc in entries if a.get_text(strip=True) in doc["text"]], \
+        assert not [a for a in sources for doc in entries if a.get_text(strip=True) in doc["text"]], (
             "the release header (sources) is in the search index"
+        )
 
 
 def add_release(project: Path, slug: str, extra: str = "", key: str | None = None) -> None:
@@ -94,14 +99,16 @@ description: A release used by the tests to check the press workflow.
 date: "2026-01-05"
 timezone: Asia/Ho_Chi_Minh
 summary: A summary long enough for the archive and the feed of the site.
-translation_key: {key if key and language == 'fr' else slug}
+translation_key: {key if key and language == "fr" else slug}
 sources:
   - name: UN Treaty Collection
     url: https://treaties.un.org/
 {extra}---
 
 # Test release {{#test-release}}
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
 
 
 def test_an_embargoed_release_is_not_published(project_copy: Path) -> None:
@@ -118,6 +125,9 @@ def test_translations_with_different_keys_fail_the_build(project_copy: Path) -> 
     add_release(project_copy, "2026-01-05-keys", key="another-key")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert re.search(r"docs/fr/press/2026-01-05-keys\.md:\d+ \[translation_key\]: translation_key differs from the "
-                     r"English version .*Fix: use the same translation_key in the three languages", result.output)
+    assert re.search(
+        r"docs/fr/press/2026-01-05-keys\.md:\d+ \[translation_key\]: translation_key differs from the "
+        r"English version .*Fix: use the same translation_key in the three languages",
+        result.output,
+    )
     assert "Traceback" not in result.output

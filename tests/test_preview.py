@@ -9,8 +9,8 @@ import os
 import subprocess
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -27,8 +27,13 @@ def preview(project_copy: Path) -> Iterator[tuple[Path, str, Path]]:
     env = build_env(BUILD_ONLY_LOCALE="vi")
     env.pop("SITE_URL", None)
     with log.open("w") as output:
-        server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project_copy, env=env, stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         try:
             yield project_copy, f"http://127.0.0.1:{port}/", log
         finally:
@@ -66,21 +71,33 @@ def test_every_kind_of_edit_shows_on_the_next_rebuild(preview: tuple[Path, str, 
     edit(project / "docs" / "vi" / "faq.md", "# Hỏi đáp", "# Hỏi đáp (bản sửa trang)")
     until(lambda: "bản sửa trang" in fetched(url + "faq/"), "an edited page")
 
-    edit(project / "data" / "key_facts.yml", "vi: Đại hội đồng Liên Hợp Quốc thông qua",
-         "vi: Đại hội đồng Liên Hợp Quốc thông qua (bản sửa dữ liệu)")
+    edit(
+        project / "data" / "key_facts.yml",
+        "vi: Đại hội đồng Liên Hợp Quốc thông qua",
+        "vi: Đại hội đồng Liên Hợp Quốc thông qua (bản sửa dữ liệu)",
+    )
     until(lambda: "bản sửa dữ liệu" in fetched(url), "an edited data file")
 
-    edit(project / "overrides" / "partials" / "home" / "news.html", '<section class="hc-home__news"',
-         '<section data-edited-template class="hc-home__news"')
+    edit(
+        project / "overrides" / "partials" / "home" / "news.html",
+        '<section class="hc-home__news"',
+        '<section data-edited-template class="hc-home__news"',
+    )
     until(lambda: "data-edited-template" in fetched(url), "an edited template")
 
-    edit(project / "locales" / "vi" / "LC_MESSAGES" / "messages.po", 'msgstr "Tin mới nhất"',
-         'msgstr "Tin mới nhất (bản sửa giao diện)"')
+    edit(
+        project / "locales" / "vi" / "LC_MESSAGES" / "messages.po",
+        'msgstr "Tin mới nhất"',
+        'msgstr "Tin mới nhất (bản sửa giao diện)"',
+    )
     until(lambda: "bản sửa giao diện" in fetched(url), "an edited UI string")
 
     # A schema edit changes what the build accepts: a stricter key-facts label
     # is refused on the next rebuild, with the schema's new fix.
-    edit(project / "data" / "schema" / "translated.schema.json", '"description": "the Vietnamese text (with all its diacritics)"',
-         '"maxLength": 10, "x-fix": "keep it under ten characters (edited schema)", '
-         '"description": "the Vietnamese text (with all its diacritics)"')
+    edit(
+        project / "data" / "schema" / "translated.schema.json",
+        '"description": "the Vietnamese text (with all its diacritics)"',
+        '"maxLength": 10, "x-fix": "keep it under ten characters (edited schema)", '
+        '"description": "the Vietnamese text (with all its diacritics)"',
+    )
     until(lambda: "(edited schema)" in log.read_text(encoding="utf-8"), "an edited schema")

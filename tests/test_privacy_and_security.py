@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
 import pytest
+
 from hanoi.served.security import (
     ContentNotInPage,
     headers_file,
@@ -18,13 +19,19 @@ from hanoi.served.security import (
     script_hashes,
     template_script_hashes,
 )
-
 from sitetools import PROJECT, TEST_SITE_URL, html_pages, soup, url_path
 
 SITE_HOST = urlsplit(TEST_SITE_URL).netloc
 ASSET_ATTRIBUTES = {
-    "script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src",
-    "embed": "src", "object": "data", "track": "src",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
@@ -32,15 +39,27 @@ CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
 
 def is_external(url: str) -> bool:
     parts = urlsplit(url.strip())
-    return bool(parts.netloc) and parts.netloc != SITE_HOST or parts.scheme in ("http", "https") and parts.netloc != SITE_HOST
+    return (
+        bool(parts.netloc)
+        and parts.netloc != SITE_HOST
+        or parts.scheme in ("http", "https")
+        and parts.netloc != SITE_HOST
+    )
 
 
 def asset_urls(page: Path) -> list[str]:
     document = soup(page)
-    urls = [tag.get(attr) for name, attr in ASSET_ATTRIBUTES.items() for tag in document.find_all(name) if tag.get(attr)]
+    urls = [
+        tag.get(attr) for name, attr in ASSET_ATTRIBUTES.items() for tag in document.find_all(name) if tag.get(attr)
+    ]
     urls += [tag.get("srcset", "").split(" ")[0] for tag in document.find_all(["img", "source"]) if tag.get("srcset")]
-    urls += [link.get("href") for link in document.find_all("link") if link.get("href") and
-             set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}]
+    urls += [
+        link.get("href")
+        for link in document.find_all("link")
+        if link.get("href")
+        and set(link.get("rel", []))
+        & {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}
+    ]
     urls += [m for style in document.find_all(style=True) for m in CSS_URL.findall(style["style"])]
     return urls
 
@@ -146,7 +165,9 @@ def test_csp_allows_exactly_the_templates_inline_scripts(site: Path) -> None:
     emitted = set()
     for page in html_pages(site):
         for body in inline_scripts(page.read_text(encoding="utf-8")):
-            assert any(p.fullmatch(body) for p in patterns), f"{url_path(site, page)}: a script no template emits: {body[:80]}"
+            assert any(p.fullmatch(body) for p in patterns), (
+                f"{url_path(site, page)}: a script no template emits: {body[:80]}"
+            )
             emitted.add(script_hash(body))
     assert set(re.findall(r"'sha256-[^']+'", script_src)) == emitted
     csp = headers_rules(site)["/"]["Content-Security-Policy"]
@@ -191,5 +212,5 @@ def test_security_txt_has_contact_and_future_expiry(site: Path) -> None:
     )
     assert fields["Contact"].startswith(TEST_SITE_URL + "contact/")
     expires = datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
-    assert datetime.now(timezone.utc) < expires
+    assert datetime.now(UTC) < expires
     assert fields["Canonical"] == TEST_SITE_URL + ".well-known/security.txt"

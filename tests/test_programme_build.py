@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from sitetools import run_build
 
 
@@ -19,8 +17,8 @@ def lines_with(path: Path, needle: str) -> list[int]:
 def test_bad_programme_data_stops_the_build_before_anything_renders(project_copy: Path) -> None:
     events = project_copy / "data" / "programme" / "events.yml"
     text = events.read_text(encoding="utf-8")
-    text = text.replace('start: "2025-10-25T09:00:00+07:00"', "start: 9:00", 1)            # YAML: 540
-    text = text.replace("      vi: Ký Công ước\n", "", 1)                                   # no vi title
+    text = text.replace('start: "2025-10-25T09:00:00+07:00"', "start: 9:00", 1)  # YAML: 540
+    text = text.replace("      vi: Ký Công ước\n", "", 1)  # no vi title
     text = text.replace('start: "2025-10-26T12:00:00+07:00"', 'start: "2025-10-26T12:00:00"', 1)  # no offset
     events.write_text(text, encoding="utf-8")
     result = run_build(project_copy, project_copy / "site")
@@ -46,21 +44,23 @@ def test_bad_markers_stop_the_build_with_file_and_line(project_copy: Path) -> No
     """Every kind of marker mistake in one build of one language, and notes
     for translators beside them, left alone."""
     page = project_copy / "docs" / "fr" / "ceremony" / "programme.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- programme day=2025-10-27 -->\n\n"
-                    "<!-- event id=closing-ceremony -->\n\n<!-- programme colour=red -->\n\n"
-                    "<!-- programme type=party -->\n\n<!-- note -->\n\n<!-- vérifier auprès du ministère -->\n\n"
-                    "<!-- signatres -->\n\n<!-- fact idd=adoption-date -->\n\n<!-- sparkle colour=red -->\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n<!-- programme day=2025-10-27 -->\n\n"
+        "<!-- event id=closing-ceremony -->\n\n<!-- programme colour=red -->\n\n"
+        "<!-- programme type=party -->\n\n<!-- note -->\n\n<!-- vérifier auprès du ministère -->\n\n"
+        "<!-- signatres -->\n\n<!-- fact idd=adoption-date -->\n\n<!-- sparkle colour=red -->\n",
+        encoding="utf-8",
+    )
     result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="fr")
     assert result.returncode != 0
     assert "Traceback" not in result.output
     expected = {
         "day=2025-10-27": "[programme]: 2025-10-27 is not one of the event days. "
-                          "Fix: use day= with one of: 2025-10-25, 2025-10-26",
+        "Fix: use day= with one of: 2025-10-25, 2025-10-26",
         "closing-ceremony": "[event]: unknown event id 'closing-ceremony'. "
-                            "Fix: use an id from data/programme/events.yml: welcome-group-photo",
+        "Fix: use an id from data/programme/events.yml: welcome-group-photo",
         "colour=red": "[programme]: marker 'programme': unknown argument colour. "
-                      "Fix: use only these arguments: day, filters, level, type",
+        "Fix: use only these arguments: day, filters, level, type",
         "type=party": "[programme]: unknown event type 'party'. Fix: use one of: ceremony",
         "signatres": "[signatres]: unknown marker 'signatres'. Fix: did you mean 'signatures'?",
         "idd=adoption-date": "[fact]: marker 'fact': unknown argument idd; missing argument id",

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from hanoi.problems import Problem
 from hanoi.programme.model import PROGRAMME_DIR, TYPES, TimeError, load_programme, parse_time
 
@@ -75,6 +76,7 @@ def test_a_valid_small_file_gives_no_problem(tmp_path: Path) -> None:
 
 
 # --- One test per kind of mistake -------------------------------------------
+
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     text = events_file(event(title="{en: Opening, vi: Khai mạc"))
@@ -146,8 +148,9 @@ def test_end_before_start(tmp_path: Path) -> None:
 
 
 def test_two_events_overlap_in_one_venue(tmp_path: Path) -> None:
-    text = events_file(event(), event(id="signing", start='"2025-10-25T09:30:00+07:00"',
-                                      end='"2025-10-25T10:30:00+07:00"'))
+    text = events_file(
+        event(), event(id="signing", start='"2025-10-25T09:30:00+07:00"', end='"2025-10-25T10:30:00+07:00"')
+    )
     problem = only(check(tmp_path, text))
     assert problem.place == "event 'signing', field start"
     assert problem.line == line_of(text, "start:", 2)
@@ -203,7 +206,9 @@ def test_unknown_status(tmp_path: Path) -> None:
 
 
 def test_date_outside_the_event_days(tmp_path: Path) -> None:
-    text = events_file(event(day='"2025-10-27"', start='"2025-10-27T09:00:00+07:00"', end='"2025-10-27T10:00:00+07:00"'))
+    text = events_file(
+        event(day='"2025-10-27"', start='"2025-10-27T09:00:00+07:00"', end='"2025-10-27T10:00:00+07:00"')
+    )
     problem = only(check(tmp_path, text))
     assert problem.place == "event 'opening-session', field day"
     assert problem.line == line_of(text, "day:")
@@ -212,6 +217,7 @@ def test_date_outside_the_event_days(tmp_path: Path) -> None:
 
 
 # --- Further checks -----------------------------------------------------------
+
 
 def test_start_on_another_day_than_the_event(tmp_path: Path) -> None:
     problem = only(check(tmp_path, events_file(event(day='"2025-10-26"'))))
@@ -238,8 +244,9 @@ def test_period_is_only_for_events_without_a_time(tmp_path: Path) -> None:
 
 
 def test_events_of_a_day_are_listed_in_time_order(tmp_path: Path) -> None:
-    text = events_file(event(start='"2025-10-25T11:00:00+07:00"', end='"2025-10-25T12:00:00+07:00"'),
-                       event(id="signing"))
+    text = events_file(
+        event(start='"2025-10-25T11:00:00+07:00"', end='"2025-10-25T12:00:00+07:00"'), event(id="signing")
+    )
     problem = only(check(tmp_path, text))
     assert problem.place == "event 'signing', field start"
     assert "move this event above 'opening-session'" in problem.fix
@@ -270,6 +277,7 @@ def test_base_60_numbers_are_recognised_as_times(value: int, clock: str) -> None
 
 # --- The real data says only what the sources say ----------------------------
 
+
 def real():
     programme, problems = load_programme()
     assert programme is not None, problems
@@ -286,14 +294,21 @@ def test_every_event_day_and_venue_cites_sources() -> None:
 
 def test_the_reported_times_are_right_in_utc() -> None:
     programme = real()
-    utc = lambda event_id: (programme.event(event_id).start.astimezone(timezone.utc),  # noqa: E731
-                            programme.event(event_id).end and programme.event(event_id).end.astimezone(timezone.utc))
-    assert utc("opening-session") == (datetime(2025, 10, 25, 2, 0, tzinfo=timezone.utc), None)
-    assert utc("side-events-slot-1") == (datetime(2025, 10, 26, 2, 0, tzinfo=timezone.utc),
-                                         datetime(2025, 10, 26, 3, 15, tzinfo=timezone.utc))
-    assert utc("side-events-slot-2")[0] == datetime(2025, 10, 26, 5, 0, tzinfo=timezone.utc)
-    assert utc("side-events-slot-3") == (datetime(2025, 10, 26, 6, 30, tzinfo=timezone.utc),
-                                         datetime(2025, 10, 26, 7, 45, tzinfo=timezone.utc))
+
+    def utc(event_id: str) -> tuple[datetime, datetime | None]:
+        event = programme.event(event_id)
+        return event.start.astimezone(UTC), event.end and event.end.astimezone(UTC)
+
+    assert utc("opening-session") == (datetime(2025, 10, 25, 2, 0, tzinfo=UTC), None)
+    assert utc("side-events-slot-1") == (
+        datetime(2025, 10, 26, 2, 0, tzinfo=UTC),
+        datetime(2025, 10, 26, 3, 15, tzinfo=UTC),
+    )
+    assert utc("side-events-slot-2")[0] == datetime(2025, 10, 26, 5, 0, tzinfo=UTC)
+    assert utc("side-events-slot-3") == (
+        datetime(2025, 10, 26, 6, 30, tzinfo=UTC),
+        datetime(2025, 10, 26, 7, 45, tzinfo=UTC),
+    )
 
 
 def test_only_the_reported_times_are_given() -> None:
@@ -304,8 +319,15 @@ def test_only_the_reported_times_are_given() -> None:
 def test_the_reported_order_of_25_october() -> None:
     programme = real()
     order = [e.id for e in programme.events_on(programme.days[0].date)]
-    assert order == ["welcome-group-photo", "vna-photo-exhibition", "opening-session", "signing", "plenary-day-1",
-                     "joint-press-conference", "state-banquet"]
+    assert order == [
+        "welcome-group-photo",
+        "vna-photo-exhibition",
+        "opening-session",
+        "signing",
+        "plenary-day-1",
+        "joint-press-conference",
+        "state-banquet",
+    ]
     assert programme.event("state-banquet").period == "evening" and programme.event("state-banquet").venue is None
 
 
@@ -322,8 +344,11 @@ def test_side_event_slots_have_no_invented_titles_or_speakers() -> None:
 def test_the_venue_address_is_not_published() -> None:
     venue = real().venues["ncc"]
     assert venue.address is None
-    assert venue.name == {"en": "National Convention Centre", "vi": "Trung tâm Hội nghị Quốc gia",
-                          "fr": "Centre national des congrès"}
+    assert venue.name == {
+        "en": "National Convention Centre",
+        "vi": "Trung tâm Hội nghị Quốc gia",
+        "fr": "Centre national des congrès",
+    }
 
 
 def test_the_closing_press_conference_is_co_chaired_as_reported() -> None:

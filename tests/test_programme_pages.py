@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from hanoi.programme.model import load_programme
-from hanoi.programme.display import day_heading, time_text
 
+from hanoi.programme.display import day_heading, time_text
+from hanoi.programme.model import load_programme
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, soup
 
 TBC = {"en": "time to be confirmed", "vi": "thời gian sẽ được xác nhận", "fr": "heure à confirmer"}
@@ -95,8 +95,9 @@ def test_side_events_page_shows_the_three_slots_only(site: Path, language: str) 
     assert ids == ["side-events-slot-1", "side-events-slot-2", "side-events-slot-3"]
     assert page.select_one("#day-2025-10-26").name == "h3"
     clocks = [re.sub(r"\s", "", t.get_text()) for t in page.select("time[data-hc-start]")]  # fr has no-break spaces
-    assert clocks == (["9h–10h15", "12h–13h15", "13h30–14h45"] if language == "fr"
-                      else ["09:00–10:15", "12:00–13:15", "13:30–14:45"])
+    assert clocks == (
+        ["9h–10h15", "12h–13h15", "13h30–14h45"] if language == "fr" else ["09:00–10:15", "12:00–13:15", "13:30–14:45"]
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -16,19 +16,34 @@ PIN = re.compile(r"^[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+$")
 
 @pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
 def test_every_dependency_is_pinned_exactly(name: str) -> None:
-    lines = [l.strip() for l in (PROJECT / name).read_text().splitlines() if l.strip() and not l.startswith("#")]
-    loose = [l for l in lines if not PIN.match(l)]
+    text = (PROJECT / name).read_text().splitlines()
+    lines = [line.strip() for line in text if line.strip() and not line.startswith("#")]
+    loose = [line for line in lines if not PIN.match(line)]
     assert lines and not loose, f"{name}: not pinned with ==: {loose}"
 
 
 def test_mkdocs_stays_below_2() -> None:
-    pins = dict(l.split("==") for l in (PROJECT / "requirements.txt").read_text().split())
+    pins = dict(pin.split("==") for pin in (PROJECT / "requirements.txt").read_text().split())
     assert int(pins["mkdocs"].split(".")[0]) < 2
 
 
 def test_layout() -> None:
-    for path in ("mkdocs.yml", "docs/en", "docs/vi", "docs/fr", "locales", "hooks", "overrides", "data",
-                 "tests", "netlify.toml", "README.md", "Makefile", ".ci/run", "babel.cfg"):
+    for path in (
+        "mkdocs.yml",
+        "docs/en",
+        "docs/vi",
+        "docs/fr",
+        "locales",
+        "hooks",
+        "overrides",
+        "data",
+        "tests",
+        "netlify.toml",
+        "README.md",
+        "Makefile",
+        ".ci/run",
+        "babel.cfg",
+    ):
         assert (PROJECT / path).exists(), path
 
 
@@ -57,14 +72,17 @@ def test_heading_anchors_keep_vietnamese_letters() -> None:
 def test_a_broken_link_or_anchor_fails_the_build(project_copy: Path) -> None:
     """Both in one page, one build of its language: each is reported."""
     page = project_copy / "docs" / "vi" / "index.md"
-    page.write_text(page.read_text() + "\n[Trang không có](khong-co-trang.md)\n\n[Neo không có](#neo-khong-co)\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text() + "\n[Trang không có](khong-co-trang.md)\n\n[Neo không có](#neo-khong-co)\n", encoding="utf-8"
+    )
     result = run_build(project_copy, project_copy / "site", BUILD_ONLY_LOCALE="vi")
     assert result.returncode != 0
     assert "khong-co-trang.md" in result.output and "neo-khong-co" in result.output
 
 
-REPOSITORY_PATH = re.compile(r"`((?:\.github|\.ci|bench|data|docs|hooks|locales|overrides|templates|tests|tools)/[^`\s<>…*]*)`")
+REPOSITORY_PATH = re.compile(
+    r"`((?:\.github|\.ci|bench|data|docs|hooks|locales|overrides|templates|tests|tools)/[^`\s<>…*]*)`"
+)
 
 
 @pytest.mark.parametrize("name", [".github/pull_request_template.md", "CONTRIBUTING.md"])

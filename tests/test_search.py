@@ -14,9 +14,9 @@ import pytest
 
 from hanoi.search.index import (
     INDEX_BUDGET_GZIP_BYTES,
-    SearchConfigNotFound,
     WORKER_NAME,
     WORKER_SOURCE,
+    SearchConfigNotFound,
     fingerprinted_worker,
     fold,
     index_path,
@@ -34,6 +34,7 @@ OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LAN
 
 
 # ------------------------------------------------------------------ folding
+
 
 @pytest.mark.parametrize(
     ("text", "folded"),
@@ -105,8 +106,13 @@ def test_split_keeps_each_language_with_its_own_locations_and_lunr_language() ->
 
 def test_a_one_language_preview_searches_at_the_root() -> None:
     """BUILD_ONLY_LOCALE=vi (make serve-one LANG=vi): Vietnamese is built at the site root."""
-    preview = {"config": MERGED["config"], "docs": [{"location": "", "title": "Công ước Hà Nội", "text": ""},
-                                                    {"location": "faq/#why", "title": "Vì sao", "text": ""}]}
+    preview = {
+        "config": MERGED["config"],
+        "docs": [
+            {"location": "", "title": "Công ước Hà Nội", "text": ""},
+            {"location": "faq/#why", "title": "Vì sao", "text": ""},
+        ],
+    }
     split = split_search_index(preview, ["vi"], default="vi")
     assert list(split) == ["vi"] and [d["location"] for d in split["vi"]["docs"]] == ["", "faq/#why"]
     assert index_path(Path("site"), "vi", default="vi") == Path("site/search/search_index.json")
@@ -115,8 +121,14 @@ def test_a_one_language_preview_searches_at_the_root() -> None:
 
 @pytest.mark.parametrize(
     ("base", "language", "expected"),
-    [(".", "en", "."), (".", "vi", "./vi/"), ("..", "vi", "../vi/"), ("../../..", "fr", "../../../fr/"),
-     ("/", "vi", "/vi/"), ("/sub/", "fr", "/sub/fr/")],
+    [
+        (".", "en", "."),
+        (".", "vi", "./vi/"),
+        ("..", "vi", "../vi/"),
+        ("../../..", "fr", "../../../fr/"),
+        ("/", "vi", "/vi/"),
+        ("/sub/", "fr", "/sub/fr/"),
+    ],
 )
 def test_language_base(base: str, language: str, expected: str) -> None:
     assert language_base(base, language) == expected
@@ -140,10 +152,17 @@ def test_the_worker_name_changes_with_its_content() -> None:
 
 
 def test_localize_search_config_rewrites_only_base_and_search() -> None:
-    config = {"base": "..", "features": ["search.highlight"], "search": "../assets/javascripts/workers/search.0123abcd.min.js",
-              "translations": {"search.result.none": "Không tìm thấy <tài liệu> & 'x'"}}
-    html = ('<p>before</p><script id="__config" type="application/json">' + json.dumps(config)
-            + '</script><script src="x.js"></script>')
+    config = {
+        "base": "..",
+        "features": ["search.highlight"],
+        "search": "../assets/javascripts/workers/search.0123abcd.min.js",
+        "translations": {"search.result.none": "Không tìm thấy <tài liệu> & 'x'"},
+    }
+    html = (
+        '<p>before</p><script id="__config" type="application/json">'
+        + json.dumps(config)
+        + '</script><script src="x.js"></script>'
+    )
     localized = localize_search_config(html, "vi", WORKER)
     assert localized.startswith("<p>before</p>") and localized.endswith('<script src="x.js"></script>')
     assert "<tài" not in localized and "\\u003c" in localized, "JSON stays safe inside <script>"
@@ -151,13 +170,15 @@ def test_localize_search_config_rewrites_only_base_and_search() -> None:
     assert new["base"] == "../vi/"
     assert new["search"] == "../assets/javascripts/workers/search-i18n.0123abcd.min.js?material=search.0123abcd.min.js"
     assert {k: v for k, v in new.items() if k not in ("base", "search")} == {
-        k: v for k, v in config.items() if k not in ("base", "search")}
+        k: v for k, v in config.items() if k not in ("base", "search")
+    }
     assert localize_search_config(localized, "vi", WORKER) == localized, "idempotent"
     with pytest.raises(SearchConfigNotFound):
         localize_search_config("<html></html>", "vi", WORKER)
 
 
 # ------------------------------------------------------------ the real site
+
 
 def page_for_location(site: Path, language: str, location: str) -> Path:
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
@@ -202,9 +223,12 @@ def test_every_page_searches_its_own_language_with_our_worker(site: Path) -> Non
         config = page_search_config(page.read_text(encoding="utf-8"))
         worker, _, material = config["search"].partition("?material=")
         worker_file = resolve(site, page, worker)
-        if (resolve(site, page, config["base"]) != index_path(site, language).parent.parent.resolve()
-                or not WORKER_NAME.match(worker_file.name) or not worker_file.is_file()
-                or not (worker_file.parent / material).is_file()):
+        if (
+            resolve(site, page, config["base"]) != index_path(site, language).parent.parent.resolve()
+            or not WORKER_NAME.match(worker_file.name)
+            or not worker_file.is_file()
+            or not (worker_file.parent / material).is_file()
+        ):
             wrong.append((url_path(site, page), config["base"], config["search"]))
     assert not wrong, f"pages whose search is not their language's, with our worker: {wrong[:5]}"
 
@@ -224,8 +248,9 @@ def test_index_sizes_are_within_the_budget(site: Path) -> None:
     report = ", ".join(f"{lang}: {raw:,} B ({gz:,} B gzip)" for lang, (raw, gz) in sizes.items())
     print(f"\nsearch index sizes: {report}; budget {INDEX_BUDGET_GZIP_BYTES:,} B gzip per language")
     over = {lang: gz for lang, (_, gz) in sizes.items() if gz > INDEX_BUDGET_GZIP_BYTES}
-    assert not over, (f"search index over its budget of {INDEX_BUDGET_GZIP_BYTES:,} B gzip: {over} "
-                      "(see README.md, Search)")
+    assert not over, (
+        f"search index over its budget of {INDEX_BUDGET_GZIP_BYTES:,} B gzip: {over} (see README.md, Search)"
+    )
 
 
 def test_the_readme_states_the_budget_the_tests_enforce() -> None:

@@ -22,13 +22,12 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from hanoi.status.collation import folded, sort_key
 from hanoi.dates import DateSpan
-from hanoi.status.facts import Signatory, Signatures, load_site_facts
 from hanoi.formatting import format_date, format_span
 from hanoi.sources import Source
-from hanoi.status.treaty import (SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status,
-                                 entry_into_force_date)
+from hanoi.status.collation import folded, sort_key
+from hanoi.status.facts import Signatory, Signatures, load_site_facts
+from hanoi.status.treaty import SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status, entry_into_force_date
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, run_build, soup, url_path
 
 UNTC = Source("untc", {"en": "UNTC", "vi": "UNTC", "fr": "UNTC"}, "https://treaties.un.org/", "depositary")
@@ -37,17 +36,28 @@ HANOI = DateSpan(date(2025, 10, 25), date(2025, 10, 25))
 
 def signatory(index: int, *, regional: bool = False) -> Signatory:
     name = f"State {index:02d}"
-    return Signatory(f"state-{index:02d}", {"en": name, "vi": name, "fr": name}, HANOI, (UNTC,),
-                     "regional-organization" if regional else "state")
+    return Signatory(
+        f"state-{index:02d}",
+        {"en": name, "vi": name, "fr": name},
+        HANOI,
+        (UNTC,),
+        "regional-organization" if regional else "state",
+    )
 
 
-def made_up(deposit_days: list[date], *, complete: bool = True, regional_first: bool = False) -> tuple[TreatyRecord, Signatures]:
+def made_up(
+    deposit_days: list[date], *, complete: bool = True, regional_first: bool = False
+) -> tuple[TreatyRecord, Signatures]:
     """Signatories, and one deposit per day given (the first by a regional
     organization if ``regional_first``)."""
     signatories = tuple(signatory(i, regional=regional_first and i == 0) for i in range(max(len(deposit_days), 1)))
-    deposits = tuple(Deposit(s.id, s.name, "ratification", day, (UNTC,), s.is_regional_organization)
-                     for s, day in zip(signatories, deposit_days))
-    record = TreatyRecord(max(deposit_days, default=date(2026, 11, 30)), UNTC.url, complete, deposits, (), {"untc": UNTC})
+    deposits = tuple(
+        Deposit(s.id, s.name, "ratification", day, (UNTC,), s.is_regional_organization)
+        for s, day in zip(signatories, deposit_days, strict=False)
+    )
+    record = TreatyRecord(
+        max(deposit_days, default=date(2026, 11, 30)), UNTC.url, complete, deposits, (), {"untc": UNTC}
+    )
     return record, Signatures(date(2026, 11, 30), signatories, {"untc": UNTC})
 
 
@@ -57,6 +67,7 @@ def days(count: int, last: date) -> list[date]:
 
 
 # --- the phases ------------------------------------------------------------
+
 
 def test_open_for_signature_until_31_december_2026_inclusive() -> None:
     record, signatures = made_up([], complete=True)
@@ -77,7 +88,10 @@ def test_the_fortieth_deposit_sets_entry_into_force_on_the_ninetieth_day_across_
     assert entry_into_force_date(fortieth) == date(2028, 2, 13)  # 15 days of November, 31, 31, 13
     before = compute_status(record, signatures, date(2028, 2, 12))
     assert (before.phase, before.fortieth_deposit, before.entry_into_force) == (
-        Phase.INSTRUMENTS_COMPLETE, fortieth, date(2028, 2, 13))
+        Phase.INSTRUMENTS_COMPLETE,
+        fortieth,
+        date(2028, 2, 13),
+    )
     assert before.days_to_entry_into_force == 1
     assert compute_status(record, signatures, date(2028, 2, 13)).phase is Phase.IN_FORCE
 
@@ -109,16 +123,52 @@ def test_an_incomplete_list_gives_no_number_and_no_date() -> None:
 
 # --- language rules --------------------------------------------------------
 
+
 def test_vietnamese_alphabetical_order() -> None:
-    words = ["Đan Mạch", "Dim-ba-bu-ê", "Ăng-gô-la", "Áo", "Ấn Độ", "An-giê-ri", "Ô-man", "Ơ-rê", "Ôn", "Uganda", "Ư", "tạ", "tá", "ta", "tà"]
+    words = [
+        "Đan Mạch",
+        "Dim-ba-bu-ê",
+        "Ăng-gô-la",
+        "Áo",
+        "Ấn Độ",
+        "An-giê-ri",
+        "Ô-man",
+        "Ơ-rê",
+        "Ôn",
+        "Uganda",
+        "Ư",
+        "tạ",
+        "tá",
+        "ta",
+        "tà",
+    ]
     ordered = sorted(words, key=lambda w: sort_key(w, "vi"))
-    assert ordered == ["An-giê-ri", "Áo", "Ăng-gô-la", "Ấn Độ", "Dim-ba-bu-ê", "Đan Mạch", "Ô-man", "Ôn", "Ơ-rê",
-                       "ta", "tà", "tá", "tạ", "Uganda", "Ư"]
+    assert ordered == [
+        "An-giê-ri",
+        "Áo",
+        "Ăng-gô-la",
+        "Ấn Độ",
+        "Dim-ba-bu-ê",
+        "Đan Mạch",
+        "Ô-man",
+        "Ôn",
+        "Ơ-rê",
+        "ta",
+        "tà",
+        "tá",
+        "tạ",
+        "Uganda",
+        "Ư",
+    ]
 
 
 def test_french_and_english_order_ignores_accents_first() -> None:
     assert sorted(["Espagne", "Égypte", "État de Palestine", "Équateur"], key=lambda w: sort_key(w, "fr")) == [
-        "Égypte", "Équateur", "Espagne", "État de Palestine"]
+        "Égypte",
+        "Équateur",
+        "Espagne",
+        "État de Palestine",
+    ]
 
 
 def test_folding_for_the_filter_box() -> None:
@@ -128,17 +178,21 @@ def test_folding_for_the_filter_box() -> None:
     assert folded("Côte d’Ivoire") == "cote d'ivoire"
 
 
-@pytest.mark.parametrize("language,day,span", [
-    ("en", "1 January 2027", "25–26 October 2025"),
-    ("vi", "1/1/2027", "25–26/10/2025"),
-    ("fr", "1er janvier 2027", "25–26 octobre 2025"),
-])
+@pytest.mark.parametrize(
+    "language,day,span",
+    [
+        ("en", "1 January 2027", "25–26 October 2025"),
+        ("vi", "1/1/2027", "25–26/10/2025"),
+        ("fr", "1er janvier 2027", "25–26 octobre 2025"),
+    ],
+)
 def test_dates_as_each_language_writes_them(language: str, day: str, span: str) -> None:
     assert format_date(date(2027, 1, 1), language) == day
     assert format_span(date(2025, 10, 25), date(2025, 10, 26), language) == span
 
 
 # --- the built site --------------------------------------------------------
+
 
 def site_status(site: Path):
     facts, problems = load_site_facts()
@@ -219,8 +273,11 @@ def test_signatories_are_in_the_language_s_alphabetical_order(site: Path, langua
 
 def test_rows_mark_only_sources_other_than_the_default(site: Path) -> None:
     page = soup(page_of(site, "vi", "convention/signatures"))
-    marked = {row.select_one("th").contents[0].strip() for row in page.select("table.hc-signatories tbody tr")
-              if row.select(".hc-marks a")}
+    marked = {
+        row.select_one("th").contents[0].strip()
+        for row in page.select("table.hc-signatories tbody tr")
+        if row.select(".hc-marks a")
+    }
     assert {"Việt Nam", "Nam Phi", "Thụy Điển", "U-ru-goay"} <= marked
     assert "Mô-ri-xơ" not in marked and "Ai Cập" not in marked
     numbered = page.select('li[id^="hc-signatures-source-"]')
@@ -246,7 +303,9 @@ def test_every_page_has_a_share_card_in_its_language(site: Path) -> None:
         assert png_size(site / path) == (1200, 630), path
         cards[url_path(site, page)] = path
     # Each language's pages have their own cards (titles and site names differ).
-    assert cards["/convention/signatures/"] != cards["/vi/convention/signatures/"] != cards["/fr/convention/signatures/"]
+    assert (
+        cards["/convention/signatures/"] != cards["/vi/convention/signatures/"] != cards["/fr/convention/signatures/"]
+    )
 
 
 def test_the_editors_page_lists_data_files_with_their_check_date(site: Path) -> None:
@@ -257,6 +316,7 @@ def test_the_editors_page_lists_data_files_with_their_check_date(site: Path) -> 
 
 # --- a later phase, built --------------------------------------------------
 
+
 def test_a_later_phase_on_the_built_pages(project_copy: Path, tmp_path: Path) -> None:
     """40 instruments that count (the EU's does not) deposited by made-up
     dates, and a build day before the 90th day: every page says when the
@@ -266,8 +326,15 @@ def test_a_later_phase_on_the_built_pages(project_copy: Path, tmp_path: Path) ->
     eu = "european-union"
     chosen = [eu] + [p for p in parties if p != eu][:40]
     fortieth = date(2027, 10, 20)
-    deposits = [{"party": p, "kind": "ratification", "sources": ["untc"],
-                 "deposited": (date(2027, 1, 4) + timedelta(days=5 * i)).isoformat()} for i, p in enumerate(chosen)]
+    deposits = [
+        {
+            "party": p,
+            "kind": "ratification",
+            "sources": ["untc"],
+            "deposited": (date(2027, 1, 4) + timedelta(days=5 * i)).isoformat(),
+        }
+        for i, p in enumerate(chosen)
+    ]
     deposits[-1]["deposited"] = fortieth.isoformat()
     data_file = project_copy / "data" / "treaty_status.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
@@ -278,8 +345,12 @@ def test_a_later_phase_on_the_built_pages(project_copy: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.output
     site = result.site_dir
     document = json.loads((site / "status.json").read_text(encoding="utf-8"))
-    assert (document["phase"], document["instruments_deposited"], document["fortieth_deposit"], document["entry_into_force"]) == (
-        "instruments-complete", 40, "2027-10-20", "2028-01-18")
+    assert (
+        document["phase"],
+        document["instruments_deposited"],
+        document["fortieth_deposit"],
+        document["entry_into_force"],
+    ) == ("instruments-complete", 40, "2027-10-20", "2028-01-18")
     expected = {"en": "18 January 2028", "vi": "18/1/2028", "fr": "18 janvier 2028"}
     for language in LANGUAGES:
         home = soup(page_of(site, language, ""))
@@ -306,13 +377,21 @@ def test_mistakes_in_the_status_data_are_refused_with_file_line_and_fix(project_
     text = treaty.read_text(encoding="utf-8")
     text = text.replace('date: "2026-02-10"', 'date: "2026-02-30"')
     text = text.replace("  - party: russian-federation\n", "  - party: atlantis\n")
-    text = text.replace("  deposits: []\n", '  deposits:\n    - party: viet-nam\n      kind: ratification\n'
-                                             '      deposited: "2025-10-01"\n      sources: [nope]\n')
+    text = text.replace(
+        "  deposits: []\n",
+        "  deposits:\n    - party: viet-nam\n      kind: ratification\n"
+        '      deposited: "2025-10-01"\n      sources: [nope]\n',
+    )
     treaty.write_text(text, encoding="utf-8")
     signatures = project_copy / "data" / "signatures.yml"
-    signatures.write_text(signatures.read_text(encoding="utf-8").replace(
-        'signed: "2025-10-25/2025-10-26"\n    sources: [ecofin]', 'signed: "2025-10-26/2025-10-25"\n    sources: [ecofin]', 1),
-        encoding="utf-8")
+    signatures.write_text(
+        signatures.read_text(encoding="utf-8").replace(
+            'signed: "2025-10-25/2025-10-26"\n    sources: [ecofin]',
+            'signed: "2025-10-26/2025-10-25"\n    sources: [ecofin]',
+            1,
+        ),
+        encoding="utf-8",
+    )
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.output

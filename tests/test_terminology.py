@@ -58,4 +58,6 @@ def test_no_forbidden_variant_in_the_fact_sheets(site: Path, language: str) -> N
 def test_every_term_has_its_three_languages_and_an_official_source() -> None:
     terms, problems = load_termbase()
     assert not problems and len(terms) >= 20
-    assert all(term.source.startswith("https://") and all(term.approved[l] for l in LANGUAGES) for term in terms)
+    assert all(
+        term.source.startswith("https://") and all(term.approved[language] for language in LANGUAGES) for term in terms
+    )

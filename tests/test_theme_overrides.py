@@ -27,40 +27,53 @@ GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 # partial: the replacements that turn Material's copy into ours.
 CHANGES = {
-    "partials/search.html": [(
-        '<div class="md-search" data-md-component="search" role="dialog">',
-        '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-    ), (
-        '{{ lang.t("search.result.initializer") }}', '{% trans %}Loading search…{% endtrans %}',
-    )],
-    "partials/nav-item.html": [(
-        ' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}',
-    )],
-    "partials/toc.html": [(
-        '<label class="md-nav__title" for="__toc">',
-        '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
-    )],
+    "partials/search.html": [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        ),
+        (
+            '{{ lang.t("search.result.initializer") }}',
+            "{% trans %}Loading search…{% endtrans %}",
+        ),
+    ],
+    "partials/nav-item.html": [
+        (
+            ' tabindex="{{ tabindex }}"',
+            '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}',
+        )
+    ],
+    "partials/toc.html": [
+        (
+            '<label class="md-nav__title" for="__toc">',
+            '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
+        )
+    ],
     "partials/header.html": [
-        ('<label class="md-header__button md-icon" for="__drawer">',
-         '<label class="md-header__button md-icon" for="__drawer" tabindex="0">'
-         '<span class="hc-visually-hidden">{{ lang.t(\'nav\') }}</span>'),
-        ('<label class="md-header__button md-icon" for="__search">',
-         '<label class="md-header__button md-icon" for="__search" tabindex="0">'
-         '<span class="hc-visually-hidden">{{ lang.t(\'search\') }}</span>'),
+        (
+            '<label class="md-header__button md-icon" for="__drawer">',
+            '<label class="md-header__button md-icon" for="__drawer" tabindex="0">'
+            "<span class=\"hc-visually-hidden\">{{ lang.t('nav') }}</span>",
+        ),
+        (
+            '<label class="md-header__button md-icon" for="__search">',
+            '<label class="md-header__button md-icon" for="__search" tabindex="0">'
+            "<span class=\"hc-visually-hidden\">{{ lang.t('search') }}</span>",
+        ),
     ],
 }
 
 
 def without_leading_comment(text: str) -> str:
     assert text.startswith("{#-"), "an override starts with a comment saying what it changes"
-    return text[text.index("-#}\n") + 4:]
+    return text[text.index("-#}\n") + 4 :]
 
 
 @pytest.mark.parametrize("partial", sorted(CHANGES))
 def test_override_is_material_plus_its_documented_change(partial: str) -> None:
     original = (MATERIAL / partial).read_text(encoding="utf-8")
     assert original.startswith(GENERATED)
-    expected = original[len(GENERATED):]
+    expected = original[len(GENERATED) :]
     for old, new in CHANGES[partial]:
         assert old in expected, f"Material's {partial} changed: re-check overrides/{partial}"
         expected = expected.replace(old, new)
@@ -69,9 +82,9 @@ def test_override_is_material_plus_its_documented_change(partial: str) -> None:
 
 
 def test_stay_on_page_patch_is_exact_and_idempotent() -> None:
-    bundle = f'a();let t=M({STAY_ON_PAGE_SELECTOR});b();'
+    bundle = f"a();let t=M({STAY_ON_PAGE_SELECTOR});b();"
     patched = disable_stay_on_page(bundle)
-    assert patched == f'a();let t=M({DISABLED_SELECTOR});b();'
+    assert patched == f"a();let t=M({DISABLED_SELECTOR});b();"
     assert disable_stay_on_page(patched) == patched
     with pytest.raises(PatchError, match="Material changed"):
         disable_stay_on_page("a();b();")
@@ -113,8 +126,8 @@ def test_materials_scripts_block_holds_only_what_main_html_loads_itself() -> Non
     """overrides/main.html replaces Material's scripts block (its bundle is
     loaded by on-demand.js): a Material that adds to that block fails here."""
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
-    block = base[base.index("{% block scripts %}"):]
-    block = block[:block.index("{% endblock %}")]
+    block = base[base.index("{% block scripts %}") :]
+    block = block[: block.index("{% endblock %}")]
     assert [line.strip() for line in block.splitlines() if line.strip()] == [
         "{% block scripts %}",
         next(line.strip() for line in block.splitlines() if "bundle." in line),

@@ -9,17 +9,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hanoi.media_kit.sheets import compile_pdf, compile_sheet, fact_ids, pdf_path, sheet_slug, typst_source
-from hanoi.media_kit.downloads import Member, format_size, programme_as_of, write_zip
-from hanoi.media_kit.typst_markup import UnsupportedElement, escape, html_to_typst
 from pypdf import PdfReader
+
+from hanoi.media_kit.downloads import Member, format_size, programme_as_of, write_zip
+from hanoi.media_kit.sheets import compile_pdf, compile_sheet, fact_ids, pdf_path, sheet_slug, typst_source
+from hanoi.media_kit.typst_markup import UnsupportedElement, escape, html_to_typst
 
 
 def render(html: str, base_url: str = "https://example.test/vi/media/fact-sheets/x/", language: str = "vi") -> str:
     page = html_to_typst(html, base_url)
-    return typst_source(page.body, title=page.title, language=language, site_name="Công ước Hà Nội",
-                        kicker="Tài liệu tóm tắt", as_of_text="26 tháng 10, 2025", as_of=date(2025, 10, 26),
-                        url=base_url)
+    return typst_source(
+        page.body,
+        title=page.title,
+        language=language,
+        site_name="Công ước Hà Nội",
+        kicker="Tài liệu tóm tắt",
+        as_of_text="26 tháng 10, 2025",
+        as_of=date(2025, 10, 26),
+        url=base_url,
+    )
 
 
 def text_of(pdf: bytes) -> str:
@@ -27,8 +35,11 @@ def text_of(pdf: bytes) -> str:
 
 
 def test_every_character_of_text_is_shown_as_is_never_run() -> None:
-    tricky = string.punctuation + " #set text(red) $x^2$ *bold* _it_ `raw` <label> @ref = heading - item + enum / " \
-        "// comment /* c */ https://example.test \\ ~ ... -- --- 'single' \"double\" «\u00a0fr\u00a0» 2\u202f500 ầẫậệộữự"
+    tricky = (
+        string.punctuation + " #set text(red) $x^2$ *bold* _it_ `raw` <label> @ref = heading - item + enum / "
+        "// comment /* c */ https://example.test \\ ~ ... -- --- 'single' \"double\" "
+        "«\u00a0fr\u00a0» 2\u202f500 ầẫậệộữự"
+    )
     pdf, _ = compile_pdf(render(f"<h1>Tiêu đề</h1><p>{tricky.replace('&', '&amp;').replace('<', '&lt;')}</p>"))
     extracted = " ".join(text_of(pdf).split())
     for word in tricky.split():
@@ -41,7 +52,8 @@ def test_headings_lists_links_and_sources() -> None:
         '<p>Xem <a href="../../kit/">bộ tài liệu</a> và <strong>chú ý</strong>.</p>'
         '<h2 id="key-facts">Số liệu</h2><ul><li>một</li><li><p>hai</p><ul><li>ba</li></ul></li></ul>'
         '<h2 id="sources">Nguồn</h2><ul><li><a href="https://un.org/a">UN</a> (tiếng Anh)</li></ul>',
-        "https://example.test/vi/media/fact-sheets/x/")
+        "https://example.test/vi/media/fact-sheets/x/",
+    )
     assert page.title == "Tiêu đề"
     assert "¶" not in page.body
     assert '#hc-link("https://example.test/vi/media/kit/")[bộ tài liệu]' in page.body
@@ -55,12 +67,23 @@ def test_key_facts_definition_list_becomes_terms() -> None:
         '<h1>T</h1><dl class="hc-key-facts"><div class="hc-key-facts__item"><dt>Số chương</dt>'
         '<dd class="hc-key-facts__value"><data value="9">9</data></dd>'
         '<dd class="hc-key-facts__source"><a href="https://unodc.org">UNODC</a>, tính đến ngày 24 tháng 12, 2024</dd>'
-        "</div></dl>", "https://example.test/")
-    assert page.body.startswith('#hc-style("hc-key-facts")[#terms(terms.item([Số chương], [#hc-style("hc-key-facts__value")[9]')
+        "</div></dl>",
+        "https://example.test/",
+    )
+    assert page.body.startswith(
+        '#hc-style("hc-key-facts")[#terms(terms.item([Số chương], [#hc-style("hc-key-facts__value")[9]'
+    )
 
 
-@pytest.mark.parametrize("html", ['<h1>T</h1><img src="x.png" alt="x">', "<h1>T</h1><details><summary>s</summary></details>",
-                                  "<h1>T</h1><p>a<script>alert(1)</script></p>", "<h1>T</h1><iframe></iframe>"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<h1>T</h1><img src="x.png" alt="x">',
+        "<h1>T</h1><details><summary>s</summary></details>",
+        "<h1>T</h1><p>a<script>alert(1)</script></p>",
+        "<h1>T</h1><iframe></iframe>",
+    ],
+)
 def test_unsupported_elements_are_refused_by_name(html: str) -> None:
     with pytest.raises(UnsupportedElement) as error:
         html_to_typst(html, "https://example.test/")
@@ -97,10 +120,18 @@ def test_names_and_markers() -> None:
     assert fact_ids('<!-- fact id=a --> <!-- key-facts ids="b, a,c" --> <!-- other id=d -->') == ["a", "b", "c"]
 
 
-@pytest.mark.parametrize(("size", "language", "text"), [
-    (85_432, "en", "85 kB"), (85_432, "vi", "85 kB"), (85_432, "fr", "85\u202fko"),
-    (12, "en", "1 kB"), (1_234_567, "en", "1.2 MB"), (1_234_567, "vi", "1,2 MB"), (1_234_567, "fr", "1,2\u202fMo"),
-])
+@pytest.mark.parametrize(
+    ("size", "language", "text"),
+    [
+        (85_432, "en", "85 kB"),
+        (85_432, "vi", "85 kB"),
+        (85_432, "fr", "85\u202fko"),
+        (12, "en", "1 kB"),
+        (1_234_567, "en", "1.2 MB"),
+        (1_234_567, "vi", "1,2 MB"),
+        (1_234_567, "fr", "1,2\u202fMo"),
+    ],
+)
 def test_sizes_in_the_readers_language(size: int, language: str, text: str) -> None:
     assert format_size(size, language) == text
 

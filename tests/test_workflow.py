@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from hanoi.pages.drafts import from_environment
 from hanoi.pages.translations import record, status
-
 from sitetools import LANGUAGES, PROJECT, run_build, soup
 
 sys.path.insert(0, str(PROJECT / "tools"))
@@ -22,32 +22,58 @@ def prefix(language: str) -> str:
     return "" if language == "en" else f"{language}/"
 
 
-@pytest.mark.parametrize("slug,date,source,reason", [
-    ("Closing", "2025-10-26", "https://a.test/", "SLUG 'Closing' must be lowercase"),
-    ("closing", "26/10/2025", "https://a.test/", "DATE '26/10/2025' must be YYYY-MM-DD"),
-    ("closing", "2025-02-30", "https://a.test/", "DATE '2025-02-30' is not a real date"),
-    ("closing", "2025-10-26T15:00", "https://a.test/", "with the time and its offset"),
-    ("closing", "2025-10-26", "", "SOURCE must be the address of the public source"),
-    ("closing-press-conference", "2025-10-26", "https://a.test/", "exists already"),
-])
+@pytest.mark.parametrize(
+    "slug,date,source,reason",
+    [
+        ("Closing", "2025-10-26", "https://a.test/", "SLUG 'Closing' must be lowercase"),
+        ("closing", "26/10/2025", "https://a.test/", "DATE '26/10/2025' must be YYYY-MM-DD"),
+        ("closing", "2025-02-30", "https://a.test/", "DATE '2025-02-30' is not a real date"),
+        ("closing", "2025-10-26T15:00", "https://a.test/", "with the time and its offset"),
+        ("closing", "2025-10-26", "", "SOURCE must be the address of the public source"),
+        ("closing-press-conference", "2025-10-26", "https://a.test/", "exists already"),
+    ],
+)
 def test_new_release_refuses_with_a_clear_reason(slug: str, date: str, source: str, reason: str) -> None:
     with pytest.raises(new_release.Refused, match=reason.replace("(", r"\(").replace(")", r"\)")):
         new_release.check(slug, date, source, "Asia/Ho_Chi_Minh", PROJECT / "docs")
 
 
 def test_make_new_release_refuses_an_existing_slug() -> None:
-    result = subprocess.run(["make", "-s", "new-release", "SLUG=closing-press-conference", "DATE=2025-10-26",
-                             "SOURCE=https://en.cand.com.vn/"], cwd=PROJECT, capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [
+            "make",
+            "-s",
+            "new-release",
+            "SLUG=closing-press-conference",
+            "DATE=2025-10-26",
+            "SOURCE=https://en.cand.com.vn/",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode != 0
     assert "a release with the slug 'closing-press-conference' exists already" in result.stderr
 
 
 def test_a_scaffolded_release_builds_in_previews_only(project_copy: Path) -> None:
     created = subprocess.run(
-        [sys.executable, "tools/new_release.py", "--slug", "test-release", "--date", "2026-11-20",
-         "--source", "https://www.unodc.org/unodc/en/cybercrime/convention/home.html"],
-        cwd=project_copy, capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "tools/new_release.py",
+            "--slug",
+            "test-release",
+            "--date",
+            "2026-11-20",
+            "--source",
+            "https://www.unodc.org/unodc/en/cybercrime/convention/home.html",
+        ],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert created.stdout.count("created docs/") == 3
     preview = run_build(project_copy, project_copy / "preview", CONTEXT="deploy-preview")
     assert preview.returncode == 0, preview.output
@@ -67,8 +93,8 @@ def test_a_scaffolded_release_builds_in_previews_only(project_copy: Path) -> Non
 def test_publication_rules() -> None:
     production = from_environment("build", {"CONTEXT": "production"})
     preview = from_environment("build", {"CONTEXT": "deploy-preview"})
-    later = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
-    earlier = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    later = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    earlier = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     assert production.shows({}) and production.shows({"publish_at": earlier})
     assert not production.shows({"draft": True}) and not production.shows({"publish_at": later})
     assert preview.shows({"draft": True}) and preview.shows({"publish_at": later})

@@ -25,10 +25,10 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT / "tests"), str(PROJECT / "hooks")]
@@ -58,8 +58,11 @@ class _Compressing(_Handler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if (not path.is_file() or path.suffix not in COMPRESSIBLE
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            not path.is_file()
+            or path.suffix not in COMPRESSIBLE
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
@@ -72,9 +75,14 @@ class _Compressing(_Handler):
 
 
 def serve(site_dir: Path, port: int) -> Iterator[str]:
-    handler = type("Handler", (_Compressing,), {
-        "rules": toml_rules() + headers_file_rules(site_dir / "_headers"), "site_dir": site_dir,
-    })
+    handler = type(
+        "Handler",
+        (_Compressing,),
+        {
+            "rules": toml_rules() + headers_file_rules(site_dir / "_headers"),
+            "site_dir": site_dir,
+        },
+    )
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -92,7 +100,8 @@ def free_port() -> int:
 
 def chromium() -> str:
     path = os.environ.get("CHROME_PATH") or next(
-        (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
+        (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None
+    )
     if not path:
         sys.exit("No Chromium found: install Debian's (`apt-get install chromium`) or set CHROME_PATH.")
     return path
@@ -101,8 +110,13 @@ def chromium() -> str:
 def build(site_dir: Path, site_url: str) -> None:
     mkdocs = PROJECT / ".venv" / "bin" / "mkdocs"
     env = build_env(SITE_URL=site_url, CONTEXT="production")
-    completed = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
-                               cwd=PROJECT, env=env, capture_output=True, text=True)
+    completed = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if completed.returncode:
         sys.exit(f"the site does not build:\n{completed.stdout}{completed.stderr}")
 
@@ -132,9 +146,20 @@ def run_lighthouse(url: str, output: Path, chrome: str, attempts: int = 3) -> di
     for attempt in range(1, attempts + 1):
         report.unlink(missing_ok=True)
         completed = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={output}",
-             f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-            env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                "--output=html",
+                f"--output-path={output}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--only-categories=" + ",".join(CATEGORIES),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
         )
         if completed.returncode == 0 and report.is_file():
             break
@@ -148,9 +173,11 @@ def run_lighthouse(url: str, output: Path, chrome: str, attempts: int = 3) -> di
 def failing_audits(output: Path, category: str) -> list[str]:
     data = json.loads(output.with_name(output.name + ".report.json").read_text(encoding="utf-8"))
     refs = data["categories"][category]["auditRefs"]
-    return [ref["id"] for ref in refs
-            if ref["weight"] and data["audits"][ref["id"]]["score"] is not None
-            and data["audits"][ref["id"]]["score"] < 1]
+    return [
+        ref["id"]
+        for ref in refs
+        if ref["weight"] and data["audits"][ref["id"]]["score"] is not None and data["audits"][ref["id"]]["score"] < 1
+    ]
 
 
 def main() -> int:
@@ -183,13 +210,18 @@ def main() -> int:
             server.close()
     header = "| page | language | " + " | ".join(CATEGORIES) + " |"
     lines = [header, "|" + " --- |" * (len(CATEGORIES) + 2)]
-    lines += [f"| {name} | {language} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
-              for name, language, _, scores in rows]
+    lines += [
+        f"| {name} | {language} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
+        for name, language, _, scores in rows
+    ]
     table = "\n".join(lines)
     (REPORTS / "scores.md").write_text(
         f"Lighthouse {lighthouse_version()}, mobile (default settings), budget {BUDGET} in each category.\n\n"
-        + table + "\n" + ("\nBelow budget:\n" + "\n".join(f"- {b}" for b in below) + "\n" if below else ""),
-        encoding="utf-8")
+        + table
+        + "\n"
+        + ("\nBelow budget:\n" + "\n".join(f"- {b}" for b in below) + "\n" if below else ""),
+        encoding="utf-8",
+    )
     print(table)
     if below:
         print("below the budget of", BUDGET, "(audits that lost points):\n  " + "\n  ".join(below))

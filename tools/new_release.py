@@ -25,15 +25,24 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2}))?$")
 
 # What each language's file starts with; editors replace it before publishing.
 TEXT = {
-    "en": ("Write the headline here", "Write one sentence describing the release for search engines.",
-           "Write two or three sentences summing up the release for the archive and the feed.",
-           "Write the release here, in short paragraphs, with its facts and their sources."),
-    "vi": ("Viết tiêu đề thông cáo tại đây", "Viết một câu mô tả thông cáo cho công cụ tìm kiếm.",
-           "Viết hai hoặc ba câu tóm tắt thông cáo cho trang lưu trữ và nguồn tin.",
-           "Viết nội dung thông cáo tại đây, thành các đoạn ngắn, kèm các sự kiện và nguồn của chúng."),
-    "fr": ("Écrire le titre ici", "Écrire une phrase décrivant le communiqué pour les moteurs de recherche.",
-           "Écrire deux ou trois phrases résumant le communiqué pour les archives et le flux.",
-           "Écrire le communiqué ici, en paragraphes courts, avec ses faits et leurs sources."),
+    "en": (
+        "Write the headline here",
+        "Write one sentence describing the release for search engines.",
+        "Write two or three sentences summing up the release for the archive and the feed.",
+        "Write the release here, in short paragraphs, with its facts and their sources.",
+    ),
+    "vi": (
+        "Viết tiêu đề thông cáo tại đây",
+        "Viết một câu mô tả thông cáo cho công cụ tìm kiếm.",
+        "Viết hai hoặc ba câu tóm tắt thông cáo cho trang lưu trữ và nguồn tin.",
+        "Viết nội dung thông cáo tại đây, thành các đoạn ngắn, kèm các sự kiện và nguồn của chúng.",
+    ),
+    "fr": (
+        "Écrire le titre ici",
+        "Écrire une phrase décrivant le communiqué pour les moteurs de recherche.",
+        "Écrire deux ou trois phrases résumant le communiqué pour les archives et le flux.",
+        "Écrire le communiqué ici, en paragraphes courts, avec ses faits et leurs sources.",
+    ),
 }
 
 
@@ -51,8 +60,10 @@ def check(slug: str, when: str, source: str, zone: str, docs: Path) -> str:
     except ValueError:
         raise Refused(f"DATE '{when}' is not a real date") from None
     if not re.match(r"^https?://\S+$", source or ""):
-        raise Refused("SOURCE must be the address of the public source of the release (https://…): "
-                      "the site publishes only releases that have one")
+        raise Refused(
+            "SOURCE must be the address of the public source of the release (https://…): "
+            "the site publishes only releases that have one"
+        )
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -67,13 +78,15 @@ def check(slug: str, when: str, source: str, zone: str, docs: Path) -> str:
 def front_matter(language: str, name: str, when: str, source: str, zone: str) -> str:
     title, description, summary, body = TEXT[language]
     return (
-        f"---\ndraft: true\ntitle: {title}\ndescription: {description}\ndate: \"{when}\"\ntimezone: {zone}\n"
+        f'---\ndraft: true\ntitle: {title}\ndescription: {description}\ndate: "{when}"\ntimezone: {zone}\n'
         f"summary: {summary}\ntranslation_key: {name}\nsources:\n  - name: {source.split('/')[2]}\n"
         f"    url: {source}\n---\n\n# {title} {{#{name[11:]}}}\n\n{body}\n"
     )
 
 
-def create(slug: str, when: str, source: str, zone: str = "Asia/Ho_Chi_Minh", docs: Path = PROJECT / "docs") -> list[Path]:
+def create(
+    slug: str, when: str, source: str, zone: str = "Asia/Ho_Chi_Minh", docs: Path = PROJECT / "docs"
+) -> list[Path]:
     name = check(slug, when, source, zone, docs)
     paths = []
     for language in LANGUAGES:

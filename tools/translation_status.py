@@ -27,8 +27,10 @@ def print_table() -> int:
     for row in rows:
         print(f"{row.page:<{width}}  " + "  ".join(f"{LABELS[row.states[lang]]:<12}" for lang in languages))
     tally = counts(rows)
-    print(f"\n{len(rows)} pages x {len(languages)} translations: {tally['up-to-date']} up to date, "
-          f"{tally['outdated']} outdated, {tally['not-recorded']} not recorded, {tally['missing']} missing")
+    print(
+        f"\n{len(rows)} pages x {len(languages)} translations: {tally['up-to-date']} up to date, "
+        f"{tally['outdated']} outdated, {tally['not-recorded']} not recorded, {tally['missing']} missing"
+    )
     return 1 if tally["missing"] else 0
 
 

@@ -20,10 +20,11 @@ the reason for each; README.md has the table of which hook acts when.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -171,9 +172,17 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     stop_on(problems + more, "the pages and data")
     assert facts is not None and programme is not None
     command = _COMMAND[0] if _COMMAND else None
-    return SiteBuild(command=command, today=site_today(), publication=from_environment(command, os.environ),
-                     pages=pages, facts=facts, programme=programme, glossaries=glossaries, releases=releases,
-                     translations=status_of(pages))
+    return SiteBuild(
+        command=command,
+        today=site_today(),
+        publication=from_environment(command, os.environ),
+        pages=pages,
+        facts=facts,
+        programme=programme,
+        glossaries=glossaries,
+        releases=releases,
+        translations=status_of(pages),
+    )
 
 
 _SITE = "hanoi_site_build"
@@ -194,4 +203,3 @@ def site_build(config: MkDocsConfig) -> SiteBuild:
 
 def language_build(config: MkDocsConfig) -> LanguageBuild:
     return getattr(config, _LANGUAGE)  # type: ignore[no-any-return]
-

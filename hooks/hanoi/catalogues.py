@@ -10,7 +10,7 @@ out, as ``pybabel compile`` does.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -33,7 +33,7 @@ def catalogue_path(language: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / language / CATALOGUE
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(path: Path, mtime: float) -> bytes:
     with path.open("rb") as po_file:
         catalogue = read_po(po_file, locale=path.parents[1].name)

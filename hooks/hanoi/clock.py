@@ -31,5 +31,12 @@ def given_day(text: str) -> tuple[date | None, list[Problem]]:
     try:
         return date.fromisoformat(text), []
     except ValueError:
-        return None, [Problem(f"the environment variable {TODAY_VARIABLE}", None, "", f"'{text}' is not a date",
-                              f"write it as YYYY-MM-DD, e.g. {TODAY_VARIABLE}=2027-01-01, or unset it")]
+        return None, [
+            Problem(
+                f"the environment variable {TODAY_VARIABLE}",
+                None,
+                "",
+                f"'{text}' is not a date",
+                f"write it as YYYY-MM-DD, e.g. {TODAY_VARIABLE}=2027-01-01, or unset it",
+            )
+        ]

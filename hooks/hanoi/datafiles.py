@@ -14,9 +14,10 @@ messages press officers read stay the same whichever parser is installed.
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Hashable, Iterable
+from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -190,16 +191,29 @@ def line_of(data: Any, path: Iterable[Any]) -> tuple[int | None, str]:
 
 
 # What each JSON type looks like to someone writing YAML.
-_TYPE_WORDS = {"object": "fields (name: value, one per line)", "array": "a list (one '- item' per line)",
-               "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "null": "nothing"}
+_TYPE_WORDS = {
+    "object": "fields (name: value, one per line)",
+    "array": "a list (one '- item' per line)",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def _describe(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            type(None): "nothing", Located: "a group of fields", LocatedList: "a list", dict: "a group of fields"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        type(None): "nothing",
+        Located: "a group of fields",
+        LocatedList: "a list",
+        dict: "a group of fields",
+    }.get(type(value), type(value).__name__)
 
 
 def _fix_for(error: ValidationError) -> str:

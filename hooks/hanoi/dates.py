@@ -6,10 +6,11 @@ problem with its file and line, like any schema error.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from hanoi.datafiles import line_of, relative
 from hanoi.problems import Problem
@@ -30,8 +31,13 @@ class DateSpan:
 
 def _not_a_day(data: Any, path: Iterable[Any], file: Path, text: str) -> Problem:
     line, place = line_of(data, list(path))
-    return Problem(relative(file), line, place, f"'{text}' is not a real date",
-                   "check the month (01 to 12) and the day of the month, written YYYY-MM-DD")
+    return Problem(
+        relative(file),
+        line,
+        place,
+        f"'{text}' is not a real date",
+        "check the month (01 to 12) and the day of the month, written YYYY-MM-DD",
+    )
 
 
 def checked_date(data: Any, path: Iterable[Any], file: Path, text: str) -> tuple[date | None, list[Problem]]:
@@ -53,6 +59,13 @@ def checked_span(data: Any, path: Iterable[Any], file: Path, text: str) -> tuple
         return None, problems[:1]
     if last < first:
         line, place = line_of(data, path)
-        return None, [Problem(relative(file), line, place, f"the span '{text}' ends before it starts",
-                              "write the first day, then '/', then the last day")]
+        return None, [
+            Problem(
+                relative(file),
+                line,
+                place,
+                f"the span '{text}' ends before it starts",
+                "write the first day, then '/', then the last day",
+            )
+        ]
     return DateSpan(first, last), []

@@ -38,7 +38,7 @@ def format_date(value: date | datetime, language: str) -> str:
 @lru_cache(maxsize=4096)
 def _formatted_date(day: date, language: str) -> str:
     text = _format_date(day, DATE_PATTERNS[language], locale=babel_locale(language))
-    return _day_of_month(day, language) + text[len(str(day.day)):]
+    return _day_of_month(day, language) + text[len(str(day.day)) :]
 
 
 def _day_of_month(day: date, language: str) -> str:

@@ -8,8 +8,9 @@ short summary and no Python traceback (PluginError is a click exception).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, TypeVar
+from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
 

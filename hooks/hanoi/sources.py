@@ -4,9 +4,10 @@ that readers see who says what, in their language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from hanoi.datafiles import Located, line_of, relative
 from hanoi.problems import Problem
@@ -25,13 +26,22 @@ def parse_sources(data: Located) -> dict[str, Source]:
     return {key: Source(key, dict(s["name"]), s["url"], s["kind"]) for key, s in data["sources"].items()}
 
 
-def source_problems(data: Located, file: Path, path: list[Any], cited: list[str], known: Mapping[str, Source]) -> list[Problem]:
+def source_problems(
+    data: Located, file: Path, path: list[Any], cited: list[str], known: Mapping[str, Source]
+) -> list[Problem]:
     unknown = [s for s in cited if s not in known]
     if not unknown:
         return []
     line, place = line_of(data, path)
-    return [Problem(relative(file), line, place, f"unknown source {', '.join(unknown)}",
-                    f"use one of: {', '.join(sorted(known))}, or add the source under `sources:`")]
+    return [
+        Problem(
+            relative(file),
+            line,
+            place,
+            f"unknown source {', '.join(unknown)}",
+            f"use one of: {', '.join(sorted(known))}, or add the source under `sources:`",
+        )
+    ]
 
 
 def cited(ids: list[str], known: Mapping[str, Source]) -> tuple[Source, ...]:

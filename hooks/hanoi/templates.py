@@ -24,17 +24,29 @@ from mkdocs.config.defaults import MkDocsConfig
 
 def compile_settings(environment: Environment, name: str) -> str:
     """What the code Jinja compiles for template ``name`` depends on, besides its source."""
-    return repr((
-        environment.block_start_string, environment.block_end_string,
-        environment.variable_start_string, environment.variable_end_string,
-        environment.comment_start_string, environment.comment_end_string,
-        environment.line_statement_prefix, environment.line_comment_prefix,
-        environment.trim_blocks, environment.lstrip_blocks, environment.newline_sequence,
-        environment.keep_trailing_newline, environment.optimized, environment.is_async,
-        environment.finalize is not None, EvalContext(environment, name).autoescape,
-        sorted(environment.extensions), getattr(environment, "newstyle_gettext", None),
-        sorted(environment.policies.items()),
-    ))
+    return repr(
+        (
+            environment.block_start_string,
+            environment.block_end_string,
+            environment.variable_start_string,
+            environment.variable_end_string,
+            environment.comment_start_string,
+            environment.comment_end_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.newline_sequence,
+            environment.keep_trailing_newline,
+            environment.optimized,
+            environment.is_async,
+            environment.finalize is not None,
+            EvalContext(environment, name).autoescape,
+            sorted(environment.extensions),
+            getattr(environment, "newstyle_gettext", None),
+            sorted(environment.policies.items()),
+        )
+    )
 
 
 class InMemoryBytecodeCache(BytecodeCache):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,8 +20,14 @@ from sitetools import TEST_PORT
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic", "--disable-features=Translate,MediaRouter",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-features=Translate,MediaRouter",
 ]
 HOW_TO_GET_CHROMIUM = (
     "No Chromium found for the browser tests. Install Debian's: `sudo apt-get install chromium` "
@@ -88,8 +94,11 @@ def page(browser: Browser, watch: PageWatch) -> Iterator[Page]:
     def on_console(message) -> None:
         if message.type == "error":
             text = message.text
-            (watch.csp_violations if "CSP violation" in text or "Content Security Policy" in text
-             else watch.console_errors).append(text)
+            (
+                watch.csp_violations
+                if "CSP violation" in text or "Content Security Policy" in text
+                else watch.console_errors
+            ).append(text)
 
     def on_request(request) -> None:
         host = urlsplit(request.url).hostname

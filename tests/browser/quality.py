@@ -25,8 +25,13 @@ AXE_RUN = """(tags) => axe.run(document, {
 })))"""
 
 
-def new_context(browser: Browser, language: str = "en", viewport: dict | None = None,
-                bypass_csp: bool = False, without_search_index: bool = False) -> BrowserContext:
+def new_context(
+    browser: Browser,
+    language: str = "en",
+    viewport: dict | None = None,
+    bypass_csp: bool = False,
+    without_search_index: bool = False,
+) -> BrowserContext:
     """A browser context; ``without_search_index`` stops Material's search
     worker from loading and indexing search_index.json on every page, which
     halves the time of axe runs on pages whose search is closed."""
@@ -74,7 +79,7 @@ class Recorder:
             value.clear()
         self.statuses.clear()
 
-    def attach(self, page: Page) -> "Recorder":
+    def attach(self, page: Page) -> Recorder:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("response", lambda response: self.statuses.__setitem__(response.url, response.status))
         page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
@@ -93,6 +98,7 @@ class Recorder:
 
     def external(self) -> list[str]:
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if url.startswith(("http:", "https:", "ws:", "wss:")) and urlsplit(url).hostname != "127.0.0.1"
         ]

@@ -12,21 +12,20 @@ build's own front-matter checks, then built with ``mkdocs build --strict``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from hanoi.datafiles import load_schema
-from hanoi.editor.config import sentence
-from hanoi.pages.scan import front_matter_of, front_matter_problems
-from hanoi.pages.content import content_problems
 from playwright.sync_api import Browser, Page, expect
 
-from sitetools import LANGUAGES, PROJECT, copy_project, run_build
-
 from browser.conftest import CSP_LISTENER
+from hanoi.datafiles import load_schema
+from hanoi.editor.config import sentence
+from hanoi.pages.content import content_problems
+from hanoi.pages.scan import front_matter_of, front_matter_problems
+from sitetools import LANGUAGES, PROJECT, copy_project, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -101,8 +100,10 @@ class Editor:
 
 
 def docs_files() -> list[tuple[str, str]]:
-    files = [(p.relative_to(PROJECT).as_posix(), p.read_text(encoding="utf-8"))
-             for p in sorted((PROJECT / "docs").rglob("*.md"))]
+    files = [
+        (p.relative_to(PROJECT).as_posix(), p.read_text(encoding="utf-8"))
+        for p in sorted((PROJECT / "docs").rglob("*.md"))
+    ]
     return files + [(".git/HEAD", "ref: refs/heads/main\n")]  # the editor checks it was given a Git working copy
 
 
@@ -169,7 +170,8 @@ def build_with(files: dict[str, str], tmp_path: Path):
 
 
 def test_the_editor_loads_offline_with_its_own_policy_and_sends_nothing_before_sign_in(
-        browser: Browser, base_url: str) -> None:
+    browser: Browser, base_url: str
+) -> None:
     for editor in open_editor(browser, base_url):
         response = editor.page.goto(base_url + "admin/")
         headers = response.headers
@@ -189,18 +191,30 @@ def test_the_editor_loads_offline_with_its_own_policy_and_sends_nothing_before_s
 def test_a_new_release_in_three_languages_is_three_valid_files_that_build(editor: Editor, tmp_path: Path) -> None:
     name = "2026-03-02-editor-release"
     texts = {
-        "en": ("Press officers edit in the browser", "A release written in the browser editor, in three languages.",
-               "The editor writes the three files of a release, side by side, with their front matter.", "CAND"),
-        "vi": ("Cán bộ báo chí soạn thảo trên trình duyệt", "Một thông cáo được viết trong trình soạn thảo, bằng ba thứ tiếng.",
-               "Trình soạn thảo ghi ba tệp của một thông cáo, song song, cùng phần thông tin đầu trang.",
-               "No"),  # YAML 1.1 reads a bare No as false: the editor must quote it
-        "fr": ("Les attachés de presse écrivent dans le navigateur",
-               "Un communiqué écrit dans l’éditeur du navigateur, en trois langues.",
-               "L’éditeur écrit les trois fichiers d’un communiqué, côte à côte, avec leurs métadonnées.",
-               "CAND (en anglais)"),
+        "en": (
+            "Press officers edit in the browser",
+            "A release written in the browser editor, in three languages.",
+            "The editor writes the three files of a release, side by side, with their front matter.",
+            "CAND",
+        ),
+        "vi": (
+            "Cán bộ báo chí soạn thảo trên trình duyệt",
+            "Một thông cáo được viết trong trình soạn thảo, bằng ba thứ tiếng.",
+            "Trình soạn thảo ghi ba tệp của một thông cáo, song song, cùng phần thông tin đầu trang.",
+            "No",
+        ),  # YAML 1.1 reads a bare No as false: the editor must quote it
+        "fr": (
+            "Les attachés de presse écrivent dans le navigateur",
+            "Un communiqué écrit dans l’éditeur du navigateur, en trois langues.",
+            "L’éditeur écrit les trois fichiers d’un communiqué, côte à côte, avec leurs métadonnées.",
+            "CAND (en anglais)",
+        ),
     }
-    bodies = {language: f"Text in {language} on <!-- fact id=adoption-date -->.\n\n## A section {{#a-section}}\n\n"
-              "<!-- key-facts ids=\"adoption-date,chapters\" -->\n" for language in LANGUAGES}
+    bodies = {
+        language: f"Text in {language} on <!-- fact id=adoption-date -->.\n\n## A section {{#a-section}}\n\n"
+        '<!-- key-facts ids="adoption-date,chapters" -->\n'
+        for language in LANGUAGES
+    }
     before = editor.files()
     editor.page.goto(editor.page.url.split("#")[0] + "#/collections/press/new")
     editor.page.get_by_role("textbox", name="Slug").fill(name)
@@ -228,7 +242,9 @@ def test_a_new_release_in_three_languages_is_three_valid_files_that_build(editor
         assert (meta["title"], meta["description"], meta["summary"]) == (title, description, summary)
         assert meta["translation_key"] == name, "the translation key is the file name"
         assert meta["date"] == "2026-03-02T10:30+07:00" and meta["timezone"] == "Asia/Ho_Chi_Minh"
-        assert [dict(s) for s in meta["sources"]] == [{"name": source, "url": "https://en.cand.com.vn/politics/example"}]
+        assert [dict(s) for s in meta["sources"]] == [
+            {"name": source, "url": "https://en.cand.com.vn/politics/example"}
+        ]
         assert "draft" not in meta, "no default for draft"
         assert body == bodies[language], "the text is written as typed"
     assert_stayed_on_the_site(editor)
@@ -238,8 +254,9 @@ def test_a_new_release_in_three_languages_is_three_valid_files_that_build(editor
         assert (built.site_dir / f"{prefix}press/{name}/index.html").is_file()
 
 
-def wait_for_files(editor: Editor, paths: list[str], changed_from: dict[str, str] | None = None,
-                   seconds: float = 20) -> dict[str, str]:
+def wait_for_files(
+    editor: Editor, paths: list[str], changed_from: dict[str, str] | None = None, seconds: float = 20
+) -> dict[str, str]:
     """The working copy's files once each of ``paths`` is written (saving is
     asynchronous): present, and different from ``changed_from`` if given."""
     changed_from = changed_from or {}
@@ -293,11 +310,13 @@ def test_editing_a_page_keeps_its_markers_and_heading_ids(editor: Editor, tmp_pa
         meta, body_text = front_matter_checked(path, files[path], "page")
         old_meta, old_body, _ = originals[language]
         assert MARKER_OR_ID.findall(body_text) == MARKER_OR_ID.findall(old_body), f"{path}: markers or ids changed"
-        assert {k: v for k, v in meta.items() if k != "description"} == \
-            {k: v for k, v in dict(old_meta).items() if k != "description"}, f"{path}: other front matter changed"
+        assert {k: v for k, v in meta.items() if k != "description"} == {
+            k: v for k, v in dict(old_meta).items() if k != "description"
+        }, f"{path}: other front matter changed"
         if language != "en":
             assert body_text == old_body, f"{path}: the translation's text changed"
-    assert {p: t for p, t in files.items() if p not in paths.values()} == \
-        {p: t for p, t in before.items() if p not in paths.values()}, "the editor changed other files"
+    assert {p: t for p, t in files.items() if p not in paths.values()} == {
+        p: t for p, t in before.items() if p not in paths.values()
+    }, "the editor changed other files"
     assert_stayed_on_the_site(editor)
     build_with({path: files[path] for path in paths.values()}, tmp_path)

@@ -88,14 +88,18 @@ def test_first_visit_of_every_page_type_within_budget(browser: Browser, base_url
                 assert file.is_file(), f"{url} is not a file of the site"
                 sizes[kind_of(url)] += gzipped(file)
             total = sum(sizes.values())
-            lines.append(f"{site_page.url} ({kind}): {total / KB:.1f} kB in {len(urls)} requests = "
-                         + ", ".join(f"{k} {v / KB:.1f}" for k, v in sorted(sizes.items())))
+            lines.append(
+                f"{site_page.url} ({kind}): {total / KB:.1f} kB in {len(urls)} requests = "
+                + ", ".join(f"{k} {v / KB:.1f}" for k, v in sorted(sizes.items()))
+            )
             if total > FIRST_VISIT_BUDGET:
                 problems.append(f"over {FIRST_VISIT_BUDGET / KB:.0f} kB: {lines[-1]}")
             if sizes["search"] or sizes["bundle"]:
                 problems.append(f"{site_page.url}: search or Material's bundle loaded without interaction: {urls}")
-    print(f"first visit (gzip -9, {QUIET_SECONDS} s after load, budget {FIRST_VISIT_BUDGET / KB:.0f} kB):\n  "
-          + "\n  ".join(lines))
+    print(
+        f"first visit (gzip -9, {QUIET_SECONDS} s after load, budget {FIRST_VISIT_BUDGET / KB:.0f} kB):\n  "
+        + "\n  ".join(lines)
+    )
     assert not problems, "\n".join(problems)
 
 
@@ -108,8 +112,9 @@ def open_search_and_watch(page: Page, viewport: dict) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
-def test_search_loads_when_opened_and_says_so(browser: Browser, base_url: str, site: Path, language: str,
-                                              viewport: dict) -> None:
+def test_search_loads_when_opened_and_says_so(
+    browser: Browser, base_url: str, site: Path, language: str, viewport: dict
+) -> None:
     home = samples(site)["home"][language]
     context = new_context(browser, language, viewport)
     page = context.new_page()

@@ -132,8 +132,7 @@ def test_table_of_contents_is_exposed_once(browser: Browser, base_url: str, site
 
 
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
-def test_language_switcher_works_with_the_keyboard(browser: Browser, base_url: str, site: Path,
-                                                   viewport: dict) -> None:
+def test_language_switcher_works_with_the_keyboard(browser: Browser, base_url: str, site: Path, viewport: dict) -> None:
     deep = samples(site)["press-release"]
     context = new_context(browser, "en", viewport, without_search_index=True)
     page = context.new_page()
@@ -165,8 +164,7 @@ def test_search_works_with_the_keyboard(browser: Browser, base_url: str, site: P
                 tab_to(page, "input.md-search__input")
             else:
                 page.keyboard.press("/")
-                page.wait_for_function("() => document.activeElement.matches('input.md-search__input')",
-                                       timeout=3000)
+                page.wait_for_function("() => document.activeElement.matches('input.md-search__input')", timeout=3000)
             assert page.locator("#__search").is_checked(), "the search did not open"
             page.keyboard.type(word)
             assert page.locator("input.md-search__input").input_value() == word

@@ -38,8 +38,9 @@ def switch(page: Page, base_url: str, target: str, landing: SitePage) -> str | N
 
 
 @pytest.mark.parametrize("direction", sorted(ROUNDS))
-def test_switcher_keeps_the_reader_on_the_same_page(browser: Browser, base_url: str, site: Path,
-                                                    direction: str) -> None:
+def test_switcher_keeps_the_reader_on_the_same_page(
+    browser: Browser, base_url: str, site: Path, direction: str
+) -> None:
     check_required_types(site)
     found = samples(site)
     order = ROUNDS[direction]
@@ -50,7 +51,7 @@ def test_switcher_keeps_the_reader_on_the_same_page(browser: Browser, base_url: 
         for kind, by_language in found.items():
             languages = [language for language in order if language in by_language]
             page.goto(url_of(base_url, by_language[languages[0]].url), wait_until="load")
-            for here, target in zip(languages, [*languages[1:], languages[0]]):
+            for here, target in zip(languages, [*languages[1:], languages[0]], strict=True):
                 landing = found["home"][target] if kind == "404" else by_language[target]
                 problem = switch(page, base_url, target, landing)
                 clicks += 1

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_type_loads_cleanly_under_the_csp(browser: Browser, base_url: str, site: Path,
-                                                     language: str) -> None:
+def test_every_page_type_loads_cleanly_under_the_csp(
+    browser: Browser, base_url: str, site: Path, language: str
+) -> None:
     check_required_types(site)
     chosen = [by_language[language] for by_language in samples(site).values() if language in by_language]
     context = new_context(browser, language, PHONE)

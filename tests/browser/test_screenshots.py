@@ -27,8 +27,8 @@ every time.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import material
 import pytest
@@ -41,8 +41,9 @@ from sitetools import LANGUAGES
 pytestmark = [pytest.mark.browser, pytest.mark.screenshots]
 CHANNEL_TOLERANCE = 48
 
-WHOLE_STYLESHEET = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets")
-                        .glob("main.*.min.css")).read_bytes()
+WHOLE_STYLESHEET = next(
+    (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
+).read_bytes()
 ATTEMPTS = 2
 
 # In a blank page: how many pixels differ by more than the tolerance between two PNGs, and where.
@@ -110,6 +111,7 @@ def search_open(language: str) -> Shot:
         page.keyboard.type("ha noi" if language == "vi" else "hanoi")
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
         return stable(page)
+
     return shot
 
 
@@ -141,8 +143,10 @@ class Comparer:
         if key not in self.contexts:
             context = new_context(self.browser, self.language, viewport)
             if whole:
-                context.route("**/assets/stylesheets/main.*.min.css",
-                              lambda route: route.fulfill(body=WHOLE_STYLESHEET, content_type="text/css"))
+                context.route(
+                    "**/assets/stylesheets/main.*.min.css",
+                    lambda route: route.fulfill(body=WHOLE_STYLESHEET, content_type="text/css"),
+                )
             self.contexts[key] = context
         return self.contexts[key]
 
@@ -166,17 +170,18 @@ class Comparer:
             whole = self.take(viewport, path, shot, whole=True)
             if cut == whole:
                 return None
-            difference = self.blank.evaluate(PIXELS_DIFFERING, [base64.b64encode(cut).decode(),
-                                                                base64.b64encode(whole).decode(),
-                                                                CHANNEL_TOLERANCE])
+            difference = self.blank.evaluate(
+                PIXELS_DIFFERING, [base64.b64encode(cut).decode(), base64.b64encode(whole).decode(), CHANNEL_TOLERANCE]
+            )
             if difference["count"] == 0:
                 return None
         return difference
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_cut_stylesheet_draws_every_page_as_materials_whole_one(browser: Browser, base_url: str, site: Path,
-                                                                     language: str) -> None:
+def test_the_cut_stylesheet_draws_every_page_as_materials_whole_one(
+    browser: Browser, base_url: str, site: Path, language: str
+) -> None:
     check_required_types(site)
     comparer = Comparer(browser, base_url, language)
     pages = samples(site)
@@ -187,8 +192,11 @@ def test_the_cut_stylesheet_draws_every_page_as_materials_whole_one(browser: Bro
                 cases.append((f"{kind}, {name}, at rest", viewport, by_language[language].url, at_rest))
                 cases.append((f"{kind}, {name}, scrolled", viewport, by_language[language].url, scrolled))
     home = pages["home"][language].url
-    abbreviated = next(by_language[language].url for by_language in pages.values()
-                       if language in by_language and "<abbr" in by_language[language].file.read_text(encoding="utf-8"))
+    abbreviated = next(
+        by_language[language].url
+        for by_language in pages.values()
+        if language in by_language and "<abbr" in by_language[language].file.read_text(encoding="utf-8")
+    )
     cases += [
         ("home, phone, search open", PHONE, home, search_open(language)),
         ("home, wide, search open", WIDE, home, search_open(language)),

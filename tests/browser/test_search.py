@@ -51,7 +51,11 @@ class Result:
     marks: list[str]
 
     def path(self, base_url: str) -> str:
-        return self.href[len(base_url):].split("?", 1)[0].split("#", 1)[0] if self.href.startswith(base_url) else self.href
+        return (
+            self.href[len(base_url) :].split("?", 1)[0].split("#", 1)[0]
+            if self.href.startswith(base_url)
+            else self.href
+        )
 
 
 def search(page: Page, base_url: str, path: str, query: str) -> list[Result]:
@@ -107,12 +111,14 @@ def search_in(page: Page, base_url: str, language: str, query: str) -> list[Resu
 def pages_with_word(site: Path, language: str, word: str) -> set[str]:
     """Pages (paths under the language root) whose index entries have ``word`` as a whole word."""
     index = json.loads(index_path(site, language).read_text(encoding="utf-8"))
-    return {doc["location"].split("#", 1)[0] for doc in index["docs"] if word in words(doc["title"] + " " + doc["text"])}
+    return {
+        doc["location"].split("#", 1)[0] for doc in index["docs"] if word in words(doc["title"] + " " + doc["text"])
+    }
 
 
 def language_path(result: Result, base_url: str, language: str) -> str:
     path = result.path(base_url)
-    return path if language == DEFAULT_LANGUAGE else path[len(language) + 1:]
+    return path if language == DEFAULT_LANGUAGE else path[len(language) + 1 :]
 
 
 def check_clean(watch: PageWatch) -> None:
@@ -122,6 +128,7 @@ def check_clean(watch: PageWatch) -> None:
 
 
 # ------------------------------------------------------------------ queries
+
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query", ["toi pham", "tội phạm", "TOI PHAM"])
@@ -163,7 +170,9 @@ def exact_word_first(page: Page, base_url: str, site: Path, word: str) -> tuple[
     results = search_in(page, base_url, "vi", word)
     paths = [language_path(r, base_url, "vi") for r in results]
     if exact:
-        assert set(paths[: len(exact)]) == exact, f"pages with the word {word!r} {sorted(exact)} do not come first: {paths}"
+        assert set(paths[: len(exact)]) == exact, (
+            f"pages with the word {word!r} {sorted(exact)} do not come first: {paths}"
+        )
     return results, exact
 
 
@@ -226,7 +235,7 @@ def test_hanoi_is_found_in_the_language_of_the_page_only(
 
 @pytest.mark.browser
 def test_a_missing_word_is_shown_as_typed(page: Page, watch: PageWatch, base_url: str) -> None:
-    results = search_in(page, base_url, "vi", "tội phạm ưưư")
+    search_in(page, base_url, "vi", "tội phạm ưưư")
     missing = page.locator(".md-search-result__terms del").all_text_contents()
     assert "ưưư" in missing and "uuu" not in missing, missing
     check_clean(watch)
@@ -234,11 +243,12 @@ def test_a_missing_word_is_shown_as_typed(page: Page, watch: PageWatch, base_url
 
 # --------------------------------------------------- loading and highlights
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_page_loads_its_language_index_and_lunr_support_only(page: Page, base_url: str, language: str) -> None:
     requested: list[str] = []
-    page.context.on("request", lambda request: requested.append(request.url[len(base_url):]))
+    page.context.on("request", lambda request: requested.append(request.url[len(base_url) :]))
     path = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     search(page, base_url, path, "convention")
     indexes = [url for url in requested if url.endswith("search_index.json")]
@@ -264,17 +274,20 @@ def test_the_opened_result_highlights_the_words_with_their_diacritics(
 
 @pytest.mark.browser
 def test_the_browser_folds_every_indexed_word_as_the_build_does(page: Page, base_url: str, site: Path) -> None:
-    vocabulary = sorted({
-        word
-        for language in LANGUAGES
-        for doc in json.loads(index_path(site, language).read_text(encoding="utf-8"))["docs"]
-        for word in words(doc["title"] + " " + doc["text"])
-    } | {"Tội", "PHẠM", "Đà", "ĐẠI", "Œuvre", "æ", unicodedata.normalize("NFD", "Hà Nội")})
+    vocabulary = sorted(
+        {
+            word
+            for language in LANGUAGES
+            for doc in json.loads(index_path(site, language).read_text(encoding="utf-8"))["docs"]
+            for word in words(doc["title"] + " " + doc["text"])
+        }
+        | {"Tội", "PHẠM", "Đà", "ĐẠI", "Œuvre", "æ", unicodedata.normalize("NFD", "Hà Nội")}
+    )
     worker = page_search_config((site / "index.html").read_text(encoding="utf-8"))["search"]
     page.goto(base_url, wait_until="load")
     page.add_script_tag(url=base_url + worker)  # loaded in a page, it only defines HanoiSearch
     folded = page.evaluate("(words) => words.map((w) => self.HanoiSearch.fold(w))", vocabulary)
-    different = [(w, js, fold(w)) for w, js in zip(vocabulary, folded) if js != fold(w)]
+    different = [(w, js, fold(w)) for w, js in zip(vocabulary, folded, strict=True) if js != fold(w)]
     assert not different, different[:10]
 
 
@@ -282,7 +295,8 @@ RANK = """([docs, order, query]) => {
   const { fold, words, queryTerms, rank } = self.HanoiSearch
   const separator = /[\\s\\-]+/
   const byLocation = new Map(docs.map((d) => [d.location, d]))
-  const wordsOf = (l) => ({ title: words(byLocation.get(l).title, separator), text: words(byLocation.get(l).text, separator) })
+  const wordsOf = (l) => ({
+    title: words(byLocation.get(l).title, separator), text: words(byLocation.get(l).text, separator) })
   const foldedOf = (l) => { const w = wordsOf(l); return { title: w.title.map(fold), text: w.text.map(fold) } }
   const groups = order.map((l) => [{ location: l }])
   return rank(groups, queryTerms(query, separator), wordsOf, foldedOf).map((g) => g[0].location)
@@ -314,10 +328,10 @@ RANK_DOCS = [
         ("cong uoc ha n", ["scattered/", "text/", "why/", "home/"], ["home/", "why/", "text/", "scattered/"]),
     ],
 )
-def test_exact_matches_and_phrases_come_first(page: Page, base_url: str, site: Path, query: str,
-                                              material_order: list[str], expected: list[str]) -> None:
+def test_exact_matches_and_phrases_come_first(
+    page: Page, base_url: str, site: Path, query: str, material_order: list[str], expected: list[str]
+) -> None:
     worker = page_search_config((site / "index.html").read_text(encoding="utf-8"))["search"]
     page.goto(base_url, wait_until="load")
     page.add_script_tag(url=base_url + worker)
     assert page.evaluate(RANK, [RANK_DOCS, material_order, query]) == expected
-

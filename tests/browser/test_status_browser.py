@@ -49,8 +49,12 @@ def test_days_left_are_counted_in_the_browser(browser: Browser, base_url: str, l
     try:
         deadline = page.locator("[data-hc-days-until]").first
         until = date.fromisoformat(deadline.get_attribute("data-hc-days-until"))
-        today = date.fromisoformat(page.evaluate(
-            "() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); }"))
+        today = date.fromisoformat(
+            page.evaluate(
+                "() => { const d = new Date(); "
+                "return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); }"
+            )
+        )
         left = (until - today).days
         text = deadline.inner_text()
         if left > 0:
@@ -75,9 +79,15 @@ def test_signatures_page_height_on_a_phone(browser: Browser, base_url: str, lang
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("language,typed,expected", [
-    ("vi", "viet", "Việt Nam"), ("vi", "ai cap", "Ai Cập"), ("fr", "egypte", "Égypte"), ("en", "cote", "Côte d’Ivoire"),
-])
+@pytest.mark.parametrize(
+    "language,typed,expected",
+    [
+        ("vi", "viet", "Việt Nam"),
+        ("vi", "ai cap", "Ai Cập"),
+        ("fr", "egypte", "Égypte"),
+        ("en", "cote", "Côte d’Ivoire"),
+    ],
+)
 def test_the_filter_ignores_accents(browser: Browser, base_url: str, language: str, typed: str, expected: str) -> None:
     context, page = open_page(browser, base_url, f"{prefix(language)}convention/signatures/", language)
     try:

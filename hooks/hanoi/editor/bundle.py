@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hanoi.datafiles import PROJECT_DIR
-from hanoi.served.material_fixes import drop_missing_source_maps
 from hanoi.problems import Problem
+from hanoi.served.material_fixes import drop_missing_source_maps
 
 ENTRY = PROJECT_DIR / "editor" / "main.js"
 PACKAGES = PROJECT_DIR / "node_modules"
@@ -39,14 +39,22 @@ ENTRY_NAME = "main"
 # Source maps are for debugging the editor itself and are not published
 # (hanoi.published); legal comments (licences) are kept, at the end of each file.
 ESBUILD_OPTIONS = (
-    "--bundle", "--format=esm", "--splitting", "--minify", "--legal-comments=eof",
-    "--entry-names=[name]-[hash]", "--chunk-names=chunks/[name]-[hash]", "--log-level=warning",
+    "--bundle",
+    "--format=esm",
+    "--splitting",
+    "--minify",
+    "--legal-comments=eof",
+    "--entry-names=[name]-[hash]",
+    "--chunk-names=chunks/[name]-[hash]",
+    "--log-level=warning",
 )
 # Files of the CMS package loaded at run time from next to the entry script:
 # fonts, image encoders (npm/assets/), and the licences that cover them.
 RUNTIME_FILES = (("npm/assets", "assets"), ("LICENSE.txt", "LICENSE.txt"))
-HOW_TO_INSTALL = ("install the editor's packages with `npm ci --omit=dev` (`make build` does it; "
-                  "Node.js 20.19 or newer with npm), then build again")
+HOW_TO_INSTALL = (
+    "install the editor's packages with `npm ci --omit=dev` (`make build` does it; "
+    "Node.js 20.19 or newer with npm), then build again"
+)
 
 
 @dataclass(frozen=True)
@@ -67,8 +75,12 @@ def bundle_key() -> str:
     """What a bundle is made from: the pinned packages, the entry script, and
     how it is made (the options, and this file)."""
     digest = hashlib.sha256()
-    for part in (LOCK_FILE.read_bytes(), ENTRY.read_bytes(), Path(__file__).read_bytes(),
-                 "\0".join(ESBUILD_OPTIONS).encode()):
+    for part in (
+        LOCK_FILE.read_bytes(),
+        ENTRY.read_bytes(),
+        Path(__file__).read_bytes(),
+        "\0".join(ESBUILD_OPTIONS).encode(),
+    ):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:24]
 
@@ -80,16 +92,29 @@ def bundle() -> Bundle:
         _make(cached)
     entries = sorted(cached.glob(f"{ENTRY_NAME}-*.js"))
     if len(entries) != 1:  # a cache folder is only ever renamed into place complete
-        raise BundleFailed(Problem(_relative(cached), None, "", "the cached editor bundle is not complete",
-                                   f"delete {_relative(CACHE_DIR)} and build again"))
+        raise BundleFailed(
+            Problem(
+                _relative(cached),
+                None,
+                "",
+                "the cached editor bundle is not complete",
+                f"delete {_relative(CACHE_DIR)} and build again",
+            )
+        )
     return Bundle(cached, entries[0].name)
 
 
 def _make(target: Path) -> None:
     if not (CMS_PACKAGE / "package.json").is_file() or not ESBUILD.is_file():
-        raise BundleFailed(Problem("package.json", None, "dependencies",
-                                   "the browser editor (/admin/) cannot be built: its packages are not installed",
-                                   HOW_TO_INSTALL))
+        raise BundleFailed(
+            Problem(
+                "package.json",
+                None,
+                "dependencies",
+                "the browser editor (/admin/) cannot be built: its packages are not installed",
+                HOW_TO_INSTALL,
+            )
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     # Made beside its final place, then renamed: a build running at the same
     # time never sees half a bundle.
@@ -98,15 +123,25 @@ def _make(target: Path) -> None:
         try:
             completed = subprocess.run(
                 [str(ESBUILD), str(ENTRY), f"--outdir={work}", *ESBUILD_OPTIONS],
-                cwd=PROJECT_DIR, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                cwd=PROJECT_DIR,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
             )
         except FileNotFoundError:  # the script's interpreter, Node.js, is missing
-            raise BundleFailed(Problem("package.json", None, "engines", "Node.js is not installed",
-                                       HOW_TO_INSTALL)) from None
+            raise BundleFailed(
+                Problem("package.json", None, "engines", "Node.js is not installed", HOW_TO_INSTALL)
+            ) from None
         if completed.returncode != 0:
-            raise BundleFailed(Problem(_relative(ENTRY), None, "", "esbuild could not bundle the editor: "
-                                       + " ".join(completed.stderr.split())[:2000],
-                                       "correct editor/main.js, or reinstall the packages (npm ci --omit=dev)"))
+            raise BundleFailed(
+                Problem(
+                    _relative(ENTRY),
+                    None,
+                    "",
+                    "esbuild could not bundle the editor: " + " ".join(completed.stderr.split())[:2000],
+                    "correct editor/main.js, or reinstall the packages (npm ci --omit=dev)",
+                )
+            )
         for source, published in RUNTIME_FILES:
             _copy(CMS_PACKAGE / source, work / published)
         drop_missing_source_maps(work)  # the CMS's image worker names its map, which is not published

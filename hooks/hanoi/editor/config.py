@@ -18,14 +18,15 @@ Data files (``data/*.yml``) are not edited here (``DATA_FILES_HELP``).
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from hanoi.datafiles import load_schema
-from hanoi.pages.scan import PRESS_FOLDER, SourcePage
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.pages.scan import PRESS_FOLDER, SourcePage
 from hanoi.problems import Problem
 
 # A field's ``i18n``: each language file has its own value, or the value is
@@ -81,10 +82,16 @@ PAGE_KEPT: dict[str, str] = {
 }
 
 BODY: dict[str, Any] = {
-    "name": "body", "label": "Text (Markdown)", "widget": "markdown", "modes": ["raw"], "i18n": TRANSLATED,
+    "name": "body",
+    "label": "Text (Markdown)",
+    "widget": "markdown",
+    "modes": ["raw"],
+    "i18n": TRANSLATED,
     "required": False,
-    "hint": ("Markdown, as in the files. Keep every marker (the comments such as fact id=… or signatures, "
-             "which the build replaces with data) and every heading's {#id} exactly as they are."),
+    "hint": (
+        "Markdown, as in the files. Keep every marker (the comments such as fact id=… or signatures, "
+        "which the build replaces with data) and every heading's {#id} exactly as they are."
+    ),
 }
 
 DATA_FILES_HELP = (
@@ -96,12 +103,16 @@ DATA_FILES_HELP = (
 )
 RELEASES_HELP = (
     "Each release is one file per language (docs/en|vi|fr/press/<file name>.md), edited side by side. "
-    "Saving puts it on its own branch, with a pull request, until it is ready and published. "
+    "Saving puts it on its own branch, with a pull request, until it is ready and published. " + DATA_FILES_HELP
+)
+PAGES_HELP = (
+    "The site's pages, in the three languages. New pages are added with the site's navigation (CONTRIBUTING.md). "
     + DATA_FILES_HELP
 )
-PAGES_HELP = "The site's pages, in the three languages. New pages are added with the site's navigation (CONTRIBUTING.md). " + DATA_FILES_HELP
-FILE_NAME_HINT = ("The file name: the date and a few words, e.g. 2025-10-26-closing-press-conference. It is also "
-                  "the release's translation_key, and cannot change once the release is saved.")
+FILE_NAME_HINT = (
+    "The file name: the date and a few words, e.g. 2025-10-26-closing-press-conference. It is also "
+    "the release's translation_key, and cannot change once the release is saved."
+)
 
 
 def sentence(text: str) -> str:
@@ -145,8 +156,14 @@ def releases_collection() -> dict[str, Any]:
     schema = load_schema("press_release")
     key = schema["properties"]["translation_key"]
     return {
-        "name": "press", "label": "Press releases", "label_singular": "Press release", "description": RELEASES_HELP,
-        "folder": f"docs/{{{{locale}}}}/{PRESS_FOLDER}", "extension": "md", "format": "yaml-frontmatter", "i18n": True,
+        "name": "press",
+        "label": "Press releases",
+        "label_singular": "Press release",
+        "description": RELEASES_HELP,
+        "folder": f"docs/{{{{locale}}}}/{PRESS_FOLDER}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "i18n": True,
         # Every file of the folder is a release but its archive page (hanoi.pages.scan.SourcePage.kind).
         "filter": {"field": "slug", "pattern": "^(?!index$)"},
         "slug": {"editable": ["create"], "pattern": [key["pattern"], sentence(key["x-fix"])], "hint": FILE_NAME_HINT},
@@ -173,7 +190,11 @@ def pages_collection(pages: Iterable[SourcePage]) -> dict[str, Any]:
     schema = load_schema("page")
     english = [p for p in pages if p.language == DEFAULT_LANGUAGE and p.kind == "page" and p.meta is not None]
     return {
-        "name": "pages", "label": "Pages", "label_singular": "Page", "description": PAGES_HELP, "i18n": True,
+        "name": "pages",
+        "label": "Pages",
+        "label_singular": "Page",
+        "description": PAGES_HELP,
+        "i18n": True,
         "files": [page_file(page, schema) for page in sorted(english, key=lambda p: p.relative_path)],
     }
 
@@ -216,17 +237,30 @@ def repository(environ: Mapping[str, str], project_dir: Path) -> tuple[str, list
     if explicit:
         if REPOSITORY_NAME.match(explicit):
             return explicit, []
-        return "", [Problem("netlify.toml", None, "EDITOR_REPOSITORY", f"'{explicit}' is not a GitHub repository name",
-                            "write it as owner/name, e.g. EDITOR_REPOSITORY=press-office/hanoi-convention")]
+        return "", [
+            Problem(
+                "netlify.toml",
+                None,
+                "EDITOR_REPOSITORY",
+                f"'{explicit}' is not a GitHub repository name",
+                "write it as owner/name, e.g. EDITOR_REPOSITORY=press-office/hanoi-convention",
+            )
+        ]
     built_from = environ.get("REPOSITORY_URL", "").strip()
     if built_from:
         match = GITHUB_URL.match(built_from)
         if match:
             return match["name"], []
-        return "", [Problem("netlify.toml", None, "REPOSITORY_URL",
-                            f"the editor signs in to GitHub, but the site is built from {built_from}",
-                            "set EDITOR_REPOSITORY=owner/name in Netlify's environment variables, naming the "
-                            "GitHub repository of the site")]
+        return "", [
+            Problem(
+                "netlify.toml",
+                None,
+                "REPOSITORY_URL",
+                f"the editor signs in to GitHub, but the site is built from {built_from}",
+                "set EDITOR_REPOSITORY=owner/name in Netlify's environment variables, naming the "
+                "GitHub repository of the site",
+            )
+        ]
     return f"local/{project_dir.name}", []
 
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hanoi.editor import FOLDER
 from hanoi.problems import Problem
 from hanoi.served.security import BASE_POLICY
-from hanoi.editor import FOLDER
 
 GIT_HOST_API = "https://api.github.com"
 
@@ -58,10 +58,12 @@ def editor_policy() -> str:
 def editor_rules() -> str:
     """The ``_headers`` rule of the editor's folder. ``noindex`` in every
     deploy context: the editor is not for search engines."""
-    return (f"/{FOLDER}/*\n"
-            f"  Content-Security-Policy: {editor_policy()}\n"
-            f"  Cross-Origin-Opener-Policy: {EDITOR_OPENER_POLICY}\n"
-            "  X-Robots-Tag: noindex\n")
+    return (
+        f"/{FOLDER}/*\n"
+        f"  Content-Security-Policy: {editor_policy()}\n"
+        f"  Cross-Origin-Opener-Policy: {EDITOR_OPENER_POLICY}\n"
+        "  X-Robots-Tag: noindex\n"
+    )
 
 
 def site_paths(site_dir: Path) -> list[str]:
@@ -90,9 +92,14 @@ def editor_reached_problems(paths: list[str]) -> list[Problem]:
     for path in paths:
         name = path.removeprefix("/").removesuffix("/*")
         if path.endswith("/*") and FOLDER.startswith(name.lower()):
-            problems.append(Problem(
-                f"site/{name}", None, "",
-                f"the headers rule of the folder '{name}' would also apply to /{FOLDER}/, giving the editor the "
-                "public site's Content-Security-Policy as well as its own",
-                f"rename the folder (e.g. under docs/<lang>/) so that its name does not begin '{FOLDER}'"))
+            problems.append(
+                Problem(
+                    f"site/{name}",
+                    None,
+                    "",
+                    f"the headers rule of the folder '{name}' would also apply to /{FOLDER}/, giving the editor the "
+                    "public site's Content-Security-Policy as well as its own",
+                    f"rename the folder (e.g. under docs/<lang>/) so that its name does not begin '{FOLDER}'",
+                )
+            )
     return problems

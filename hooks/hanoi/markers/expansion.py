@@ -12,9 +12,10 @@ a lone word is so close to a marker's name that it must be a misspelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hanoi.problems import Problem, Refused
 
@@ -79,8 +80,16 @@ class MarkerSpec:
     styles: tuple[str, ...] = ()
 
 
-def marker(renderer: Renderer, *, summary: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),
-           indexed: bool = True, scripts: tuple[str, ...] = (), styles: tuple[str, ...] = ()) -> MarkerSpec:
+def marker(
+    renderer: Renderer,
+    *,
+    summary: str,
+    required: tuple[str, ...] = (),
+    optional: tuple[str, ...] = (),
+    indexed: bool = True,
+    scripts: tuple[str, ...] = (),
+    styles: tuple[str, ...] = (),
+) -> MarkerSpec:
     """One line of the markers' table."""
     return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts, styles)
 
@@ -133,16 +142,22 @@ def restore_unindexed(html: str, unindexed: Mapping[str, str]) -> str:
     return _UNINDEXED_PLACE.sub(lambda m: unindexed.get(m.group(0), m.group(0)), html)
 
 
-def unknown_marker(name: str, has_arguments: bool, table: Mapping[str, MarkerSpec], where: str,
-                   line: int) -> Problem | None:
+def unknown_marker(
+    name: str, has_arguments: bool, table: Mapping[str, MarkerSpec], where: str, line: int
+) -> Problem | None:
     """The problem with a comment that looks like a marker but is none; None
     for a plain comment (a lone word, far from every marker's name)."""
     close = get_close_matches(name, table, n=1, cutoff=0.8)
     if not has_arguments and not close:
         return None
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return Problem(where, line, name, f"unknown marker '{name}'",
-                   f"{hint}correct the spelling; the markers are: {', '.join(sorted(table))} (see CONTRIBUTING.md)")
+    return Problem(
+        where,
+        line,
+        name,
+        f"unknown marker '{name}'",
+        f"{hint}correct the spelling; the markers are: {', '.join(sorted(table))} (see CONTRIBUTING.md)",
+    )
 
 
 def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec], first_line: int = 1) -> Expansion:
@@ -178,8 +193,15 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
                 ([f"unknown argument {', '.join(unknown)}"] if unknown else [])
                 + ([f"missing argument {', '.join(missing)}"] if missing else [])
             )
-            problems.append(Problem(context.page_src, line, name, f"marker '{name}': {message}",
-                                    f"use only these arguments: {allowed} ({spec.summary})"))
+            problems.append(
+                Problem(
+                    context.page_src,
+                    line,
+                    name,
+                    f"marker '{name}': {message}",
+                    f"use only these arguments: {allowed} ({spec.summary})",
+                )
+            )
             return ""
         try:
             html = spec.renderer(args, context)

@@ -21,9 +21,9 @@ import typst
 
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.languages import build_language
-from hanoi.problems import Problem, stop_on
 from hanoi.media_kit.sheets import typst_string
 from hanoi.media_kit.typst_engine import engine, message
+from hanoi.problems import Problem, stop_on
 
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
 CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
@@ -79,8 +79,11 @@ def site_path(key: str) -> str:
 
 
 def typst_document(cards: list[Card], template: str) -> str:
-    calls = "\n".join(f"#card(site-name: {typst_string(c.site_name)}, title: {typst_string(c.title)}, "
-                      f"lang: {typst_string(c.language)})" for c in cards)
+    calls = "\n".join(
+        f"#card(site-name: {typst_string(c.site_name)}, title: {typst_string(c.title)}, "
+        f"lang: {typst_string(c.language)})"
+        for c in cards
+    )
     return f"{template}\n{calls}\n"
 
 
@@ -103,7 +106,7 @@ def publish(cards: set[Card], site_dir: Path, cache_dir: Path = CACHE_DIR) -> in
     missing = [key for key in keyed if not (cache_dir / f"{key}.png").is_file()]
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for key, png in zip(missing, draw([keyed[k] for k in missing], template)):
+        for key, png in zip(missing, draw([keyed[k] for k in missing], template), strict=True):
             (cache_dir / f"{key}.png").write_bytes(png)
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
@@ -117,5 +120,15 @@ def publish_cards(cards: set[Card], site_dir: Path) -> None:
     try:
         publish(cards, site_dir)
     except CardsFailed as error:
-        stop_on([Problem("templates/typst/share-card.typ", None, "", f"the share cards could not be drawn. Typst says: {error}",
-                         "correct the layout; if a page title caused it, the message names the text")], "the share cards")
+        stop_on(
+            [
+                Problem(
+                    "templates/typst/share-card.typ",
+                    None,
+                    "",
+                    f"the share cards could not be drawn. Typst says: {error}",
+                    "correct the layout; if a page title caused it, the message names the text",
+                )
+            ],
+            "the share cards",
+        )

@@ -23,8 +23,12 @@ from hanoi.languages import LANGUAGES, language_prefix
 
 # The programme exports (hooks/programme.py), in the language's programme folder.
 PROGRAMME_FILES = ("programme.ics", "programme.json", "schedule.json")
-MEDIA_TYPES = {".pdf": "application/pdf", ".ics": "text/calendar", ".json": "application/json",
-               ".zip": "application/zip"}
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".ics": "text/calendar",
+    ".json": "application/json",
+    ".zip": "application/zip",
+}
 FORMATS = {".pdf": "PDF", ".ics": "iCalendar", ".json": "JSON", ".zip": "ZIP"}
 
 
@@ -35,8 +39,9 @@ def format_size(size: int, language: str) -> str:
     """
     locale = babel_locale(language)
     if size >= 1_000_000:
-        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale,
-                           format="#,##0.0")
+        return format_unit(
+            round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale, format="#,##0.0"
+        )
     return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
 
 
@@ -53,7 +58,7 @@ def programme_files(site_dir: Path, language: str) -> list[Path]:
     the folder the programme page lives in.
     """
     root = site_dir / language_prefix(language)
-    others = {l for l in LANGUAGES if l != language and language_prefix(l)}
+    others = {other for other in LANGUAGES if other != language and language_prefix(other)}
     found: dict[str, Path] = {}
     # os.walk, names only: the tree holds every page and export of the language.
     for folder, folders, names in os.walk(root):

@@ -13,22 +13,22 @@ for every language, at the site root; no content hash in the name.
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Literal, Mapping
+from typing import Literal
 
 import typst
 
 from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
-from hanoi.status.facts import Fact
 from hanoi.formatting import format_date
 from hanoi.markers.expansion import MARKER, parse_arguments
-from hanoi.problems import Refused
 from hanoi.media_kit.typst_engine import engine, message
 from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
+from hanoi.problems import Refused
+from hanoi.status.facts import Fact
 
 SHEETS_FOLDER = "media/fact-sheets"
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"
@@ -44,7 +44,9 @@ def sheet_slug(src_uri: str) -> str | None:
     folder = path.parent.as_posix()
     if path.suffix != ".md" or path.stem == "index":
         return None
-    if folder == SHEETS_FOLDER or (folder.endswith("/" + SHEETS_FOLDER) and folder.count("/") == SHEETS_FOLDER.count("/") + 1):
+    if folder == SHEETS_FOLDER or (
+        folder.endswith("/" + SHEETS_FOLDER) and folder.count("/") == SHEETS_FOLDER.count("/") + 1
+    ):
         return path.stem
     return None
 
@@ -75,19 +77,32 @@ def template_text() -> str:
     return TEMPLATE.read_text(encoding="utf-8")
 
 
-def typst_source(body: str, *, title: str, language: str, site_name: str, kicker: str, as_of_text: str,
-                 as_of: date, url: str, template: str | None = None, max_pages: int = MAX_PAGES) -> str:
+def typst_source(
+    body: str,
+    *,
+    title: str,
+    language: str,
+    site_name: str,
+    kicker: str,
+    as_of_text: str,
+    as_of: date,
+    url: str,
+    template: str | None = None,
+    max_pages: int = MAX_PAGES,
+) -> str:
     """The complete Typst document of one sheet: layout, settings, body."""
-    settings = ", ".join([
-        f"title: {typst_string(title)}",
-        f"lang: {typst_string(language)}",
-        f"site-name: {typst_string(site_name)}",
-        f"kicker: {typst_string(kicker)}",
-        f"as-of: {typst_string(as_of_text)}",
-        f"date: datetime(year: {as_of.year}, month: {as_of.month}, day: {as_of.day})",
-        f"url: {typst_string(url)}",
-        f"max-pages: {int(max_pages)}",
-    ])
+    settings = ", ".join(
+        [
+            f"title: {typst_string(title)}",
+            f"lang: {typst_string(language)}",
+            f"site-name: {typst_string(site_name)}",
+            f"kicker: {typst_string(kicker)}",
+            f"as-of: {typst_string(as_of_text)}",
+            f"date: datetime(year: {as_of.year}, month: {as_of.month}, day: {as_of.day})",
+            f"url: {typst_string(url)}",
+            f"max-pages: {int(max_pages)}",
+        ]
+    )
     layout = template if template is not None else template_text()
     return f"{layout}\n#show: factsheet.with({settings})\n\n{body}\n"
 
@@ -103,8 +118,9 @@ class SheetSource:
     source: str
 
 
-def sheet_source(html: str, *, markdown: str, url: str, language: str, site_name: str,
-                 facts: Mapping[str, Fact]) -> SheetSource:
+def sheet_source(
+    html: str, *, markdown: str, url: str, language: str, site_name: str, facts: Mapping[str, Fact]
+) -> SheetSource:
     """The Typst document of a sheet page, from its rendered HTML.
 
     Its date stamp is the latest "as of" date of the key facts the page
@@ -112,21 +128,31 @@ def sheet_source(html: str, *, markdown: str, url: str, language: str, site_name
     """
     used = [facts[i] for i in fact_ids(markdown) if i in facts]
     if not used:
-        raise SheetError("the fact sheet shows no key fact, so it has no date for its 'as of' line",
-                         "show its figures with <!-- fact id=... --> or <!-- key-facts ids=\"...\" -->")
+        raise SheetError(
+            "the fact sheet shows no key fact, so it has no date for its 'as of' line",
+            'show its figures with <!-- fact id=... --> or <!-- key-facts ids="..." -->',
+        )
     as_of = max(fact.as_of for fact in used)
     try:
         converted = html_to_typst(html, url)
     except UnsupportedElement as error:
-        raise SheetError(str(error), "fact sheets use headings, paragraphs, lists, simple tables, links and "
-                                     f"markers; remove the <{error.tag}> or rewrite it with those") from None
+        raise SheetError(
+            str(error),
+            "fact sheets use headings, paragraphs, lists, simple tables, links and "
+            f"markers; remove the <{error.tag}> or rewrite it with those",
+        ) from None
     if not converted.title:
         raise SheetError("the fact sheet has no title", "start the page with a '# Title' line")
     source = typst_source(
-        converted.body, title=converted.title, language=language, site_name=site_name,
+        converted.body,
+        title=converted.title,
+        language=language,
+        site_name=site_name,
         kicker=translate(language, "Fact sheet"),
         as_of_text=translate(language, "Information as of %(date)s") % {"date": format_date(as_of, language)},
-        as_of=as_of, url=url)
+        as_of=as_of,
+        url=url,
+    )
     return SheetSource(converted.title, as_of, source)
 
 
@@ -144,7 +170,8 @@ def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
     """Compile a Typst document to a tagged PDF/UA-1; CompileFailed with the engine's message."""
     try:
         pdf, warnings = engine().compile_with_warnings(
-            input=source.encode("utf-8"), format="pdf", pdf_standards=list(PDF_STANDARDS))
+            input=source.encode("utf-8"), format="pdf", pdf_standards=list(PDF_STANDARDS)
+        )
     except typst.TypstError as error:
         raise CompileFailed(message(error)) from None
     return bytes(pdf), tuple(message(w) for w in warnings)  # type: ignore[arg-type]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -23,8 +24,16 @@ from hanoi.clock import site_today
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext, MarkerError
-from hanoi.media_kit.downloads import (FORMATS, MEDIA_TYPES, Member, format_size, programme_as_of, programme_files,
-                                       write_zip, zip_path)
+from hanoi.media_kit.downloads import (
+    FORMATS,
+    MEDIA_TYPES,
+    Member,
+    format_size,
+    programme_as_of,
+    programme_files,
+    write_zip,
+    zip_path,
+)
 from hanoi.media_kit.sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
 from hanoi.press.site import language_names
 from hanoi.problems import Problem, stop_on
@@ -72,8 +81,14 @@ def with_sheet_box(html: str, page: Page, site: SiteBuild, build: LanguageBuild)
     state, language = build.state(SheetsState), build.language
     where = f"docs/{page.file.src_uri}"
     try:
-        sheet = sheet_source(html, markdown=page.file.content_string, url=page.canonical_url or page.url,
-                             language=language, site_name=build.config.site_name, facts=site.facts.facts)
+        sheet = sheet_source(
+            html,
+            markdown=page.file.content_string,
+            url=page.canonical_url or page.url,
+            language=language,
+            site_name=build.config.site_name,
+            facts=site.facts.facts,
+        )
     except SheetError as error:
         state.problems.append(Problem(where, None, slug, str(error), error.fix))
         return html
@@ -81,18 +96,29 @@ def with_sheet_box(html: str, page: Page, site: SiteBuild, build: LanguageBuild)
     try:
         compiled = compile_sheet(sheet.source)
     except CompileFailed as error:
-        state.problems.append(Problem(where, None, slug, f"the PDF {name} could not be made. Typst says: {error}",
-                                      "correct the page, or templates/typst/factsheet.typ if every sheet fails"))
+        state.problems.append(
+            Problem(
+                where,
+                None,
+                slug,
+                f"the PDF {name} could not be made. Typst says: {error}",
+                "correct the page, or templates/typst/factsheet.typ if every sheet fails",
+            )
+        )
         return html
     for warning in compiled.warnings:
         log.warning(f"{where} [{slug}]: PDF {name}: Typst warns: {warning}")
     state.built[slug] = BuiltSheet(slug, sheet.title, page.url, sheet.as_of, compiled.pdf)
-    box = build.render("partials/media-kit/fact-sheet-download.html", {
-        "pdf_href": get_relative_url(pdf_path(slug, language), page.url),
-        "kit_href": get_relative_url(f"{language_prefix(language)}media/kit/", page.url),
-        "size": format_size(len(compiled.pdf), language),
-        "as_of": sheet.as_of, "as_of_text": format_date(sheet.as_of, language),
-    })
+    box = build.render(
+        "partials/media-kit/fact-sheet-download.html",
+        {
+            "pdf_href": get_relative_url(pdf_path(slug, language), page.url),
+            "kit_href": get_relative_url(f"{language_prefix(language)}media/kit/", page.url),
+            "size": format_size(len(compiled.pdf), language),
+            "as_of": sheet.as_of,
+            "as_of_text": format_date(sheet.as_of, language),
+        },
+    )
     return _END_OF_TITLE.sub(lambda m: m.group(0) + box, html, count=1)
 
 
@@ -108,25 +134,37 @@ def render_media_kit(args: dict[str, str], context: MarkerContext) -> str:
     existing = {slug for f in files.documentation_pages() if (slug := sheet_slug(f.src_uri)) is not None}
     missing = [s for s in sheets if s not in existing]
     if missing:
-        raise MarkerError(f"no fact sheet page for {', '.join(missing)}",
-                          f"list only the pages in docs/{context.language}/media/fact-sheets/: "
-                          f"{', '.join(sorted(existing)) or 'none yet'}")
+        raise MarkerError(
+            f"no fact sheet page for {', '.join(missing)}",
+            f"list only the pages in docs/{context.language}/media/fact-sheets/: "
+            f"{', '.join(sorted(existing)) or 'none yet'}",
+        )
     unlisted = sorted(existing - set(sheets))
     if unlisted:
-        raise MarkerError(f"fact sheet {', '.join(unlisted)} is not listed",
-                          "add it to sheets=\"...\" so that journalists can find it")
-    context.build.state(SheetsState).kit = KitPage(Path(context.page.file.abs_dest_path), context.page.url,
-                                                   context.page_src, sheets)
+        raise MarkerError(
+            f"fact sheet {', '.join(unlisted)} is not listed", 'add it to sheets="..." so that journalists can find it'
+        )
+    context.build.state(SheetsState).kit = KitPage(
+        Path(context.page.file.abs_dest_path), context.page.url, context.page_src, sheets
+    )
     return KIT_PLACEHOLDER
 
 
-def _row(site_dir: Path, kit: KitPage, path: Path, language: str, names: Mapping[str, str], **extra: Any) -> dict[str, Any]:
+def _row(
+    site_dir: Path, kit: KitPage, path: Path, language: str, names: Mapping[str, str], **extra: Any
+) -> dict[str, Any]:
     relative = path.relative_to(site_dir).as_posix()
     size = path.stat().st_size
     return {
-        "href": get_relative_url(relative, kit.url), "file_name": path.name, "language": language,
-        "language_name": names.get(language, language), "format": FORMATS[path.suffix],
-        "media_type": MEDIA_TYPES[path.suffix], "size": format_size(size, language), "size_bytes": size, **extra,
+        "href": get_relative_url(relative, kit.url),
+        "file_name": path.name,
+        "language": language,
+        "language_name": names.get(language, language),
+        "format": FORMATS[path.suffix],
+        "media_type": MEDIA_TYPES[path.suffix],
+        "size": format_size(size, language),
+        "size_bytes": size,
+        **extra,
     }
 
 
@@ -143,30 +181,77 @@ def write_sheets_and_kit(build: LanguageBuild) -> None:
         return
     unbuilt = [slug for slug in kit.sheets if slug not in state.built]
     if unbuilt:
-        stop_on([Problem(kit.source, None, "media-kit", f"fact sheet {', '.join(unbuilt)} was not published",
-                         "publish the sheet's page, or remove it from sheets=\"...\"")], "the media kit")
+        stop_on(
+            [
+                Problem(
+                    kit.source,
+                    None,
+                    "media-kit",
+                    f"fact sheet {', '.join(unbuilt)} was not published",
+                    'publish the sheet\'s page, or remove it from sheets="..."',
+                )
+            ],
+            "the media kit",
+        )
     names = language_names(build.config)
     rows = []
     for slug in kit.sheets:
         sheet = state.built[slug]
-        rows.append(_row(site_dir, kit, site_dir / pdf_path(slug, language), language, names, kind="fact-sheet",
-                         title=sheet.title, page_href=get_relative_url(sheet.page_url, kit.url),
-                         date=sheet.as_of, date_text=format_date(sheet.as_of, language)))
+        rows.append(
+            _row(
+                site_dir,
+                kit,
+                site_dir / pdf_path(slug, language),
+                language,
+                names,
+                kind="fact-sheet",
+                title=sheet.title,
+                page_href=get_relative_url(sheet.page_url, kit.url),
+                date=sheet.as_of,
+                date_text=format_date(sheet.as_of, language),
+            )
+        )
     programme = programme_files(site_dir, language)
     checked = programme_as_of(programme) or site_today()
     for path in programme:
-        rows.append(_row(site_dir, kit, path, language, names, kind=path.name, title="", page_href="",
-                         date=checked, date_text=format_date(checked, language)))
+        rows.append(
+            _row(
+                site_dir,
+                kit,
+                path,
+                language,
+                names,
+                kind=path.name,
+                title="",
+                page_href="",
+                date=checked,
+                date_text=format_date(checked, language),
+            )
+        )
     stamp = max([sheet.as_of for sheet in state.built.values()] + ([checked] if programme else []), default=checked)
-    members = [Member(f"fact-sheets/{pdf_path(s, language).rsplit('/', 1)[-1]}", site_dir / pdf_path(s, language))
-               for s in kit.sheets]
+    members = [
+        Member(f"fact-sheets/{pdf_path(s, language).rsplit('/', 1)[-1]}", site_dir / pdf_path(s, language))
+        for s in kit.sheets
+    ]
     members += [Member(f"programme/{path.name}", path) for path in programme]
     archive = site_dir / zip_path(language)
     write_zip(archive, members, stamp)
-    html = build.render("partials/media-kit/downloads.html", {
-        "rows": rows, "zip": _row(site_dir, kit, archive, language, names, count=len(members))})
+    html = build.render(
+        "partials/media-kit/downloads.html",
+        {"rows": rows, "zip": _row(site_dir, kit, archive, language, names, count=len(members))},
+    )
     written = kit.dest.read_text(encoding="utf-8")
     if KIT_PLACEHOLDER not in written:
-        stop_on([Problem(kit.source, None, "media-kit", "the downloads table could not be placed in the page",
-                         "keep <!-- media-kit ... --> on a line of its own")], "the media kit")
+        stop_on(
+            [
+                Problem(
+                    kit.source,
+                    None,
+                    "media-kit",
+                    "the downloads table could not be placed in the page",
+                    "keep <!-- media-kit ... --> on a line of its own",
+                )
+            ],
+            "the media kit",
+        )
     kit.dest.write_text(written.replace(KIT_PLACEHOLDER, html, 1), encoding="utf-8")

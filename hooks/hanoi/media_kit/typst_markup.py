@@ -19,8 +19,9 @@ defined in ``templates/typst/factsheet.typ``, which owns all the styling.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -34,8 +35,26 @@ _VOID = {"br", "hr", "img", "wbr", "input", "meta", "link", "source"}
 _INLINE_WRAPPERS = {"span", "time", "data", "abbr", "small", "cite", "q", "dfn", "bdi", "bdo"}
 _INLINE = _INLINE_WRAPPERS | {"a", "strong", "b", "em", "i", "code", "br", "sup", "sub", "wbr"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_BLOCK = _HEADINGS | {"p", "ul", "ol", "li", "dl", "dt", "dd", "div", "section", "blockquote", "table",
-                      "thead", "tbody", "tr", "th", "td", "caption", "hr"}
+_BLOCK = _HEADINGS | {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "hr",
+}
 # Classes the template styles (see hc-style there); others are ignored.
 STYLED_CLASSES = ("hc-key-facts", "hc-key-facts__value", "hc-key-facts__source", "hc-fact")
 
@@ -54,7 +73,7 @@ class Element:
     tag: str
     attrs: dict[str, str]
     line: int | None = None
-    children: list["Element | str"] = field(default_factory=list)
+    children: list[Element | str] = field(default_factory=list)
 
     @property
     def classes(self) -> list[str]:
@@ -196,9 +215,14 @@ class _Converter:
             text = self.inline(node.children).strip()
             if level == 1:
                 if not self.title:
-                    self.title = _HTML_SPACE.sub(" ", "".join(
-                        c if isinstance(c, str) else c.text() for c in node.children
-                        if isinstance(c, str) or "headerlink" not in c.classes)).strip()
+                    self.title = _HTML_SPACE.sub(
+                        " ",
+                        "".join(
+                            c if isinstance(c, str) else c.text()
+                            for c in node.children
+                            if isinstance(c, str) or "headerlink" not in c.classes
+                        ),
+                    ).strip()
                     return ""
             if level == 2:
                 self.section = node.attrs.get("id", "")
@@ -206,14 +230,19 @@ class _Converter:
         if tag == "p":
             return self.with_urls(lambda: self.styled(node, self.inline(node.children).strip()))
         if tag in ("ul", "ol"):
-            items = [self.with_urls(lambda: self.flow(li.children))
-                     for li in node.children if isinstance(li, Element) and li.tag == "li"]
+            items = [
+                self.with_urls(partial(self.flow, li.children))
+                for li in node.children
+                if isinstance(li, Element) and li.tag == "li"
+            ]
             others = [c for c in node.children if not _is_blank(c) and not (isinstance(c, Element) and c.tag == "li")]
             if others:
                 bad = others[0]
                 raise UnsupportedElement(bad.tag if isinstance(bad, Element) else "text", getattr(bad, "line", None))
             function = "list" if tag == "ul" else "enum"
-            start = f"start: {int(node.attrs['start'])}, " if tag == "ol" and node.attrs.get("start", "").isdigit() else ""
+            start = (
+                f"start: {int(node.attrs['start'])}, " if tag == "ol" and node.attrs.get("start", "").isdigit() else ""
+            )
             return f"#{function}({start}" + ", ".join(f"[{item}]" for item in items) + ")"
         if tag == "dl":
             return self.styled(node, self.definitions(node))
@@ -264,8 +293,13 @@ class _Converter:
         def rows(section: Element, target: list[list[str]]) -> None:
             for row in section.children:
                 if isinstance(row, Element) and row.tag == "tr":
-                    target.append([self.flow(cell.children) for cell in row.children
-                                   if isinstance(cell, Element) and cell.tag in ("th", "td")])
+                    target.append(
+                        [
+                            self.flow(cell.children)
+                            for cell in row.children
+                            if isinstance(cell, Element) and cell.tag in ("th", "td")
+                        ]
+                    )
 
         for part in table.children:
             if not isinstance(part, Element):

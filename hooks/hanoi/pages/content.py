@@ -24,10 +24,11 @@ text, not markup, and is blanked out first (line numbers are kept).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from hanoi.datafiles import Located, load_yaml, relative
@@ -39,8 +40,10 @@ RELATIVE_LINK_FIX = {
     "img": "write a Markdown image instead, e.g. ![description](../assets/photo.jpg), which works in every language",
 }
 EMBED_FIX = "put the file under docs/, or link to it instead of embedding it"
-CODE_FIX = ("remove it: pages and data cannot run code (the site's own scripts are in overrides/); "
-            "to show code, put it in `backticks` or a ``` block")
+CODE_FIX = (
+    "remove it: pages and data cannot run code (the site's own scripts are in overrides/); "
+    "to show code, put it in `backticks` or a ``` block"
+)
 
 EMBEDDING_TAGS = frozenset({"iframe", "object", "embed"})
 # Attributes whose URL the browser loads as the page loads (srcset: a list of them).
@@ -90,8 +93,11 @@ def is_other_host(url: str) -> bool:
 
 
 def css_urls(css: str) -> list[str]:
-    return [next(v for v in m.groupdict().values() if v is not None)
-            for pattern in (CSS_URL, CSS_IMPORT) for m in pattern.finditer(css)]
+    return [
+        next(v for v in m.groupdict().values() if v is not None)
+        for pattern in (CSS_URL, CSS_IMPORT)
+        for m in pattern.finditer(css)
+    ]
 
 
 def _css_findings(css: str) -> list[tuple[str, str]]:
@@ -142,7 +148,9 @@ class _Scanner(HTMLParser):
         if url is None or SAFE_LINK.match(url) or is_javascript_url(url):  # the last: refused as code
             return
         kind = "link" if tag == "a" else "image"
-        self._add(f"<{tag} {attribute}>", f"raw HTML {kind} to '{url}' breaks under /vi/ and /fr/", RELATIVE_LINK_FIX[tag])
+        self._add(
+            f"<{tag} {attribute}>", f"raw HTML {kind} to '{url}' breaks under /vi/ and /fr/", RELATIVE_LINK_FIX[tag]
+        )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -188,14 +196,18 @@ def _markdown_findings(text: str) -> list[Finding]:
         if is_javascript_url(url):
             found.append(Finding(_line(text, match.start()), "[](…)", "'javascript:' link runs code", CODE_FIX))
         elif image and is_other_host(url):
-            found.append(Finding(_line(text, match.start()), "![](…)", f"image loads '{url}' from another host", EMBED_FIX))
+            found.append(
+                Finding(_line(text, match.start()), "![](…)", f"image loads '{url}' from another host", EMBED_FIX)
+            )
     for label, (url, start) in definitions.items():
         if is_javascript_url(url):
             found.append(Finding(_line(text, start), f"[{label}]:", "'javascript:' link runs code", CODE_FIX))
     for match in MARKDOWN_REFERENCE.finditer(text) if definitions else ():
         url, _ = definitions.get((match["label"] or match["alt"]).strip().lower(), ("", 0))
         if is_other_host(url) and not text.startswith("(", match.end()):
-            found.append(Finding(_line(text, match.start()), "![][…]", f"image loads '{url}' from another host", EMBED_FIX))
+            found.append(
+                Finding(_line(text, match.start()), "![][…]", f"image loads '{url}' from another host", EMBED_FIX)
+            )
     for match in ATTRIBUTE_LIST.finditer(text):
         for attribute in ATTRIBUTE.finditer(match["body"]):
             value = next(v for v in (attribute["double"], attribute["single"], attribute["bare"]) if v is not None)

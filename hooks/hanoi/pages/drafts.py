@@ -10,9 +10,10 @@ a banner, so that reviewers can read them. Every other build, a local
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 PREVIEW_CONTEXTS = ("deploy-preview", "branch-deploy")
 
@@ -41,6 +42,5 @@ def parse_instant(text: str) -> datetime:
 
 
 def from_environment(command: str | None, environ: Mapping[str, str] = os.environ) -> Publication:
-    preview = (command == "serve" or environ.get("CONTEXT") in PREVIEW_CONTEXTS
-               or environ.get("SHOW_DRAFTS") == "1")
-    return Publication(datetime.now(timezone.utc), preview)
+    preview = command == "serve" or environ.get("CONTEXT") in PREVIEW_CONTEXTS or environ.get("SHOW_DRAFTS") == "1"
+    return Publication(datetime.now(UTC), preview)

@@ -9,5 +9,7 @@ from hanoi.pages.translations import counts
 
 def render_translation_status(args: dict[str, str], context: MarkerContext) -> str:
     rows = context.site.translations
-    return context.render("partials/markers/translation-status.html",
-                          {"rows": rows, "languages": list(rows[0].states) if rows else [], "counts": counts(rows)})
+    return context.render(
+        "partials/markers/translation-status.html",
+        {"rows": rows, "languages": list(rows[0].states) if rows else [], "counts": counts(rows)},
+    )

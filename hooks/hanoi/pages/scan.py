@@ -18,10 +18,10 @@ from typing import Any
 from markupsafe import escape
 
 from hanoi.datafiles import PROJECT_DIR, Located, line_of, parse_yaml, relative, schema_problems
-from hanoi.status.facts import nfc_problems
 from hanoi.languages import LANGUAGES
 from hanoi.pages.content import content_problems
 from hanoi.problems import Problem
+from hanoi.status.facts import nfc_problems
 
 DOCS_DIR = PROJECT_DIR / "docs"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
@@ -52,13 +52,24 @@ def front_matter_of(text: str, name: str) -> tuple[Located | None, str, list[Pro
     it: ``meta.get_data``); ``name`` is the path problems name."""
     match = FRONT_MATTER.match(text)
     if match is None:
-        return None, "", [Problem(name, 1, "", "the page has no front matter",
-                                  "start the file with a block between two '---' lines holding title: and description:")]
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    name,
+                    1,
+                    "",
+                    "the page has no front matter",
+                    "start the file with a block between two '---' lines holding title: and description:",
+                )
+            ],
+        )
     data, problems = parse_yaml(match.group("yaml") or "", name, first_line=2)
     if data is None and not problems:
         data = Located()
         data.line = 1
-    return data, text[match.end():].lstrip("\n"), problems
+    return data, text[match.end() :].lstrip("\n"), problems
 
 
 # Fields holding a moment: their form is the schema's; here, that it is a real one.
@@ -73,8 +84,15 @@ def front_matter_problems(meta: Located, kind: str, path: Path) -> list[Problem]
         value = meta.get(field)
         if isinstance(value, str) and not is_real_moment(value):
             line, place = line_of(meta, [field])
-            problems.append(Problem(relative(path), line, place, f"'{value}' is not a real date or time",
-                                    "check the month (01 to 12), the day of the month, the hours (00 to 23) and minutes"))
+            problems.append(
+                Problem(
+                    relative(path),
+                    line,
+                    place,
+                    f"'{value}' is not a real date or time",
+                    "check the month (01 to 12), the day of the month, the hours (00 to 23) and minutes",
+                )
+            )
     return problems
 
 

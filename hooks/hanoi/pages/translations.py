@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER, SourcePage, scan_pages
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER, SourcePage, scan_pages
 
 HASH_LENGTH = 12
 STATES = ("up-to-date", "outdated", "not-recorded", "missing")
@@ -48,8 +48,15 @@ def status_of(pages: list[SourcePage]) -> list[Row]:
                 continue
             translation = by_key.get((language, english.relative_path))
             recorded = translation.meta.get("source_hash") if translation and translation.meta else None
-            states[language] = ("missing" if translation is None else "not-recorded" if recorded is None
-                                else "up-to-date" if recorded == expected else "outdated")
+            states[language] = (
+                "missing"
+                if translation is None
+                else "not-recorded"
+                if recorded is None
+                else "up-to-date"
+                if recorded == expected
+                else "outdated"
+            )
         rows.append(Row(english.relative_path, states))
     return rows
 
@@ -76,7 +83,7 @@ def record(translation: Path, docs_dir: Path = DOCS_DIR) -> str:
         new_block = re.sub(r"^source_hash:.*$", f'source_hash: "{value}"', block, count=1, flags=re.M)
     else:
         new_block = re.sub(r"\n---[ \t]*(\n|\Z)", f'\nsource_hash: "{value}"\n---\\1', block, count=1)
-    translation.write_text(new_block + text[len(block):], encoding="utf-8")
+    translation.write_text(new_block + text[len(block) :], encoding="utf-8")
     return value
 
 
@@ -89,15 +96,21 @@ def report(rows: list[Row]) -> None:
     """One summary line; a warning (which fails the strict build) per missing
     translation; advice, which does not fail it, per outdated one."""
     tally = counts(rows)
-    log.info(f"Translations: {tally['up-to-date']} up to date, {tally['outdated']} outdated, "
-             f"{tally['not-recorded']} not recorded, {tally['missing']} missing (make translation-status)")
+    log.info(
+        f"Translations: {tally['up-to-date']} up to date, {tally['outdated']} outdated, "
+        f"{tally['not-recorded']} not recorded, {tally['missing']} missing (make translation-status)"
+    )
     for row in rows:
         for language, state in row.states.items():
             if state == "missing":
                 log.warning(f"docs/{language}/{row.page} is missing: translate docs/en/{row.page}")
             elif state == "outdated":
-                advice.warning(f"docs/{language}/{row.page} may be outdated: docs/en/{row.page} changed since it "
-                               f"was translated (then run `make translation-done FILE=docs/{language}/{row.page}`)")
+                advice.warning(
+                    f"docs/{language}/{row.page} may be outdated: docs/en/{row.page} changed since it "
+                    f"was translated (then run `make translation-done FILE=docs/{language}/{row.page}`)"
+                )
     if tally["not-recorded"]:
-        advice.warning(f"{tally['not-recorded']} translations do not record which English text they follow: "
-                       "run `make translation-done FILE=…` once each is checked (see `make translation-status`)")
+        advice.warning(
+            f"{tally['not-recorded']} translations do not record which English text they follow: "
+            "run `make translation-done FILE=…` once each is checked (see `make translation-status`)"
+        )

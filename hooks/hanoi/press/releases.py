@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feedgen.feed import FeedGenerator
@@ -21,10 +21,10 @@ from hanoi.catalogues import translate
 from hanoi.clock import SITE_TIME_ZONE
 from hanoi.datafiles import line_of, relative
 from hanoi.formatting import format_clock, format_date
-from hanoi.pages.scan import SourcePage
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
-from hanoi.problems import Problem
 from hanoi.pages.drafts import Publication
+from hanoi.pages.scan import SourcePage
+from hanoi.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -70,14 +70,32 @@ def releases_from(pages: list[SourcePage]) -> tuple[list[Release], list[Problem]
             zone = ZoneInfo(meta["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
             line, place = line_of(meta, ["timezone"])
-            problems.append(Problem(relative(page.path), line, place, f"unknown time zone '{meta['timezone']}'",
-                                    "write an IANA zone such as Asia/Ho_Chi_Minh or America/New_York"))
+            problems.append(
+                Problem(
+                    relative(page.path),
+                    line,
+                    place,
+                    f"unknown time zone '{meta['timezone']}'",
+                    "write an IANA zone such as Asia/Ho_Chi_Minh or America/New_York",
+                )
+            )
             continue
         published, time_known = parse_instant(meta["date"], zone)
         embargo = parse_instant(meta["publish_at"], zone)[0] if meta.get("publish_at") else None
-        releases.append(Release(page.language, page.relative_path, meta["title"], meta["summary"], published,
-                                time_known, meta["translation_key"], embargo,
-                                tuple((s["name"], s["url"]) for s in meta["sources"]), meta.get("draft") is True))
+        releases.append(
+            Release(
+                page.language,
+                page.relative_path,
+                meta["title"],
+                meta["summary"],
+                published,
+                time_known,
+                meta["translation_key"],
+                embargo,
+                tuple((s["name"], s["url"]) for s in meta["sources"]),
+                meta.get("draft") is True,
+            )
+        )
     return releases, problems + _translation_problems(releases, pages)
 
 
@@ -96,22 +114,36 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
             if version is None or english is None:
                 continue
             source = page_of[(language, path)]
-            for field, mine, theirs in (("translation_key", version.translation_key, english.translation_key),
-                                        ("date", version.published, english.published),
-                                        ("publish_at", version.publish_at, english.publish_at)):
+            for field, mine, theirs in (
+                ("translation_key", version.translation_key, english.translation_key),
+                ("date", version.published, english.published),
+                ("publish_at", version.publish_at, english.publish_at),
+            ):
                 if mine != theirs:
                     line, place = line_of(source.meta, [field])
-                    problems.append(Problem(relative(source.path), line, place,
-                                            f"{field} differs from the English version (docs/en/{path})",
-                                            f"use the same {field} in the three languages"))
+                    problems.append(
+                        Problem(
+                            relative(source.path),
+                            line,
+                            place,
+                            f"{field} differs from the English version (docs/en/{path})",
+                            f"use the same {field} in the three languages",
+                        )
+                    )
         if english is not None:
             if english.translation_key in keys and keys[english.translation_key] != path:
                 source = page_of[(DEFAULT_LANGUAGE, path)]
                 line, place = line_of(source.meta, ["translation_key"])
-                problems.append(Problem(relative(source.path), line, place,
-                                        f"translation_key '{english.translation_key}' is also used by "
-                                        f"docs/en/{keys[english.translation_key]}",
-                                        "give each release its own key (its file name without .md)"))
+                problems.append(
+                    Problem(
+                        relative(source.path),
+                        line,
+                        place,
+                        f"translation_key '{english.translation_key}' is also used by "
+                        f"docs/en/{keys[english.translation_key]}",
+                        "give each release its own key (its file name without .md)",
+                    )
+                )
             keys[english.translation_key] = path
     return problems
 
@@ -119,21 +151,38 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
 def embargo_text(instant: datetime, language: str) -> str:
     """When an embargo lifts, in UTC with the time in Hanoi alongside (as the
     media page promises): '26 October 2025 at 15:00 UTC (22:00 in Hanoi)'."""
-    utc, hanoi = instant.astimezone(timezone.utc), instant.astimezone(SITE_TIME_ZONE)
+    utc, hanoi = instant.astimezone(UTC), instant.astimezone(SITE_TIME_ZONE)
     hanoi_time = format_clock(hanoi, language)
     if hanoi.date() != utc.date():
-        hanoi_time = translate(language, "%(time)s on %(date)s") % {"time": hanoi_time, "date": format_date(hanoi, language)}
+        hanoi_time = translate(language, "%(time)s on %(date)s") % {
+            "time": hanoi_time,
+            "date": format_date(hanoi, language),
+        }
     return translate(language, "%(date)s at %(utc_time)s UTC (%(hanoi_time)s in Hanoi)") % {
-        "date": format_date(utc, language), "utc_time": format_clock(utc, language), "hanoi_time": hanoi_time}
+        "date": format_date(utc, language),
+        "utc_time": format_clock(utc, language),
+        "hanoi_time": hanoi_time,
+    }
 
 
 def newest_first(releases: list[Release], language: str, publication: Publication) -> list[Release]:
-    return sorted((r for r in releases if r.language == language and r.shown_by(publication)),
-                  key=lambda r: (r.published, r.relative_path), reverse=True)
+    return sorted(
+        (r for r in releases if r.language == language and r.shown_by(publication)),
+        key=lambda r: (r.published, r.relative_path),
+        reverse=True,
+    )
 
 
-def atom_feed(releases: list[Release], *, language: str, site_url: str, title: str, subtitle: str,
-              feed_path: str, archive_path: str) -> bytes:
+def atom_feed(
+    releases: list[Release],
+    *,
+    language: str,
+    site_url: str,
+    title: str,
+    subtitle: str,
+    feed_path: str,
+    archive_path: str,
+) -> bytes:
     """An Atom feed of one language's releases (newest first), made with feedgen."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     feed = FeedGenerator()

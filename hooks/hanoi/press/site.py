@@ -52,9 +52,15 @@ def feed_path(language: str) -> str:
 
 
 def render_archive(args: dict[str, str], context: MarkerContext) -> str:
-    items = [{"release": r, "href": PurePosixPath(r.relative_path).stem + "/", "date_text": r.date_text(),
-              "date": r.published.date().isoformat()}
-             for r in press_state(context.site, context.build).shown or []]
+    items = [
+        {
+            "release": r,
+            "href": PurePosixPath(r.relative_path).stem + "/",
+            "date_text": r.date_text(),
+            "date": r.published.date().isoformat(),
+        }
+        for r in press_state(context.site, context.build).shown or []
+    ]
     return context.render("partials/press/archive.html", {"items": items, "feed_href": f"../{FEED_NAME}"})
 
 
@@ -63,8 +69,10 @@ def feed_link(site: SiteBuild, build: LanguageBuild) -> dict[str, str] | None:
     if not press_state(site, build).shown:
         return None
     site_url = build.config.site_url or "/"
-    return {"href": site_url.rstrip("/") + "/" + feed_path(build.language),
-            "title": translate(build.language, "Press releases")}
+    return {
+        "href": site_url.rstrip("/") + "/" + feed_path(build.language),
+        "title": translate(build.language, "Press releases"),
+    }
 
 
 def release_of(site: SiteBuild, build: LanguageBuild, src_uri: str) -> Release | None:
@@ -75,14 +83,22 @@ def with_release_header(html: str, release: Release, site: SiteBuild, build: Lan
     """Under a release's title: its date, embargo, sources and translations."""
     state = press_state(site, build)
     if state.header is None:  # the theme's catalogue is the build language's
-        state.header = build.environment.get_template("partials/press/release-header.html", globals={
-            "language_names": language_names(build.config),
-            "root": urlsplit(build.config.site_url or "/").path.rstrip("/") + "/",
-        })
-    translations = [other for other in state.versions[release.relative_path]
-                    if other.language != release.language and other.shown_by(site.publication)]
+        state.header = build.environment.get_template(
+            "partials/press/release-header.html",
+            globals={
+                "language_names": language_names(build.config),
+                "root": urlsplit(build.config.site_url or "/").path.rstrip("/") + "/",
+            },
+        )
+    translations = [
+        other
+        for other in state.versions[release.relative_path]
+        if other.language != release.language and other.shown_by(site.publication)
+    ]
     header = state.header.render(
-        release=release, translations=translations, date=release.published.date().isoformat(),
+        release=release,
+        translations=translations,
+        date=release.published.date().isoformat(),
         date_text=release.date_text(),
         embargo_text=release.publish_at and embargo_text(release.publish_at, release.language),
     )
@@ -103,8 +119,14 @@ def write_feed(site: SiteBuild, build: LanguageBuild) -> None:
     config, language = build.config, build.language
     target = Path(config.site_dir) / feed_path(language)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(atom_feed(
-        items, language=language, site_url=config.site_url or "/",
-        title=f"{config.site_name}: " + translate(language, "Press releases"), subtitle=config.site_description or "",
-        feed_path=feed_path(language), archive_path=f"{language_prefix(language)}press/",
-    ))
+    target.write_bytes(
+        atom_feed(
+            items,
+            language=language,
+            site_url=config.site_url or "/",
+            title=f"{config.site_name}: " + translate(language, "Press releases"),
+            subtitle=config.site_description or "",
+            feed_path=feed_path(language),
+            archive_path=f"{language_prefix(language)}press/",
+        )
+    )

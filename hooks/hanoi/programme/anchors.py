@@ -26,10 +26,16 @@ def add_anchors(html: str, page: Page, anchors: list[Anchor]) -> list[Problem]:
     seen: set[str] = set()
     for anchor in anchors:
         if anchor.id in seen or anchor.id in present:
-            problems.append(Problem(f"docs/{page.file.src_uri}", None, anchor.id,
-                                    f"the id '{anchor.id}' is used twice on this page (by a programme marker and a "
-                                    "heading or another marker)",
-                                    "show each event once per page, or give the heading another {#id}"))
+            problems.append(
+                Problem(
+                    f"docs/{page.file.src_uri}",
+                    None,
+                    anchor.id,
+                    f"the id '{anchor.id}' is used twice on this page (by a programme marker and a "
+                    "heading or another marker)",
+                    "show each event once per page, or give the heading another {#id}",
+                )
+            )
         seen.add(anchor.id)
     page.present_anchor_ids = present | seen
     entries = [anchor for anchor in anchors if anchor.in_toc]

@@ -9,8 +9,9 @@ words only the pages use stay in the templates (``{% trans %}``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from babel.dates import format_date, format_interval, format_time
 
@@ -18,7 +19,6 @@ from hanoi.catalogues import N_, translate
 from hanoi.formatting import babel_locale, format_clock
 from hanoi.formatting import format_date as format_site_date
 from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme, Source
-
 
 TYPE_LABELS: dict[str, str] = {
     "ceremony": N_("Ceremony"),
@@ -53,7 +53,10 @@ VENUE_NOT_REPORTED = N_("Venue not reported")
 PARALLEL = N_("%(min)s to %(max)s events in parallel")
 ORGANISED_BY = N_("Organised by")
 SOURCES = N_("Sources")
-AS_REPORTED = N_("Programme as reported by the media and the official side-event guidelines; checked against its sources on %(date)s.")
+AS_REPORTED = N_(
+    "Programme as reported by the media and the official side-event guidelines; "
+    "checked against its sources on %(date)s."
+)
 CALENDAR_NAME = N_("Hanoi Convention signing ceremony: programme")
 CONFERENCE_TITLE = N_("Signing Ceremony and High-Level Conference of the United Nations Convention against Cybercrime")
 SCHEDULE_NOTE = N_("Only the events whose time was reported are listed here; the programme page lists them all.")
@@ -62,6 +65,7 @@ SCHEDULE_NOTE = N_("Only the events whose time was reported are listed here; the
 # 25/10/2025", "Samedi 25 octobre 2025"); filter buttons without the year.
 DAY_HEADING_PATTERNS: dict[str, str] = {"en": "EEEE, d MMMM y", "vi": "EEEE, 'ngày' d/M/y", "fr": "EEEE d MMMM y"}
 SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d/M", "fr": "EEEE d MMMM"}
+
 
 def colon(language: str) -> str:
     """': ', or ' : ' with a no-break space in French."""
@@ -108,16 +112,21 @@ def clock(start: datetime, end: datetime | None, language: str) -> str:
         begins, ends = start.astimezone(TIME_ZONE), end and end.astimezone(TIME_ZONE)
         if ends is None:
             return format_clock(begins, language)
-        end_text = format_clock(ends, language) if begins.date() == ends.date() else \
-            f"{day_short(ends.date(), language)} {format_clock(ends, language)}"
+        end_text = (
+            format_clock(ends, language)
+            if begins.date() == ends.date()
+            else f"{day_short(ends.date(), language)} {format_clock(ends, language)}"
+        )
         return f"{format_clock(begins, language)}\u00a0–\u00a0{end_text}"
     if end is None:
         return format_time(start, "HH:mm", tzinfo=TIME_ZONE, locale=locale)
     if start.astimezone(TIME_ZONE).date() != end.astimezone(TIME_ZONE).date():
         # Babel's interval across days falls back to a long form with seconds.
         end_day = day_short(end.astimezone(TIME_ZONE).date(), language)
-        return (f"{format_time(start, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)} – "
-                f"{end_day} {format_time(end, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)}")
+        return (
+            f"{format_time(start, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)} – "
+            f"{end_day} {format_time(end, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)}"
+        )
     return format_interval(start, end, "Hm", tzinfo=TIME_ZONE, locale=locale)
 
 
@@ -139,11 +148,13 @@ def people_groups(event: Event, language: str) -> list[dict[str, Any]]:
     for part in dict.fromkeys(p.part for p in event.people):
         people = [p for p in event.people if p.part == part]
         singular, plural = PART_LABELS[part]
-        groups.append({
-            "part": part,
-            "label": translate(language, plural if len(people) > 1 else singular),
-            "people": [{"name": p.name[language], "role": p.role[language]} for p in people],
-        })
+        groups.append(
+            {
+                "part": part,
+                "label": translate(language, plural if len(people) > 1 else singular),
+                "people": [{"name": p.name[language], "role": p.role[language]} for p in people],
+            }
+        )
     return groups
 
 
@@ -177,15 +188,26 @@ def event_view(event: Event, language: str, links: Mapping[str, str] | None = No
             "name": event.venue.name[language],
             "city": event.venue.city[language],
             "address": event.venue.address[language] if event.venue.address else None,
-        } if event.venue else None,
-        "venue_text": (f"{event.venue.name[language]}, {event.venue.city[language]}" if event.venue
-                       else translate(language, VENUE_NOT_REPORTED)),
+        }
+        if event.venue
+        else None,
+        "venue_text": (
+            f"{event.venue.name[language]}, {event.venue.city[language]}"
+            if event.venue
+            else translate(language, VENUE_NOT_REPORTED)
+        ),
         "people": people_groups(event, language),
         "organisers": [o[language] for o in event.organisers],
         "organisers_label": translate(language, ORGANISED_BY),
-        "parallel": ({"min": event.parallel[0], "max": event.parallel[1],
-                      "text": translate(language, PARALLEL) % {"min": event.parallel[0], "max": event.parallel[1]}}
-                     if event.parallel else None),
+        "parallel": (
+            {
+                "min": event.parallel[0],
+                "max": event.parallel[1],
+                "text": translate(language, PARALLEL) % {"min": event.parallel[0], "max": event.parallel[1]},
+            }
+            if event.parallel
+            else None
+        ),
         "sources": _sources(event.sources, language),
         "links": dict(links or {}),
     }
@@ -210,9 +232,13 @@ def as_reported(programme: Programme, language: str) -> str:
     return translate(language, AS_REPORTED) % {"date": format_site_date(programme.as_of, language)}
 
 
-def programme_days(programme: Programme, language: str, keep: Callable[[Event], bool],
-                   view: Callable[[Event], dict[str, Any]],
-                   links: Callable[[Event], Mapping[str, str]]) -> list[dict[str, Any]]:
+def programme_days(
+    programme: Programme,
+    language: str,
+    keep: Callable[[Event], bool],
+    view: Callable[[Event], dict[str, Any]],
+    links: Callable[[Event], Mapping[str, str]],
+) -> list[dict[str, Any]]:
     """The days that have at least one kept event, each with its events in
     order. ``view``: an event's ``event_view`` (made once per build and
     language, whichever pages show it), to which its ``links`` are added."""

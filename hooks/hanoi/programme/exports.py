@@ -18,19 +18,32 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
+from hanoi.catalogues import translate
 from hanoi.datafiles import SCHEMA_DIR
 from hanoi.languages import LANGUAGES, language_prefix
+from hanoi.programme.display import (
+    CALENDAR_NAME,
+    CONFERENCE_TITLE,
+    SCHEDULE_NOTE,
+    SOURCES,
+    VENUE_NOT_REPORTED,
+    as_reported,
+    colon,
+    day_heading,
+    event_view,
+    fact_view,
+    separator,
+)
 from hanoi.programme.model import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
-from hanoi.catalogues import translate
-from hanoi.programme.display import CALENDAR_NAME, CONFERENCE_TITLE, SCHEDULE_NOTE, SOURCES, VENUE_NOT_REPORTED, as_reported, colon, day_heading, event_view, fact_view, separator
 
 EXPORT_DIR = "ceremony/programme/"
 PAGE_DIR = "ceremony/programme/"
@@ -71,7 +84,7 @@ def webcal(url: str) -> str:
     """The subscribe link of a calendar served over http(s)."""
     for scheme in ("https://", "http://"):
         if url.startswith(scheme):
-            return "webcal://" + url[len(scheme):]
+            return "webcal://" + url[len(scheme) :]
     return url
 
 
@@ -81,9 +94,10 @@ def event_page_url(site_url: str, language: str, event: Event) -> str:
 
 # --- iCalendar --------------------------------------------------------------
 
+
 def _stamp(programme: Programme) -> datetime:
     """DTSTAMP: the day the programme was checked, so a rebuild changes nothing."""
-    return datetime.combine(programme.as_of, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(programme.as_of, time(0, 0), tzinfo=UTC)
 
 
 def _description(view: dict[str, Any], language: str, note: str) -> str:
@@ -94,7 +108,11 @@ def _description(view: dict[str, Any], language: str, note: str) -> str:
     if view["parallel"]:
         lines.append(view["parallel"]["text"])
     for group in view["people"]:
-        lines.append(group["label"] + colon(language) + separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"]))
+        lines.append(
+            group["label"]
+            + colon(language)
+            + separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"])
+        )
     if view["organisers"]:
         lines.append(view["organisers_label"] + colon(language) + separator(language).join(view["organisers"]))
     lines += ["", translate(language, SOURCES) + colon(language).rstrip()]
@@ -119,8 +137,9 @@ def calendar_event(event: Event, programme: Programme, language: str, site_url: 
         item.add("dtend", event.day + timedelta(days=1))
         item.add("transp", "TRANSPARENT")
     item.add("summary", view["title"], parameters={"LANGUAGE": language})
-    item.add("description", _description(view, language, as_reported(programme, language)),
-             parameters={"LANGUAGE": language})
+    item.add(
+        "description", _description(view, language, as_reported(programme, language)), parameters={"LANGUAGE": language}
+    )
     item.add("location", view["venue_text"], parameters={"LANGUAGE": language})
     item.add("status", ICS_STATUS[event.status])
     item.add("categories", [view["type_label"]])
@@ -132,8 +151,12 @@ def _components(programme: Programme, language: str, site_url: str) -> dict[str,
     """Each event's VEVENT, serialised once: it is the same in programme.ics
     and in the event's own file (iCalendar folds and writes line by line, so a
     component's bytes do not depend on the calendar around it)."""
-    return _memoised(programme, language, f"ics {site_url}",
-                     lambda event: calendar_event(event, programme, language, site_url).to_ical())
+    return _memoised(
+        programme,
+        language,
+        f"ics {site_url}",
+        lambda event: calendar_event(event, programme, language, site_url).to_ical(),
+    )
 
 
 _BEGIN = b"BEGIN:VCALENDAR\r\n"
@@ -143,16 +166,23 @@ _NAMING = ("name", "x-wr-calname")
 
 
 def _properties(programme: Programme, language: str, name: str) -> list[tuple[str, str]]:
-    return [("prodid", PRODUCT_ID), ("version", "2.0"), ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
-            ("name", name), ("x-wr-calname", name), ("x-wr-caldesc", as_reported(programme, language)),
-            ("x-wr-timezone", TIME_ZONE_NAME)]
+    return [
+        ("prodid", PRODUCT_ID),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("method", "PUBLISH"),
+        ("name", name),
+        ("x-wr-calname", name),
+        ("x-wr-caldesc", as_reported(programme, language)),
+        ("x-wr-timezone", TIME_ZONE_NAME),
+    ]
 
 
 def _property_lines(name: str, value: str) -> bytes:
     """One property as icalendar writes it in a calendar: its (folded) lines."""
     calendar = Calendar()
     calendar.add(name, value)
-    return bytes(calendar.to_ical())[len(_BEGIN): -len(_END)]
+    return bytes(calendar.to_ical())[len(_BEGIN) : -len(_END)]
 
 
 def _shared_properties(programme: Programme, language: str) -> tuple[list[str], dict[str, bytes]]:
@@ -163,8 +193,11 @@ def _shared_properties(programme: Programme, language: str) -> tuple[list[str], 
         calendar = Calendar()
         for name, value in _properties(programme, language, "-"):
             calendar.add(name, value)
-        shared = {name.upper(): _property_lines(name, value)
-                  for name, value in _properties(programme, language, "-") if name not in _NAMING}
+        shared = {
+            name.upper(): _property_lines(name, value)
+            for name, value in _properties(programme, language, "-")
+            if name not in _NAMING
+        }
         programme.made[key] = {"order": calendar.sorted_keys(), "shared": shared}
     made = programme.made[key]
     return made["order"], made["shared"]
@@ -205,8 +238,9 @@ def event_calendar(programme: Programme, event: Event, language: str, site_url: 
 
 # --- programme.json (open data) --------------------------------------------
 
+
 def _utc(moment: datetime | None) -> str | None:
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if moment else None
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None
 
 
 def open_data(programme: Programme, language: str, site_url: str) -> dict[str, Any]:
@@ -215,31 +249,33 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
     events = []
     for event in programme.events:
         view = views(programme, language)[event.id]
-        events.append({
-            "id": event.id,
-            "uid": event.uid,
-            "url": event_page_url(site_url, language, event),
-            "calendar": base + event_calendar_name(event.id),
-            "day": view["day"],
-            "start": view["time"]["start"],
-            "end": view["time"]["end"],
-            "start_utc": _utc(event.start),
-            "end_utc": _utc(event.end),
-            "time_to_be_confirmed": event.start is None,
-            "period": event.period,
-            "time_text": view["time"]["text"],
-            "venue": event.venue.id if event.venue else None,
-            "type": event.type,
-            "type_label": view["type_label"],
-            "status": event.status,
-            "status_label": view["status_label"],
-            "title": view["title"],
-            "description": view["description"],
-            "people": [{"part": p.part, "name": p.name[language], "role": p.role[language]} for p in event.people],
-            "organisers": view["organisers"],
-            "parallel_events": {"min": event.parallel[0], "max": event.parallel[1]} if event.parallel else None,
-            "sources": view["sources"],
-        })
+        events.append(
+            {
+                "id": event.id,
+                "uid": event.uid,
+                "url": event_page_url(site_url, language, event),
+                "calendar": base + event_calendar_name(event.id),
+                "day": view["day"],
+                "start": view["time"]["start"],
+                "end": view["time"]["end"],
+                "start_utc": _utc(event.start),
+                "end_utc": _utc(event.end),
+                "time_to_be_confirmed": event.start is None,
+                "period": event.period,
+                "time_text": view["time"]["text"],
+                "venue": event.venue.id if event.venue else None,
+                "type": event.type,
+                "type_label": view["type_label"],
+                "status": event.status,
+                "status_label": view["status_label"],
+                "title": view["title"],
+                "description": view["description"],
+                "people": [{"part": p.part, "name": p.name[language], "role": p.role[language]} for p in event.people],
+                "organisers": view["organisers"],
+                "parallel_events": {"min": event.parallel[0], "max": event.parallel[1]} if event.parallel else None,
+                "sources": view["sources"],
+            }
+        )
     return {
         "$schema": base + "programme.schema.json",
         "title": translate(language, CALENDAR_NAME),
@@ -250,10 +286,23 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
         "url": absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
         "translations": {other: absolute(site_url, export_path(other, "programme.json")) for other in LANGUAGES},
         "facts": [fact_view(f, language) for f in programme.general],
-        "days": [{"date": d.date.isoformat(), "heading": day_heading(d.date, language),
-                  "facts": [fact_view(f, language) for f in d.facts]} for d in programme.days],
-        "venues": [{"id": v.id, "name": v.name[language], "city": v.city[language],
-                    "address": v.address[language] if v.address else None} for v in programme.venues.values()],
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "heading": day_heading(d.date, language),
+                "facts": [fact_view(f, language) for f in d.facts],
+            }
+            for d in programme.days
+        ],
+        "venues": [
+            {
+                "id": v.id,
+                "name": v.name[language],
+                "city": v.city[language],
+                "address": v.address[language] if v.address else None,
+            }
+            for v in programme.venues.values()
+        ],
         "events": events,
     }
 
@@ -264,6 +313,7 @@ def export_schema() -> dict[str, Any]:
 
 
 # --- schedule.json (frab / c3voc) ------------------------------------------
+
 
 def _duration(start: datetime, end: datetime | None) -> str:
     minutes = int((end - start).total_seconds() // 60) if end else 0
@@ -287,6 +337,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
     if len(set(numbers)) != len(numbers):  # practically impossible, but never silent
         raise ValueError("two event ids give the same schedule.json number; rename one of them")
     unknown_room = translate(language, VENUE_NOT_REPORTED)
+
     def room_of(event: Event) -> str:
         return event.venue.name[language] if event.venue else unknown_room
 
@@ -301,38 +352,44 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
             assert event.start is not None
             start = event.start.astimezone(TIME_ZONE)
             people = [p for g in view["people"] for p in g["people"]]
-            by_room.setdefault(room_of(event), []).append({
-                "id": event.number,
-                "guid": event.uid,
-                "date": start.isoformat(),
-                "start": start.strftime("%H:%M"),
-                "duration": _duration(event.start, event.end),
-                "room": room_of(event),
-                "slug": event.id,
-                "url": event_page_url(site_url, language, event),
-                "title": view["title"],
-                "subtitle": "",
-                "track": view["type_label"],
-                "type": event.type,
-                "language": language,
-                "abstract": view["description"],
-                "description": _description(view, language, as_reported(programme, language)),
-                "persons": [{"name": p["name"], "guid": str(uuid.uuid5(UID_NAMESPACE, f"person:{p['name']}"))}
-                            for p in people],
-                "links": [{"url": s["url"], "title": s["name"]} for s in view["sources"]],
-                "attachments": [],
-                # The format's current end (its "duration" and "start" are kept,
-                # deprecated but still required); left out when not reported.
-                **({"end": event.end.astimezone(TIME_ZONE).isoformat()} if event.end else {}),
-            })
+            by_room.setdefault(room_of(event), []).append(
+                {
+                    "id": event.number,
+                    "guid": event.uid,
+                    "date": start.isoformat(),
+                    "start": start.strftime("%H:%M"),
+                    "duration": _duration(event.start, event.end),
+                    "room": room_of(event),
+                    "slug": event.id,
+                    "url": event_page_url(site_url, language, event),
+                    "title": view["title"],
+                    "subtitle": "",
+                    "track": view["type_label"],
+                    "type": event.type,
+                    "language": language,
+                    "abstract": view["description"],
+                    "description": _description(view, language, as_reported(programme, language)),
+                    "persons": [
+                        {"name": p["name"], "guid": str(uuid.uuid5(UID_NAMESPACE, f"person:{p['name']}"))}
+                        for p in people
+                    ],
+                    "links": [{"url": s["url"], "title": s["name"]} for s in view["sources"]],
+                    "attachments": [],
+                    # The format's current end (its "duration" and "start" are kept,
+                    # deprecated but still required); left out when not reported.
+                    **({"end": event.end.astimezone(TIME_ZONE).isoformat()} if event.end else {}),
+                }
+            )
         day_start = datetime.combine(day.date, time(0, 0), tzinfo=TIME_ZONE)
-        days.append({
-            "index": index,
-            "date": day.date.isoformat(),
-            "day_start": day_start.isoformat(),
-            "day_end": (day_start + timedelta(hours=23, minutes=59)).isoformat(),
-            "rooms": by_room,
-        })
+        days.append(
+            {
+                "index": index,
+                "date": day.date.isoformat(),
+                "day_start": day_start.isoformat(),
+                "day_end": (day_start + timedelta(hours=23, minutes=59)).isoformat(),
+                "rooms": by_room,
+            }
+        )
     first, last = programme.days[0].date, programme.days[-1].date
     return {
         "$schema": C3VOC_SCHEMA_URL,
@@ -358,6 +415,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
 
 # --- Writing ----------------------------------------------------------------
 
+
 def _dump(data: Any) -> str:
     # Not indented: json's C encoder only serves unindented output, and the
     # files are for programs (the open-data schema documents them for people).
@@ -382,4 +440,3 @@ def write_exports(site_dir: Path, programme: Programme, language: str, site_url:
         path.write_bytes(content)
         written.append(path)
     return written
-

@@ -17,8 +17,8 @@ contents and to the anchors MkDocs checks links against.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from mkdocs.utils import get_relative_url
 
@@ -59,7 +59,9 @@ def _record(context: MarkerContext, anchor: Anchor) -> None:
 def _level(args: dict[str, str]) -> int:
     level = args.get("level", "2")
     if level not in ("2", "3", "4"):
-        raise MarkerError(f"level={level} is not a heading level this marker can use", "write level=2, level=3 or level=4")
+        raise MarkerError(
+            f"level={level} is not a heading level this marker can use", "write level=2, level=3 or level=4"
+        )
     return int(level)
 
 
@@ -85,27 +87,35 @@ def render_programme(args: dict[str, str], context: MarkerContext) -> str:
     keep_type, keep_day = _type_filter(args), _day_filter(args, context)
     filters = args.get("filters", "no")
     if filters not in ("yes", "no"):
-        raise MarkerError(f"filters={filters} is not yes or no", "write filters=yes to show the filter buttons, or leave it out")
+        raise MarkerError(
+            f"filters={filters} is not yes or no", "write filters=yes to show the filter buttons, or leave it out"
+        )
     level = _level(args)
     made = views(programme, language)
-    days = programme_days(programme, language, lambda e: keep_type(e) and keep_day(e),
-                          lambda e: made[e.id], lambda e: _links(context, e))
+    days = programme_days(
+        programme, language, lambda e: keep_type(e) and keep_day(e), lambda e: made[e.id], lambda e: _links(context, e)
+    )
     if not days:
-        raise MarkerError("no event matches this marker", "check the day= and type= values against data/programme/events.yml")
+        raise MarkerError(
+            "no event matches this marker", "check the day= and type= values against data/programme/events.yml"
+        )
     types = list(dict.fromkeys(e["type"] for d in days for e in d["events"]))
     for listed in days:
         _record(context, Anchor(f"day-{listed['date']}", listed["heading"], level == 2))
         for event in listed["events"]:
             _record(context, Anchor(event["id"], event["title"], False))
-    return context.render("partials/programme/programme.html", {
-        "days": days,
-        "types": [{"id": t, "label": translate(language, TYPE_LABELS[t])} for t in sorted(types, key=TYPES.index)],
-        "filters": filters == "yes",
-        "show_facts": "type" not in args,  # a day's facts are about the whole day
-        "level": level,
-        "note": as_reported(programme, language),
-        "total": sum(len(d["events"]) for d in days),
-    })
+    return context.render(
+        "partials/programme/programme.html",
+        {
+            "days": days,
+            "types": [{"id": t, "label": translate(language, TYPE_LABELS[t])} for t in sorted(types, key=TYPES.index)],
+            "filters": filters == "yes",
+            "show_facts": "type" not in args,  # a day's facts are about the whole day
+            "level": level,
+            "note": as_reported(programme, language),
+            "total": sum(len(d["events"]) for d in days),
+        },
+    )
 
 
 def render_event(args: dict[str, str], context: MarkerContext) -> str:
@@ -116,16 +126,21 @@ def render_event(args: dict[str, str], context: MarkerContext) -> str:
         raise MarkerError(f"unknown event id '{args['id']}'", f"use an id from data/programme/events.yml: {known}")
     view = event_view(event, context.language, _links(context, event))
     _record(context, Anchor(event.id, view["title"], False))
-    return context.render("partials/programme/event-alone.html", {
-        "event": view, "level": _level(args), "note": as_reported(programme, context.language)})
+    return context.render(
+        "partials/programme/event-alone.html",
+        {"event": view, "level": _level(args), "note": as_reported(programme, context.language)},
+    )
 
 
 def render_facts(args: dict[str, str], context: MarkerContext) -> str:
     programme = context.site.programme
-    return context.render("partials/programme/facts.html", {
-        "facts": [fact_view(f, context.language) for f in programme.general],
-        "note": as_reported(programme, context.language),
-    })
+    return context.render(
+        "partials/programme/facts.html",
+        {
+            "facts": [fact_view(f, context.language) for f in programme.general],
+            "note": as_reported(programme, context.language),
+        },
+    )
 
 
 def render_downloads(args: dict[str, str], context: MarkerContext) -> str:
@@ -133,10 +148,13 @@ def render_downloads(args: dict[str, str], context: MarkerContext) -> str:
         return export_path(context.language, name)
 
     site_url = context.build.config.site_url or "/"
-    return context.render("partials/programme/downloads.html", {
-        "ics": _href(context, path("programme.ics")),
-        "webcal": webcal(absolute(site_url, path("programme.ics"))),
-        "json": _href(context, path("programme.json")),
-        "schema": _href(context, path("programme.schema.json")),
-        "schedule": _href(context, path("schedule.json")),
-    })
+    return context.render(
+        "partials/programme/downloads.html",
+        {
+            "ics": _href(context, path("programme.ics")),
+            "webcal": webcal(absolute(site_url, path("programme.ics"))),
+            "json": _href(context, path("programme.json")),
+            "schema": _href(context, path("programme.schema.json")),
+            "schedule": _href(context, path("schedule.json")),
+        },
+    )

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from hanoi.datafiles import DATA_DIR, line_of, load_yaml, relative, schema_problems
-from hanoi.status.facts import nfc_problems
 from hanoi.problems import Problem, Refused
+from hanoi.status.facts import nfc_problems
 
 PROGRAMME_DIR = DATA_DIR / "programme"
 FILE_NAMES = ("sources", "venues", "days", "events")
@@ -32,8 +33,15 @@ HANOI_OFFSET = timedelta(hours=7)
 HANOI = timezone(HANOI_OFFSET)
 
 TYPES: tuple[str, ...] = (
-    "ceremony", "plenary", "signing", "press-conference", "reception",
-    "high-level-side-event", "workshop-panel", "exhibition", "side-event-slot",
+    "ceremony",
+    "plenary",
+    "signing",
+    "press-conference",
+    "reception",
+    "high-level-side-event",
+    "workshop-panel",
+    "exhibition",
+    "side-event-slot",
 )
 # Names that stand for several types in markers: <!-- programme type=side-event -->.
 TYPE_GROUPS: dict[str, frozenset[str]] = {
@@ -47,7 +55,7 @@ PARTS: tuple[str, ...] = ("chair", "host", "speaker")
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:hanoi-convention-site:programme")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _uid(event_id: str) -> str:
     return str(uuid.uuid5(UID_NAMESPACE, event_id))
 
@@ -184,50 +192,62 @@ def parse_time(value: Any, day: str) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise TimeError(f"{value!r} is not a date and time",
-                        f'write it in quotes as "{example_day}T09:00:00+07:00" (Hanoi time), or null when not reported')
+        raise TimeError(
+            f"{value!r} is not a date and time",
+            f'write it in quotes as "{example_day}T09:00:00+07:00" (Hanoi time), or null when not reported',
+        )
     if isinstance(value, int):
         clock = _base60(value)
         if clock is None:
-            raise TimeError(f"the number {value} is not a date and time",
-                            f'write it in quotes as "{example_day}T09:00:00+07:00" (Hanoi time)')
+            raise TimeError(
+                f"the number {value} is not a date and time",
+                f'write it in quotes as "{example_day}T09:00:00+07:00" (Hanoi time)',
+            )
         clock = clock if clock.count(":") == 2 else clock + ":00"
-        raise TimeError(f"YAML read the unquoted time {clock[:5]} as the number {value}",
-                        f'quote it and give the date and the Hanoi offset: "{example_day}T{clock}+07:00"')
+        raise TimeError(
+            f"YAML read the unquoted time {clock[:5]} as the number {value}",
+            f'quote it and give the date and the Hanoi offset: "{example_day}T{clock}+07:00"',
+        )
     text = value.strip()
     if _CLOCK.match(text):
         hours, rest = text.split(":", 1)
         clock = f"{int(hours):02d}:{rest}" + (":00" if rest.count(":") == 0 else "")
-        raise TimeError(f"'{text}' has no date and no offset",
-                        f'write the date, the time and the Hanoi offset: "{example_day}T{clock}+07:00"')
+        raise TimeError(
+            f"'{text}' has no date and no offset",
+            f'write the date, the time and the Hanoi offset: "{example_day}T{clock}+07:00"',
+        )
     match = _DATE_TIME.match(text)
     if not match:
-        raise TimeError(f"'{text}' is not a date and time in the form YYYY-MM-DDTHH:MM:SS+07:00",
-                        f'write it like "{example_day}T09:00:00+07:00" (Hanoi time), in quotes')
+        raise TimeError(
+            f"'{text}' is not a date and time in the form YYYY-MM-DDTHH:MM:SS+07:00",
+            f'write it like "{example_day}T09:00:00+07:00" (Hanoi time), in quotes',
+        )
     clock = match["clock"] if match["clock"].count(":") == 2 else match["clock"] + ":00"
     local = f"{match['date']}T{clock}"
     try:
         naive = datetime.fromisoformat(local)
     except ValueError:
-        raise TimeError(f"'{text}' is not a real date and time",
-                        "check the month, day, hours (00–23) and minutes (00–59)") from None
+        raise TimeError(
+            f"'{text}' is not a real date and time", "check the month, day, hours (00–23) and minutes (00–59)"
+        ) from None
     offset = match["offset"]
     if offset is None:
-        raise TimeError(f"'{text}' has no time-zone offset",
-                        f'add the Hanoi offset +07:00: "{local}+07:00"')
+        raise TimeError(f"'{text}' has no time-zone offset", f'add the Hanoi offset +07:00: "{local}+07:00"')
     if " " in text:
-        raise TimeError(f"'{text}' has a space between the date and the time",
-                        f'write a T between them: "{local}{offset}"')
+        raise TimeError(
+            f"'{text}' has a space between the date and the time", f'write a T between them: "{local}{offset}"'
+        )
     if offset in ("+0700", "+07"):
-        raise TimeError(f"'{text}' writes the offset as {offset}",
-                        f'write it with a colon: "{local}+07:00"')
+        raise TimeError(f"'{text}' writes the offset as {offset}", f'write it with a colon: "{local}+07:00"')
     if offset != "+07:00":
         given = datetime.fromisoformat(local + ("+00:00" if offset == "Z" else offset))
         same_moment = given.astimezone(HANOI).isoformat()
         given_offset = "Z (UTC)" if offset == "Z" else offset
-        raise TimeError(f"'{text}' has the offset {given_offset}, not Hanoi's +07:00",
-                        f'write Hanoi time with +07:00: "{local}+07:00" if {clock[:5]} is the time in Hanoi, '
-                        f'or "{same_moment}" for the same moment')
+        raise TimeError(
+            f"'{text}' has the offset {given_offset}, not Hanoi's +07:00",
+            f'write Hanoi time with +07:00: "{local}+07:00" if {clock[:5]} is the time in Hanoi, '
+            f'or "{same_moment}" for the same moment',
+        )
     return naive.replace(tzinfo=TIME_ZONE)
 
 
@@ -287,8 +307,13 @@ class _Checker:
             return
         unknown = [s for s in cited if isinstance(s, str) and s not in known]
         if unknown:
-            self.add(name, path, place, f"unknown source {', '.join(repr(s) for s in unknown)}",
-                     f"use a source id from data/programme/sources.yml ({', '.join(known)}), or add the source there")
+            self.add(
+                name,
+                path,
+                place,
+                f"unknown source {', '.join(repr(s) for s in unknown)}",
+                f"use a source id from data/programme/sources.yml ({', '.join(known)}), or add the source there",
+            )
 
     def check_as_of(self, name: str) -> None:
         data = self.data.get(name)
@@ -297,11 +322,16 @@ class _Checker:
             try:
                 when = date.fromisoformat(value)
             except ValueError:
-                self.add(name, ["as_of"], "as_of", f"'{value}' is not a real date", "write a real date, \"YYYY-MM-DD\"")
+                self.add(name, ["as_of"], "as_of", f"'{value}' is not a real date", 'write a real date, "YYYY-MM-DD"')
                 return
             if when > date.today():
-                self.add(name, ["as_of"], "as_of", "the as-of date is in the future",
-                         "give the day you last checked the programme against its sources")
+                self.add(
+                    name,
+                    ["as_of"],
+                    "as_of",
+                    "the as-of date is in the future",
+                    "give the day you last checked the programme against its sources",
+                )
 
     def event_days(self) -> list[str]:
         days = self.data.get("days")
@@ -323,20 +353,35 @@ class _Checker:
                 try:
                     date.fromisoformat(when)
                 except ValueError:
-                    self.add("days", ["days", index, "date"], f"days[{index}].date", f"'{when}' is not a real date",
-                             "write a real date, \"YYYY-MM-DD\"")
+                    self.add(
+                        "days",
+                        ["days", index, "date"],
+                        f"days[{index}].date",
+                        f"'{when}' is not a real date",
+                        'write a real date, "YYYY-MM-DD"',
+                    )
                 if when in seen:
-                    self.add("days", ["days", index, "date"], f"days[{index}].date", f"the day {when} is listed twice",
-                             "list each event day once; merge the two entries' facts")
+                    self.add(
+                        "days",
+                        ["days", index, "date"],
+                        f"days[{index}].date",
+                        f"the day {when} is listed twice",
+                        "list each event day once; merge the two entries' facts",
+                    )
                 seen.add(when)
             for number, fact in enumerate(entry.get("facts") or []):
                 if isinstance(fact, dict):
-                    self.check_sources_cited("days", ["days", index, "facts", number, "sources"], fact.get("sources"),
-                                             f"days[{index}].facts[{number}].sources")
+                    self.check_sources_cited(
+                        "days",
+                        ["days", index, "facts", number, "sources"],
+                        fact.get("sources"),
+                        f"days[{index}].facts[{number}].sources",
+                    )
         for number, fact in enumerate(days.get("general") or []):
             if isinstance(fact, dict):
-                self.check_sources_cited("days", ["general", number, "sources"], fact.get("sources"),
-                                         f"general[{number}].sources")
+                self.check_sources_cited(
+                    "days", ["general", number, "sources"], fact.get("sources"), f"general[{number}].sources"
+                )
 
     def check_venues(self) -> None:
         venues = self.data.get("venues")
@@ -345,8 +390,12 @@ class _Checker:
             return
         for venue_id, entry in entries.items():
             if isinstance(entry, dict):
-                self.check_sources_cited("venues", ["venues", venue_id, "sources"], entry.get("sources"),
-                                         f"venue '{venue_id}', field sources")
+                self.check_sources_cited(
+                    "venues",
+                    ["venues", venue_id, "sources"],
+                    entry.get("sources"),
+                    f"venue '{venue_id}', field sources",
+                )
 
     def venue_ids(self) -> list[str] | None:
         venues = self.data.get("venues")
@@ -366,75 +415,126 @@ class _Checker:
         for index, entry in enumerate(events):
             if not isinstance(entry, dict):
                 continue
+
             def where(field: str, index: int = index) -> list[Any]:
                 return ["events", index, field]
 
             def place(field: str | None = None, index: int = index) -> str:
                 return event_place(events, index, field)
+
             event_id = entry.get("id")
             if isinstance(event_id, str):
                 if event_id in seen:
-                    self.add("events", where("id"), place("id"),
-                             f"duplicate id '{event_id}' (also event #{seen[event_id] + 1})",
-                             "give each event its own id; ids are web anchors and calendar UIDs, so keep the published one")
+                    self.add(
+                        "events",
+                        where("id"),
+                        place("id"),
+                        f"duplicate id '{event_id}' (also event #{seen[event_id] + 1})",
+                        "give each event its own id; ids are web anchors and calendar UIDs, so keep the published one",
+                    )
                 else:
                     seen[event_id] = index
             day = entry.get("day")
             day_ok = isinstance(day, str) and _ISO_DATE.match(day) is not None
             if day_ok and event_days and day not in event_days:
-                self.add("events", where("day"), place("day"),
-                         f"the day {day} is not one of the event days ({', '.join(event_days)})",
-                         "use one of the event days; if the programme really gained a day, add it to data/programme/days.yml")
+                self.add(
+                    "events",
+                    where("day"),
+                    place("day"),
+                    f"the day {day} is not one of the event days ({', '.join(event_days)})",
+                    "use one of the event days; if the programme really gained a day, "
+                    "add it to data/programme/days.yml",
+                )
             times: dict[str, datetime | None] = {}
             bad = False
-            for field in ("start", "end"):
-                if field not in entry:
+            for moment in ("start", "end"):
+                if moment not in entry:
                     continue  # the schema reports the missing field
                 try:
-                    times[field] = parse_time(entry[field], day if day_ok and isinstance(day, str) else "")
+                    times[moment] = parse_time(entry[moment], day if day_ok and isinstance(day, str) else "")
                 except TimeError as error:
-                    self.add("events", where(field), place(field), str(error), error.fix)
+                    self.add("events", where(moment), place(moment), str(error), error.fix)
                     bad = True
             start, end = times.get("start"), times.get("end")
             if start is not None and day_ok and start.date().isoformat() != day:
-                self.add("events", where("start"), place("start"),
-                         f"the start is on {start.date().isoformat()}, but the event's day is {day}",
-                         "make the date in `start:` and `day:` the same")
+                self.add(
+                    "events",
+                    where("start"),
+                    place("start"),
+                    f"the start is on {start.date().isoformat()}, but the event's day is {day}",
+                    "make the date in `start:` and `day:` the same",
+                )
             if end is not None and start is None and not bad and entry.get("start", 0) is None:
-                self.add("events", where("end"), place("end"), "an end time is given but no start time",
-                         "give the start time too, or write `end: null`")
+                self.add(
+                    "events",
+                    where("end"),
+                    place("end"),
+                    "an end time is given but no start time",
+                    "give the start time too, or write `end: null`",
+                )
             if start is not None and end is not None and end <= start:
-                self.add("events", where("end"), place("end"),
-                         f"the event ends ({hanoi_clock(end)}) before it starts ({hanoi_clock(start)})"
-                         if end < start else f"the event ends when it starts ({hanoi_clock(start)})",
-                         "check both times: `end:` must be later than `start:` (same day, Hanoi time)")
+                self.add(
+                    "events",
+                    where("end"),
+                    place("end"),
+                    f"the event ends ({hanoi_clock(end)}) before it starts ({hanoi_clock(start)})"
+                    if end < start
+                    else f"the event ends when it starts ({hanoi_clock(start)})",
+                    "check both times: `end:` must be later than `start:` (same day, Hanoi time)",
+                )
             if start is not None and entry.get("period") is not None:
-                self.add("events", where("period"), place("period"),
-                         "`period:` is only for events without a reported time",
-                         "delete `period:`: the start time already says when the event is")
+                self.add(
+                    "events",
+                    where("period"),
+                    place("period"),
+                    "`period:` is only for events without a reported time",
+                    "delete `period:`: the start time already says when the event is",
+                )
             venue = entry.get("venue")
             if isinstance(venue, str) and venue_ids is not None and venue not in venue_ids:
-                self.add("events", where("venue"), place("venue"), f"unknown venue '{venue}'",
-                         f"use a venue id from data/programme/venues.yml ({', '.join(venue_ids)}), add the venue there, "
-                         "or write null when the venue was not reported")
+                self.add(
+                    "events",
+                    where("venue"),
+                    place("venue"),
+                    f"unknown venue '{venue}'",
+                    f"use a venue id from data/programme/venues.yml ({', '.join(venue_ids)}), add the venue there, "
+                    "or write null when the venue was not reported",
+                )
             self.check_sources_cited("events", where("sources"), entry.get("sources"), place("sources"))
             parallel = entry.get("parallel")
-            if isinstance(parallel, dict) and isinstance(parallel.get("min"), int) and isinstance(parallel.get("max"), int) \
-                    and parallel["min"] > parallel["max"]:
-                self.add("events", where("parallel"), place("parallel"),
-                         f"parallel.min ({parallel['min']}) is larger than parallel.max ({parallel['max']})",
-                         "swap the two numbers")
+            if (
+                isinstance(parallel, dict)
+                and isinstance(parallel.get("min"), int)
+                and isinstance(parallel.get("max"), int)
+                and parallel["min"] > parallel["max"]
+            ):
+                self.add(
+                    "events",
+                    where("parallel"),
+                    place("parallel"),
+                    f"parallel.min ({parallel['min']}) is larger than parallel.max ({parallel['max']})",
+                    "swap the two numbers",
+                )
             if start is not None and day_ok and isinstance(day, str):
                 previous = last_start.get(day)
                 if previous is not None and start < previous[0]:
-                    self.add("events", where("start"), place("start"),
-                             f"it starts at {hanoi_clock(start)}, before '{previous[1]}' ({hanoi_clock(previous[0])}) "
-                             "listed above it",
-                             f"list each day's events in time order: move this event above '{previous[1]}'")
+                    self.add(
+                        "events",
+                        where("start"),
+                        place("start"),
+                        f"it starts at {hanoi_clock(start)}, before '{previous[1]}' ({hanoi_clock(previous[0])}) "
+                        "listed above it",
+                        f"list each day's events in time order: move this event above '{previous[1]}'",
+                    )
                 else:
                     last_start[day] = (start, str(event_id))
-            if start is not None and end is not None and end > start and isinstance(venue, str) \
-                    and entry.get("status") != "cancelled":
+            if (
+                start is not None
+                and end is not None
+                and end > start
+                and isinstance(venue, str)
+                and entry.get("status") != "cancelled"
+            ):
                 timed.append((index, venue, start, end, event_id))
         self.check_overlaps(events, timed)
 
@@ -450,10 +550,14 @@ class _Checker:
                 index, _, start, end, event_id = item
                 running = [other for other in running if other[3] > start]
                 for other in running:
-                    self.add("events", ["events", index, "start"], event_place(events, index, "start"),
-                             f"it overlaps '{other[4]}' ({hanoi_clock(other[2])}–{hanoi_clock(other[3])}) "
-                             f"in the same venue '{venue}' ({hanoi_clock(start)}–{hanoi_clock(end)})",
-                             "correct the times or the venue of one of the two events")
+                    self.add(
+                        "events",
+                        ["events", index, "start"],
+                        event_place(events, index, "start"),
+                        f"it overlaps '{other[4]}' ({hanoi_clock(other[2])}–{hanoi_clock(other[3])}) "
+                        f"in the same venue '{venue}' ({hanoi_clock(start)}–{hanoi_clock(end)})",
+                        "correct the times or the venue of one of the two events",
+                    )
                 running.append(item)
 
 
@@ -462,16 +566,25 @@ def _translated(value: Mapping[str, str]) -> dict[str, str]:
 
 
 def _model(data: Mapping[str, Any]) -> Programme:
-    sources = {key: Source(key, _translated(s["name"]), s.get("title", ""), s["url"], s.get("language", "en"))
-               for key, s in data["sources"]["sources"].items()}
+    sources = {
+        key: Source(key, _translated(s["name"]), s.get("title", ""), s["url"], s.get("language", "en"))
+        for key, s in data["sources"]["sources"].items()
+    }
+
     def cite(ids: Iterable[str]) -> tuple[Source, ...]:
         return tuple(sources[s] for s in ids)
 
     venues = {
-        key: Venue(key, _translated(v["name"]), _translated(v["city"]),
-                   _translated(v["address"]) if v["address"] else None, cite(v["sources"]))
+        key: Venue(
+            key,
+            _translated(v["name"]),
+            _translated(v["city"]),
+            _translated(v["address"]) if v["address"] else None,
+            cite(v["sources"]),
+        )
         for key, v in data["venues"]["venues"].items()
     }
+
     def fact(f: Mapping[str, Any]) -> DayFact:
         return DayFact(_translated(f["text"]), cite(f["sources"]))
 
@@ -482,22 +595,26 @@ def _model(data: Mapping[str, Any]) -> Programme:
     events = []
     for entry in data["events"]["events"]:
         parallel = entry.get("parallel")
-        events.append(Event(
-            id=entry["id"],
-            day=date.fromisoformat(entry["day"]),
-            start=parse_time(entry["start"], entry["day"]),
-            end=parse_time(entry["end"], entry["day"]),
-            period=entry.get("period"),
-            venue=venues[entry["venue"]] if entry["venue"] else None,
-            type=entry["type"],
-            status=entry["status"],
-            title=_translated(entry["title"]),
-            description=_translated(entry["description"]),
-            people=tuple(Person(p["part"], _translated(p["name"]), _translated(p["role"])) for p in entry.get("people") or []),
-            organisers=tuple(_translated(o) for o in entry.get("organisers") or []),
-            parallel=(parallel["min"], parallel["max"]) if parallel else None,
-            sources=cite(entry["sources"]),
-        ))
+        events.append(
+            Event(
+                id=entry["id"],
+                day=date.fromisoformat(entry["day"]),
+                start=parse_time(entry["start"], entry["day"]),
+                end=parse_time(entry["end"], entry["day"]),
+                period=entry.get("period"),
+                venue=venues[entry["venue"]] if entry["venue"] else None,
+                type=entry["type"],
+                status=entry["status"],
+                title=_translated(entry["title"]),
+                description=_translated(entry["description"]),
+                people=tuple(
+                    Person(p["part"], _translated(p["name"]), _translated(p["role"])) for p in entry.get("people") or []
+                ),
+                organisers=tuple(_translated(o) for o in entry.get("organisers") or []),
+                parallel=(parallel["min"], parallel["max"]) if parallel else None,
+                sources=cite(entry["sources"]),
+            )
+        )
     return Programme(
         as_of=date.fromisoformat(data["events"]["as_of"]),
         sources=sources,

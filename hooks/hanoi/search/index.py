@@ -30,9 +30,10 @@ import json
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -79,9 +80,7 @@ def language_root(language: str, default: str = DEFAULT_LANGUAGE) -> str:
     return "" if language == default else f"{language}/"
 
 
-def location_language(
-    location: str, languages: Iterable[str] = LANGUAGES, default: str = DEFAULT_LANGUAGE
-) -> str:
+def location_language(location: str, languages: Iterable[str] = LANGUAGES, default: str = DEFAULT_LANGUAGE) -> str:
     """The language of an index entry, from its site-relative location ('vi/faq/#x')."""
     first = location.split("#", 1)[0].split("/", 1)[0]
     return first if first != default and first in set(languages) else default
@@ -100,13 +99,12 @@ def split_search_index(
     """
     languages = list(languages)
     split: dict[str, dict[str, Any]] = {
-        language: {"config": {**index.get("config", {}), "lang": [language]}, "docs": []}
-        for language in languages
+        language: {"config": {**index.get("config", {}), "lang": [language]}, "docs": []} for language in languages
     }
     for doc in index.get("docs", []):
         language = location_language(doc["location"], languages, default)
         prefix = language_root(language, default)
-        location = doc["location"][len(prefix):] if prefix else doc["location"]
+        location = doc["location"][len(prefix) :] if prefix else doc["location"]
         split[language]["docs"].append({**doc, "location": location})
     return split
 
@@ -122,8 +120,9 @@ def escape_front_matter_titles(index: Mapping[str, Any], titles: Mapping[str, st
     docs = []
     for doc in index.get("docs", []):
         title = titles.get(doc["location"])
-        docs.append({**doc, "title": html.escape(title, quote=False)} if title is not None and doc["title"] == title
-                    else doc)
+        docs.append(
+            {**doc, "title": html.escape(title, quote=False)} if title is not None and doc["title"] == title else doc
+        )
     return {**index, "docs": docs}
 
 
@@ -212,7 +211,7 @@ def _config_span(html: str) -> tuple[int, int]:
     opening = html.rfind(_CONFIG_OPENING)
     closing = html.find("</script>", opening) if opening >= 0 else -1
     if closing < 0:
-        raise SearchConfigNotFound("no <script id=\"__config\"> in the page")
+        raise SearchConfigNotFound('no <script id="__config"> in the page')
     return opening + len(_CONFIG_OPENING), closing
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -17,8 +18,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
-from hanoi.search.index import (INDEX_FILE, WORKER_SOURCE, SearchConfigNotFound, escape_front_matter_titles,
-                                fingerprinted_worker, localize_search_config, split_search_index, write_search_indexes)
+from hanoi.search.index import (
+    INDEX_FILE,
+    WORKER_SOURCE,
+    SearchConfigNotFound,
+    escape_front_matter_titles,
+    fingerprinted_worker,
+    localize_search_config,
+    split_search_index,
+    write_search_indexes,
+)
 
 if TYPE_CHECKING:
     from hanoi.build import LanguageBuild
@@ -46,8 +55,9 @@ def publish_worker(files: Files, config: MkDocsConfig, state: SearchState) -> st
         return f"{WORKER_SOURCE} is missing from the theme (overrides/): search cannot work"
     state.worker_path = fingerprinted_worker(source.content_bytes)
     files.remove(source)
-    files.append(File(source.src_uri, source.src_dir, config.site_dir, config.use_directory_urls,
-                      dest_uri=state.worker_path))
+    files.append(
+        File(source.src_uri, source.src_dir, config.site_dir, config.use_directory_urls, dest_uri=state.worker_path)
+    )
     return None
 
 
@@ -58,8 +68,11 @@ def localized_config_filter(build: LanguageBuild, log: logging.Logger) -> Callab
 
     def localized(context: Context, block: str) -> Markup:
         try:
-            return Markup(localize_search_config(str(block), build.language, build.state(SearchState).worker_path,
-                                                 root_language(config)))
+            return Markup(
+                localize_search_config(
+                    str(block), build.language, build.state(SearchState).worker_path, root_language(config)
+                )
+            )
         except SearchConfigNotFound as error:
             # A warning fails the strict build: Material's templates changed.
             log.warning(f"{_page_name(context)}: search stays site-wide and accent-sensitive: {error}")

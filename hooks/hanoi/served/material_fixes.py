@@ -37,17 +37,18 @@ from pathlib import Path
 
 from hanoi.served.published import site_files
 
-SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=(\S+)[ \t]*|/\*# sourceMappingURL=(\S+)[ \t]*\*/)[ \t]*(?=\n|$)")
+SOURCE_MAP_COMMENT = re.compile(
+    r"\n?(?://# sourceMappingURL=(\S+)[ \t]*|/\*# sourceMappingURL=(\S+)[ \t]*\*/)[ \t]*(?=\n|$)"
+)
 STAY_ON_PAGE_SELECTOR = '"link[rel=alternate]"'
 # Matches no element: nothing in the site carries data-md-stay-on-page.
 DISABLED_SELECTOR = '"link[rel=alternate][data-md-stay-on-page]"'
 
 
 # Material's two toggles as base.html writes them, and as we publish them.
+_TOGGLE = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"'
 TOGGLES = {
-    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">':
-    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">'
-    for name in ("drawer", "search")
+    _TOGGLE.format(name=name) + ' autocomplete="off">': _TOGGLE.format(name=name) + ">" for name in ("drawer", "search")
 }
 
 
@@ -63,7 +64,8 @@ def without_toggle_autocomplete(html: str) -> str:
         elif ours not in html:
             raise PatchError(
                 f"Material's toggle {material!r} is not in the page: Material changed; "
-                "re-check hooks/hanoi/served/material_fixes.py against its base.html")
+                "re-check hooks/hanoi/served/material_fixes.py against its base.html"
+            )
     return html
 
 
@@ -82,9 +84,11 @@ def disable_stay_on_page(bundle: str) -> str:
 
 def without_missing_source_maps(text: str, folder: Path) -> str:
     """The text without sourceMappingURL comments whose map is not in folder."""
+
     def drop(match: re.Match[str]) -> str:
         reference = match.group(1) or match.group(2)
         return match.group(0) if (folder / reference).is_file() else ""
+
     return SOURCE_MAP_COMMENT.sub(drop, text)
 
 

@@ -28,11 +28,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
 from hanoi.served.material_fixes import SOURCE_MAP_COMMENT, PatchError, disable_stay_on_page
 from hanoi.served.published import site_files
 from hanoi.served.stylesheet import SiteTokens, cut_stylesheet, wanted_attributes
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
 STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$")
@@ -69,9 +70,11 @@ def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFi
             material.stylesheet, material.css = file.src_uri, file.content_string
             files.remove(file)
     if not material.bundle or not material.stylesheet:
-        raise PatchError("Material's bundle or stylesheet (assets/javascripts/bundle.*.min.js, "
-                         "assets/stylesheets/main.*.min.css) is not among the theme's files: Material changed; "
-                         "re-check hooks/hanoi/served/on_demand.py")
+        raise PatchError(
+            "Material's bundle or stylesheet (assets/javascripts/bundle.*.min.js, "
+            "assets/stylesheets/main.*.min.css) is not among the theme's files: Material changed; "
+            "re-check hooks/hanoi/served/on_demand.py"
+        )
     if material.tokens is None:
         material.tokens = SiteTokens(wanted_attributes(material.css))
     return files
@@ -88,18 +91,21 @@ def publish_material(site_dir: str, material: MaterialFiles) -> None:
     path.write_bytes(css)
     relink_pages(Path(site_dir), material.stylesheet, published)
 
+
 # (what Material's bundle says, what it says once patched, why): each must be
 # found exactly once. Minified names (h, ks) are captured, not assumed.
 BUNDLE_PATCHES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r'(\b[\w$]+)\(document,"DOMContentLoaded",\{once:!0\}\)'),
-     r'\1(document,document.readyState==="loading"?"DOMContentLoaded":HanoiOnDemand.start,{once:!0})',
-     "the bundle starts once on-demand.js has loaded it"),
-    (re.compile(r'document\.forms\.namedItem\("search"\)\?([\w$]+)\(\):'),
-     r'document.forms.namedItem("search")?HanoiOnDemand.index(\1):',
-     "the search index is requested when search opens"),
-    (re.compile(r"new Worker\(([\w$]+)\)"),
-     r"HanoiOnDemand.worker(\1)",
-     "the search worker starts when search opens"),
+    (
+        re.compile(r'(\b[\w$]+)\(document,"DOMContentLoaded",\{once:!0\}\)'),
+        r'\1(document,document.readyState==="loading"?"DOMContentLoaded":HanoiOnDemand.start,{once:!0})',
+        "the bundle starts once on-demand.js has loaded it",
+    ),
+    (
+        re.compile(r'document\.forms\.namedItem\("search"\)\?([\w$]+)\(\):'),
+        r'document.forms.namedItem("search")?HanoiOnDemand.index(\1):',
+        "the search index is requested when search opens",
+    ),
+    (re.compile(r"new Worker\(([\w$]+)\)"), r"HanoiOnDemand.worker(\1)", "the search worker starts when search opens"),
 )
 
 
@@ -113,7 +119,8 @@ def patched_bundle(bundle: str) -> str:
         if count != 1:
             raise PatchError(
                 f"expected {pattern.pattern!r} exactly once in Material's bundle ({why}), found it {count} times: "
-                "Material changed; re-check hooks/hanoi/served/on_demand.py against the new bundle")
+                "Material changed; re-check hooks/hanoi/served/on_demand.py against the new bundle"
+            )
     return SOURCE_MAP_COMMENT.sub("", patched)
 
 

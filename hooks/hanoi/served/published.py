@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 LUNR_DIR = "assets/javascripts/lunr/"
 UNPUBLISHED_SUFFIXES = (".map",)
@@ -36,7 +36,7 @@ def is_published(src_uri: str, search_languages: Iterable[str]) -> bool:
     if src_uri.endswith(UNPUBLISHED_SUFFIXES):
         return False
     if src_uri.startswith(LUNR_DIR):
-        relative = src_uri[len(LUNR_DIR):]
+        relative = src_uri[len(LUNR_DIR) :]
         is_language_support = posixpath.dirname(relative) == "min" or relative in SEGMENTERS
         return not is_language_support or relative in lunr_files_needed(search_languages)
     return True
@@ -45,5 +45,6 @@ def is_published(src_uri: str, search_languages: Iterable[str]) -> bool:
 def site_files(site_dir: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """The built files whose names end with one of ``suffixes``, sorted (os.walk:
     Path.rglob is several times slower on a site of thousands of folders)."""
-    return sorted(Path(folder, name) for folder, _, names in os.walk(site_dir)
-                  for name in names if name.endswith(suffixes))
+    return sorted(
+        Path(folder, name) for folder, _, names in os.walk(site_dir) for name in names if name.endswith(suffixes)
+    )

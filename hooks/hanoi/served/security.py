@@ -15,11 +15,11 @@ import base64
 import hashlib
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from hanoi.served.published import site_files
 
@@ -89,8 +89,7 @@ def inline_scripts(html: str | bytes) -> list[str]:
         found = (m.group(0).decode("utf-8") for m in _SCRIPT_OR_COMMENT_BYTES.finditer(html))
     else:
         found = (m.group(0) for m in _SCRIPT_OR_COMMENT.finditer(html))
-    return [body for element in found if not element.startswith("<!--")
-            for body in _script_bodies(element)]
+    return [body for element in found if not element.startswith("<!--") for body in _script_bodies(element)]
 
 
 @lru_cache(maxsize=1024)
@@ -134,7 +133,7 @@ def template_script_hashes(html: str, content: str | None) -> frozenset[str]:
         start = html.find(content)
         if start < 0:
             raise ContentNotInPage("the page's content is not in its HTML as MkDocs rendered it")
-        html = html[:start] + html[start + len(content):]
+        html = html[:start] + html[start + len(content) :]
     return script_hashes(html)
 
 
@@ -163,7 +162,8 @@ def fingerprinted_assets(site_dir: Path) -> list[str]:
     return sorted(
         "/" + Path(folder, name).relative_to(site_dir).as_posix()
         for folder, _, names in os.walk(site_dir)
-        for name in names if FINGERPRINTED.search(name)
+        for name in names
+        if FINGERPRINTED.search(name)
     )
 
 
@@ -172,8 +172,9 @@ def fingerprinted_assets(site_dir: Path) -> list[str]:
 OPENER_POLICY = "same-origin"
 
 
-def headers_file(csp: str, immutable_paths: Iterable[str], deploy_context: str,
-                 site_paths: Iterable[str] = ("/*",)) -> str:
+def headers_file(
+    csp: str, immutable_paths: Iterable[str], deploy_context: str, site_paths: Iterable[str] = ("/*",)
+) -> str:
     """The ``_headers`` file Netlify applies on top of ``netlify.toml``.
 
     The policies are written for each of ``site_paths``: the paths that
@@ -196,7 +197,7 @@ def security_txt(site_url: str, now: datetime, languages: Iterable[str]) -> str:
     """RFC 9116 file. The contact is the site's contact page, which says how
     to reach the people responsible; no address is invented here."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    expires = (now + timedelta(days=180)).astimezone(timezone.utc).replace(microsecond=0)
+    expires = (now + timedelta(days=180)).astimezone(UTC).replace(microsecond=0)
     return (
         f"Contact: {base}contact/#report-a-problem\n"
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}\n"

@@ -21,9 +21,9 @@ at rest and with search, the drawer, tooltips and a scrolled page open
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Iterable
+from functools import cache, lru_cache
 
 import tinycss2
 from cssselect2 import parser as selectors
@@ -108,10 +108,15 @@ class SiteTokens:
             if (f' {name}="{value}"' if value is not None else f" {name}") in html:
                 self.attributes.add((name, value))
 
-    def with_scripts(self) -> "SiteTokens":
-        return SiteTokens(self.wanted, self.classes | set(SCRIPT_CLASSES), set(self.ids),
-                          self.elements | set(SCRIPT_ELEMENTS), set(self.attributes),
-                          self.any_value | set(SCRIPT_ATTRIBUTES))
+    def with_scripts(self) -> SiteTokens:
+        return SiteTokens(
+            self.wanted,
+            self.classes | set(SCRIPT_CLASSES),
+            set(self.ids),
+            self.elements | set(SCRIPT_ELEMENTS),
+            set(self.attributes),
+            self.any_value | set(SCRIPT_ATTRIBUTES),
+        )
 
 
 def _attribute_selectors(node: object) -> Iterable[Attribute]:
@@ -130,9 +135,15 @@ def wanted_attributes(css: str) -> frozenset[Attribute]:
     """The attributes, and values, that the stylesheet's selectors name."""
     found: set[Attribute] = set()
     for rule in _stylesheet(css):
-        items = [rule] if isinstance(rule, QualifiedRule) else (
-            tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            if isinstance(rule, AtRule) and rule.content else [])
+        items = (
+            [rule]
+            if isinstance(rule, QualifiedRule)
+            else (
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                if isinstance(rule, AtRule) and rule.content
+                else []
+            )
+        )
         for item in items:
             if isinstance(item, QualifiedRule):
                 for part in _split_selector_list(item.prelude):
@@ -169,7 +180,7 @@ def _split_selector_list(prelude: list[Node]) -> list[list[Node]]:
     return parts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(selector: str) -> tuple[object, ...] | None:
     """A selector's trees, parsed once per process; None for a selector
     cssselect2 does not know (kept, to be safe)."""
@@ -202,8 +213,11 @@ Kept = list["_Rule | AtRule | tuple[AtRule, Kept]"]
 
 
 def _declarations(content: list[Node]) -> list[Declaration]:
-    return [node for node in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
-            if isinstance(node, Declaration)]
+    return [
+        node
+        for node in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
+        if isinstance(node, Declaration)
+    ]
 
 
 def _keep_rules(rules: Iterable[Node], tokens: SiteTokens) -> Kept:
@@ -214,8 +228,9 @@ def _keep_rules(rules: Iterable[Node], tokens: SiteTokens) -> Kept:
             if chosen:
                 kept.append(_Rule(",".join(chosen), _declarations(rule.content)))
         elif isinstance(rule, AtRule) and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = _keep_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                                tokens)
+            inner = _keep_rules(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), tokens
+            )
             if inner:
                 kept.append((rule, inner))
         elif isinstance(rule, AtRule):
@@ -265,7 +280,9 @@ def _serialize(kept: Kept, variables: set[str], animations: set[str]) -> str:
         if isinstance(item, _Rule):
             body = ";".join(
                 f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-                for d in item.declarations if not d.name.startswith("--") or d.name in variables)
+                for d in item.declarations
+                if not d.name.startswith("--") or d.name in variables
+            )
             if body:
                 out.append(f"{item.selectors}{{{body}}}")
         elif isinstance(item, tuple):
@@ -293,4 +310,3 @@ def cut_stylesheet(css: str, tokens: SiteTokens) -> str:
     custom properties and animations they use."""
     kept = _keep_rules(_stylesheet(css), tokens.with_scripts())
     return _serialize(kept, _used_variables(kept), _animations(kept))
-

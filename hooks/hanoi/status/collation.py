@@ -27,7 +27,9 @@ _SEPARATORS = set(" -–'’.,()")
 
 def _letters(name: str, language: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Each letter's rank in the language's alphabet, then its accents' ranks."""
-    alphabet = {letter: rank for rank, letter in enumerate(_VIETNAMESE_LETTERS if language == "vi" else _LATIN_LETTERS, 2)}
+    alphabet = {
+        letter: rank for rank, letter in enumerate(_VIETNAMESE_LETTERS if language == "vi" else _LATIN_LETTERS, 2)
+    }
     primary: list[int] = []
     secondary: list[int] = []
     for char in unicodedata.normalize("NFD", name.casefold().replace("œ", "oe").replace("æ", "ae")):

@@ -8,10 +8,11 @@ Counts shown on pages are computed here from the signatories, never typed.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from hanoi.clock import site_today
 from hanoi.datafiles import DATA_DIR, Located, line_of, load_validated, relative
@@ -19,12 +20,19 @@ from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.formatting import format_date, format_number
 from hanoi.problems import Problem
 from hanoi.sources import Source, cited, parse_sources, source_problems
-from hanoi.status.treaty import (HANOI_DAYS, REGIONAL_ORGANIZATION, SIGNATURE_CLOSES, TREATY_STATUS_FILE, TreatyRecord,
-                            TreatyStatus, compute_status, parse_treaty_record)
+from hanoi.status.treaty import (
+    HANOI_DAYS,
+    REGIONAL_ORGANIZATION,
+    SIGNATURE_CLOSES,
+    TREATY_STATUS_FILE,
+    TreatyRecord,
+    TreatyStatus,
+    compute_status,
+    parse_treaty_record,
+)
 
 KEY_FACTS_FILE = DATA_DIR / "key_facts.yml"
 SIGNATURES_FILE = DATA_DIR / "signatures.yml"
-
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,15 @@ def nfc_problems(data: Any, file: Path) -> list[Problem]:
     def visit(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, str) and unicodedata.normalize("NFC", node) != node:
             line, place = line_of(data, path)
-            problems.append(Problem(relative(file), line, place, "text is not in Unicode NFC (decomposed accents)",
-                                    "retype the accented letters, or save the file with an editor set to NFC"))
+            problems.append(
+                Problem(
+                    relative(file),
+                    line,
+                    place,
+                    "text is not in Unicode NFC (decomposed accents)",
+                    "retype the accented letters, or save the file with an editor set to NFC",
+                )
+            )
         elif isinstance(node, dict):
             for key, value in node.items():
                 visit(value, path + (key,))
@@ -127,8 +142,16 @@ def _parse_facts(data: Located, file: Path, today: date) -> tuple[dict[str, Fact
         as_of, more = checked_date(data, path + ["as_of"], file, entry["as_of"])
         problems += more + _future_problems(data, path + ["as_of"], file, as_of, today)
         if value is not None and as_of is not None:
-            facts[fact_id] = Fact(fact_id, entry["kind"], value, dict(entry["label"]), entry["source"],
-                                  dict(entry["source_name"]), as_of, entry.get("qualifier"))
+            facts[fact_id] = Fact(
+                fact_id,
+                entry["kind"],
+                value,
+                dict(entry["label"]),
+                entry["source"],
+                dict(entry["source_name"]),
+                as_of,
+                entry.get("qualifier"),
+            )
     return facts, problems
 
 
@@ -141,13 +164,21 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
     seen: dict[str, int] = {}
     signatories = []
     for index, entry in enumerate(data["signatories"]):
+
         def where(field: str, index: int = index) -> tuple[int | None, str]:
             return line_of(data, ["signatories", index, field])
 
         if entry["id"] in seen:
             line, place = where("id")
-            problems.append(Problem(name, line, place, f"duplicate id '{entry['id']}' (also entry {seen[entry['id']] + 1})",
-                                    "each signatory appears once: delete or merge the duplicate"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    place,
+                    f"duplicate id '{entry['id']}' (also entry {seen[entry['id']] + 1})",
+                    "each signatory appears once: delete or merge the duplicate",
+                )
+            )
         seen[entry["id"]] = index
         problems += source_problems(data, file, ["signatories", index, "sources"], entry["sources"], sources)
         signed, more = checked_span(data, ["signatories", index, "signed"], file, entry["signed"])
@@ -157,12 +188,21 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
         latest = min(SIGNATURE_CLOSES, as_of or SIGNATURE_CLOSES)
         if not HANOI_DAYS[0] <= signed.first <= signed.last <= latest:
             line, place = where("signed")
-            problems.append(Problem(name, line, place, f"signature date {entry['signed']} is outside the signature period",
-                                    f"signature opened on {HANOI_DAYS[0]} and closes on {SIGNATURE_CLOSES}; "
-                                    f"it cannot be after the list's as_of date ({as_of})"))
-        signatories.append(Signatory(entry["id"], dict(entry["name"]), signed,
-                                     cited(entry["sources"], sources),
-                                     entry.get("type", "state")))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    place,
+                    f"signature date {entry['signed']} is outside the signature period",
+                    f"signature opened on {HANOI_DAYS[0]} and closes on {SIGNATURE_CLOSES}; "
+                    f"it cannot be after the list's as_of date ({as_of})",
+                )
+            )
+        signatories.append(
+            Signatory(
+                entry["id"], dict(entry["name"]), signed, cited(entry["sources"], sources), entry.get("type", "state")
+            )
+        )
     return Signatures(as_of or today, tuple(signatories), sources), problems
 
 
@@ -170,30 +210,60 @@ def _future_problems(data: Any, path: list[Any], file: Path, day: date | None, t
     if day is None or day <= today:
         return []
     line, place = line_of(data, path)
-    return [Problem(relative(file), line, place, f"the as-of date {day} is in the future (the build's date is {today})",
-                    "give the date the source published the figure or you checked it")]
+    return [
+        Problem(
+            relative(file),
+            line,
+            place,
+            f"the as-of date {day} is in the future (the build's date is {today})",
+            "give the date the source published the figure or you checked it",
+        )
+    ]
 
 
 def computed_facts(signatures: Signatures) -> dict[str, Fact]:
     """Facts counted from the signatories file; their source is that file's
     first source, the depositary record."""
     source = next(iter(signatures.sources.values()))
+
     def count(key: str, value: int, en: str, vi: str, fr: str) -> Fact:
         return Fact(key, "number", value, {"en": en, "vi": vi, "fr": fr}, source.url, source.name, signatures.as_of)
 
     return {
-        "signatories-listed": count("signatories-listed", len(signatures.signatories),
-                                    "Signatories in this site's list", "Bên ký trong danh sách của trang này",
-                                    "Signataires dans la liste de ce site"),
-        "signatories-listed-hanoi": count("signatories-listed-hanoi", len(signatures.in_hanoi),
-                                          "Of which signed in Hanoi", "Trong đó ký tại Hà Nội", "Dont signés à Hanoï"),
-        "signatories-listed-after-hanoi": count("signatories-listed-after-hanoi", len(signatures.after_hanoi),
-                                                "Of which signed later in New York", "Trong đó ký sau tại New York",
-                                                "Dont signés ensuite à New York"),
-        "signatures-as-of": Fact("signatures-as-of", "date", signatures.as_of,
-                                 {"en": "Signatory list checked on", "vi": "Danh sách bên ký được cập nhật ngày",
-                                  "fr": "Liste des signataires vérifiée le"}, source.url, source.name,
-                                 signatures.as_of),
+        "signatories-listed": count(
+            "signatories-listed",
+            len(signatures.signatories),
+            "Signatories in this site's list",
+            "Bên ký trong danh sách của trang này",
+            "Signataires dans la liste de ce site",
+        ),
+        "signatories-listed-hanoi": count(
+            "signatories-listed-hanoi",
+            len(signatures.in_hanoi),
+            "Of which signed in Hanoi",
+            "Trong đó ký tại Hà Nội",
+            "Dont signés à Hanoï",
+        ),
+        "signatories-listed-after-hanoi": count(
+            "signatories-listed-after-hanoi",
+            len(signatures.after_hanoi),
+            "Of which signed later in New York",
+            "Trong đó ký sau tại New York",
+            "Dont signés ensuite à New York",
+        ),
+        "signatures-as-of": Fact(
+            "signatures-as-of",
+            "date",
+            signatures.as_of,
+            {
+                "en": "Signatory list checked on",
+                "vi": "Danh sách bên ký được cập nhật ngày",
+                "fr": "Liste des signataires vérifiée le",
+            },
+            source.url,
+            source.name,
+            signatures.as_of,
+        ),
     }
 
 
@@ -219,8 +289,15 @@ def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFa
     clashes = sorted(set(facts) & set(computed_facts(parsed_signatures)))
     for clash in clashes:
         line, place = line_of(facts_data, ["facts", clash])
-        problems.append(Problem(relative(key_facts), line, place, f"'{clash}' is counted from {relative(signatures)}",
-                                "delete this entry: the site computes it"))
+        problems.append(
+            Problem(
+                relative(key_facts),
+                line,
+                place,
+                f"'{clash}' is counted from {relative(signatures)}",
+                "delete this entry: the site computes it",
+            )
+        )
     if problems or record is None:
         return None, problems
     return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures, record), []

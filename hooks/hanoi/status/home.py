@@ -4,17 +4,17 @@ link relative to the page and in the page's language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils import get_relative_url
 
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
+from hanoi.press.releases import Release, newest_first
 from hanoi.status.open_data import OPEN_DATA
-from hanoi.press.releases import Release
-from hanoi.status.views import status_view
-from hanoi.press.releases import newest_first
 from hanoi.status.treaty import TreatyStatus
+from hanoi.status.views import status_view
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -48,9 +48,15 @@ def home_view(status: TreatyStatus, releases: Iterable[Release], language: str, 
     prefix = language_prefix(language)
     links = {name: get_relative_url(prefix + path, page_url) for name, path in PAGES.items()}
     links.update({name: get_relative_url(path, page_url) for name, path in OPEN_DATA.items()})  # at the site root
-    newest = [{"title": r.title, "href": get_relative_url(r.url, page_url), "date": r.published.date().isoformat(),
-               "date_text": format_date(r.published, language)}
-              for r in list(releases)[:NEWEST_RELEASES]]
+    newest = [
+        {
+            "title": r.title,
+            "href": get_relative_url(r.url, page_url),
+            "date": r.published.date().isoformat(),
+            "date_text": format_date(r.published, language),
+        }
+        for r in list(releases)[:NEWEST_RELEASES]
+    ]
     return {"status": status_view(status, language), "releases": newest, "links": links}
 
 
@@ -58,6 +64,7 @@ def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
     """The home page's blocks under its lead, rendered with autoescaping (the
     theme's own templates do not escape)."""
     language = build.language
-    home = home_view(site.facts.status(site.today), newest_first(site.releases, language, site.publication),
-                     language, page.url)
+    home = home_view(
+        site.facts.status(site.today), newest_first(site.releases, language, site.publication), language, page.url
+    )
     return build.render("partials/home/blocks.html", {"home": home, "since_hanoi": page.meta["home"]["since_hanoi"]})

@@ -30,8 +30,9 @@ def _facts(ids: list[str], context: MarkerContext) -> list[Fact]:
     unknown = [i for i in ids if i not in known]
     if unknown:
         counted = ", ".join(sorted(k for k in known if k.startswith("signat")))
-        raise MarkerError(f"unknown fact {', '.join(unknown)}",
-                          f"use an id from data/key_facts.yml (or a counted one: {counted})")
+        raise MarkerError(
+            f"unknown fact {', '.join(unknown)}", f"use an id from data/key_facts.yml (or a counted one: {counted})"
+        )
     return [known[i] for i in ids]
 
 
@@ -39,8 +40,9 @@ def render_fact(args: dict[str, str], context: MarkerContext) -> str:
     rendered = context.build.state(RenderedFacts).by_id
     if args["id"] not in rendered:
         (fact,) = _facts([args["id"]], context)
-        rendered[args["id"]] = context.render("partials/markers/fact.html",
-                                              {"fact": fact, "text": fact.text(context.language)})
+        rendered[args["id"]] = context.render(
+            "partials/markers/fact.html", {"fact": fact, "text": fact.text(context.language)}
+        )
     return rendered[args["id"]]
 
 
@@ -49,39 +51,60 @@ def render_key_facts(args: dict[str, str], context: MarkerContext) -> str:
     if not ids:
         raise MarkerError("no fact ids given", 'list ids separated by commas: ids="adoption-date,chapters"')
     language = context.language
-    items = [{"fact": fact, "text": fact.text(language), "label": fact.label[language],
-              "source_name": fact.source_name[language], "as_of": format_date(fact.as_of, language)}
-             for fact in _facts(ids, context)]
+    items = [
+        {
+            "fact": fact,
+            "text": fact.text(language),
+            "label": fact.label[language],
+            "source_name": fact.source_name[language],
+            "as_of": format_date(fact.as_of, language),
+        }
+        for fact in _facts(ids, context)
+    ]
     return context.render("partials/markers/key-facts.html", {"items": items})
 
 
 def render_signatures(args: dict[str, str], context: MarkerContext) -> str:
-    return context.render("partials/markers/signatures.html",
-                          signatures_view(context.site.facts.signatures, context.language))
+    return context.render(
+        "partials/markers/signatures.html", signatures_view(context.site.facts.signatures, context.language)
+    )
 
 
 def render_signature_sources(args: dict[str, str], context: MarkerContext) -> str:
-    return context.render("partials/markers/signature-sources.html",
-                          signatures_view(context.site.facts.signatures, context.language))
+    return context.render(
+        "partials/markers/signature-sources.html", signatures_view(context.site.facts.signatures, context.language)
+    )
 
 
 def render_treaty_status(args: dict[str, str], context: MarkerContext) -> str:
     site = context.site
-    return context.render("partials/status/instruments.html", {
-        "status": status_view(site.facts.status(site.today), context.language),
-        "record": record_view(site.facts.treaty, context.language),
-    })
+    return context.render(
+        "partials/status/instruments.html",
+        {
+            "status": status_view(site.facts.status(site.today), context.language),
+            "record": record_view(site.facts.treaty, context.language),
+        },
+    )
 
 
 def render_domestic_steps(args: dict[str, str], context: MarkerContext) -> str:
-    return context.render("partials/status/domestic-steps.html",
-                          {"record": record_view(context.site.facts.treaty, context.language)})
+    return context.render(
+        "partials/status/domestic-steps.html", {"record": record_view(context.site.facts.treaty, context.language)}
+    )
 
 
 def render_freshness(args: dict[str, str], context: MarkerContext) -> str:
     language = context.language
-    files = [{"path": f.path, "as_of": f.as_of.isoformat(), "as_of_text": format_date(f.as_of, language),
-              "age_days": f.age_days, "stale": f.stale} for f in checked_files(context.site.today)]
+    files = [
+        {
+            "path": f.path,
+            "as_of": f.as_of.isoformat(),
+            "as_of_text": format_date(f.as_of, language),
+            "age_days": f.age_days,
+            "stale": f.stale,
+        }
+        for f in checked_files(context.site.today)
+    ]
     return context.render("partials/status/freshness.html", {"files": files, "limit": STALE_AFTER_DAYS})
 
 

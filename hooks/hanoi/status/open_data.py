@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hanoi.status.collation import sort_key
 from hanoi.datafiles import SCHEMA_DIR
-from hanoi.status.facts import SiteFacts
 from hanoi.languages import LANGUAGES
 from hanoi.sources import Source
+from hanoi.status.collation import sort_key
+from hanoi.status.facts import SiteFacts
 from hanoi.status.treaty import TreatyStatus
 
 STATUS_JSON = "status.json"
@@ -27,7 +27,18 @@ SIGNATORIES_CSV = "signatories.csv"
 STATUS_SCHEMA_SOURCE = SCHEMA_DIR / "status_export.schema.json"
 # Each file by the name templates link it with.
 OPEN_DATA = {"status_json": STATUS_JSON, "status_schema": STATUS_SCHEMA, "signatories_csv": SIGNATORIES_CSV}
-CSV_COLUMNS = ("id", "name_en", "name_vi", "name_fr", "type", "signed", "place", "sources", "source_urls", "source_kinds")
+CSV_COLUMNS = (
+    "id",
+    "name_en",
+    "name_vi",
+    "name_fr",
+    "type",
+    "signed",
+    "place",
+    "sources",
+    "source_urls",
+    "source_kinds",
+)
 
 
 def _source(source: Source) -> dict[str, Any]:
@@ -58,12 +69,27 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
         "fortieth_deposit": _date(status.fortieth_deposit),
         "entry_into_force": _date(status.entry_into_force),
         "depositary_record": status.depositary_record,
-        "deposits": [{"party": d.party, "name": dict(d.name), "kind": d.kind, "deposited": d.deposited.isoformat(),
-                      "counts_toward_entry_into_force": d.counts_toward_entry_into_force,
-                      "sources": [_source(s) for s in d.sources]} for d in record.deposits],
-        "domestic_steps": [{"party": s.party, "name": dict(s.name), "date": s.date.machine_value(),
-                            "summary": dict(s.summary), "sources": [_source(x) for x in s.sources]}
-                           for s in record.domestic_steps],
+        "deposits": [
+            {
+                "party": d.party,
+                "name": dict(d.name),
+                "kind": d.kind,
+                "deposited": d.deposited.isoformat(),
+                "counts_toward_entry_into_force": d.counts_toward_entry_into_force,
+                "sources": [_source(s) for s in d.sources],
+            }
+            for d in record.deposits
+        ],
+        "domestic_steps": [
+            {
+                "party": s.party,
+                "name": dict(s.name),
+                "date": s.date.machine_value(),
+                "summary": dict(s.summary),
+                "sources": [_source(x) for x in s.sources],
+            }
+            for s in record.domestic_steps
+        ],
         "signatories_csv": base + SIGNATORIES_CSV,
     }
 
@@ -83,12 +109,18 @@ def signatories_csv(facts: SiteFacts) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
     for signatory in sorted(facts.signatures.signatories, key=lambda s: sort_key(s.name["en"], "en")):
-        writer.writerow([
-            signatory.id, *(signatory.name[language] for language in LANGUAGES), signatory.type,
-            signatory.signed.machine_value(), "Hanoi" if signatory.in_hanoi else "New York",
-            " | ".join(s.name["en"] for s in signatory.sources), " | ".join(s.url for s in signatory.sources),
-            " | ".join(s.kind for s in signatory.sources),
-        ])
+        writer.writerow(
+            [
+                signatory.id,
+                *(signatory.name[language] for language in LANGUAGES),
+                signatory.type,
+                signatory.signed.machine_value(),
+                "Hanoi" if signatory.in_hanoi else "New York",
+                " | ".join(s.name["en"] for s in signatory.sources),
+                " | ".join(s.url for s in signatory.sources),
+                " | ".join(s.kind for s in signatory.sources),
+            ]
+        )
     return out.getvalue()
 
 

@@ -17,10 +17,11 @@ An unknown count stays unknown: while ``instruments.complete`` is false in
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from hanoi.datafiles import DATA_DIR, Located, line_of, relative
 from hanoi.dates import DateSpan, checked_date, checked_span
@@ -133,21 +134,36 @@ def compute_status(record: TreatyRecord, signatures: Signatures, today: date) ->
     else:
         phase = Phase.OPEN_FOR_ACCESSION
     return TreatyStatus(
-        today=today, as_of=record.as_of, phase=phase, signatories=len(signatures.signatories),
+        today=today,
+        as_of=record.as_of,
+        phase=phase,
+        signatories=len(signatures.signatories),
         instruments_deposited=counted,
-        instruments_required=INSTRUMENTS_REQUIRED, signature_open_until=SIGNATURE_CLOSES,
-        fortieth_deposit=fortieth, entry_into_force=in_force_on, depositary_record=record.depositary_record,
+        instruments_required=INSTRUMENTS_REQUIRED,
+        signature_open_until=SIGNATURE_CLOSES,
+        fortieth_deposit=fortieth,
+        entry_into_force=in_force_on,
+        depositary_record=record.depositary_record,
     )
 
 
-def parse_treaty_record(data: Located, file: Path, signatures: Signatures, today: date) -> tuple[TreatyRecord | None, list[Problem]]:
+def parse_treaty_record(
+    data: Located, file: Path, signatures: Signatures, today: date
+) -> tuple[TreatyRecord | None, list[Problem]]:
     """The schema-checked file, checked against the signatories and the calendar."""
     sources = parse_sources(data)
     as_of, problems = checked_date(data, ["as_of"], file, data["as_of"])
     if as_of is not None and as_of > today:
         line, place = line_of(data, ["as_of"])
-        problems.append(Problem(relative(file), line, place, f"the as-of date {as_of} is in the future (the build's date is {today})",
-                                "give the day you last checked the file against its sources"))
+        problems.append(
+            Problem(
+                relative(file),
+                line,
+                place,
+                f"the as-of date {as_of} is in the future (the build's date is {today})",
+                "give the day you last checked the file against its sources",
+            )
+        )
     signatories = signatures.by_id()
     deposits: list[Deposit] = []
     seen: set[str] = set()
@@ -157,8 +173,15 @@ def parse_treaty_record(data: Located, file: Path, signatures: Signatures, today
         problems += more
         if entry["party"] in seen:
             line, place = line_of(data, path + ["party"])
-            problems.append(Problem(relative(file), line, place, f"'{entry['party']}' has deposited already (an earlier entry)",
-                                    "a State deposits one instrument: delete or merge the duplicate"))
+            problems.append(
+                Problem(
+                    relative(file),
+                    line,
+                    place,
+                    f"'{entry['party']}' has deposited already (an earlier entry)",
+                    "a State deposits one instrument: delete or merge the duplicate",
+                )
+            )
         seen.add(entry["party"])
         if deposit is not None:
             deposits.append(deposit)
@@ -170,51 +193,97 @@ def parse_treaty_record(data: Located, file: Path, signatures: Signatures, today
         span, more = checked_span(data, path + ["date"], file, entry["date"])
         problems += more
         if span is not None and entry["party"] in signatories:
-            steps.append(DomesticStep(entry["party"], signatories[entry["party"]].name, span, dict(entry["summary"]),
-                                      cited(entry["sources"], sources)))
+            steps.append(
+                DomesticStep(
+                    entry["party"],
+                    signatories[entry["party"]].name,
+                    span,
+                    dict(entry["summary"]),
+                    cited(entry["sources"], sources),
+                )
+            )
     if problems or as_of is None:
         return None, problems
     steps.sort(key=lambda step: (step.date, step.party))
     deposits.sort(key=lambda deposit: (deposit.deposited, deposit.party))
-    return TreatyRecord(as_of, data["depositary_record"], data["instruments"]["complete"], tuple(deposits),
-                        tuple(steps), sources), []
+    return TreatyRecord(
+        as_of, data["depositary_record"], data["instruments"]["complete"], tuple(deposits), tuple(steps), sources
+    ), []
 
 
-def _party_problems(data: Located, file: Path, path: list[Any], party: str, signatories: Mapping[str, Signatory]) -> list[Problem]:
+def _party_problems(
+    data: Located, file: Path, path: list[Any], party: str, signatories: Mapping[str, Signatory]
+) -> list[Problem]:
     if party in signatories:
         return []
     line, place = line_of(data, path + ["party"])
-    return [Problem(relative(file), line, place, f"'{party}' is not a signatory in data/signatures.yml",
-                    "use the signatory's id from data/signatures.yml (e.g. viet-nam)")]
+    return [
+        Problem(
+            relative(file),
+            line,
+            place,
+            f"'{party}' is not a signatory in data/signatures.yml",
+            "use the signatory's id from data/signatures.yml (e.g. viet-nam)",
+        )
+    ]
 
 
-def _deposit(data: Located, file: Path, path: list[Any], entry: Mapping[str, Any], signatories: Mapping[str, Signatory], sources: Mapping[str, Source],
-             as_of: date) -> tuple[Deposit | None, list[Problem]]:
+def _deposit(
+    data: Located,
+    file: Path,
+    path: list[Any],
+    entry: Mapping[str, Any],
+    signatories: Mapping[str, Signatory],
+    sources: Mapping[str, Source],
+    as_of: date,
+) -> tuple[Deposit | None, list[Problem]]:
     problems = source_problems(data, file, path + ["sources"], entry["sources"], sources)
     deposited, more = checked_date(data, path + ["deposited"], file, entry["deposited"])
     problems += more
     party = entry["party"]
     signatory = signatories.get(party)
+
     def where(field: str) -> tuple[int | None, str]:
         return line_of(data, path + [field])
 
     if entry["kind"] == "accession":
         if "name" not in entry and signatory is None:
             line, place = where("party")
-            problems.append(Problem(relative(file), line, place, f"'{party}' did not sign, so its name is needed",
-                                    "add `name: {en: …, vi: …, fr: …}` to this entry"))
+            problems.append(
+                Problem(
+                    relative(file),
+                    line,
+                    place,
+                    f"'{party}' did not sign, so its name is needed",
+                    "add `name: {en: …, vi: …, fr: …}` to this entry",
+                )
+            )
     elif signatory is None:
         line, place = where("party")
-        problems.append(Problem(relative(file), line, place,
-                                f"'{party}' is not a signatory in data/signatures.yml, so it cannot deposit an instrument of {entry['kind']}",
-                                "use the signatory's id from data/signatures.yml, or kind: accession for a State that did not sign"))
+        problems.append(
+            Problem(
+                relative(file),
+                line,
+                place,
+                f"'{party}' is not a signatory in data/signatures.yml, "
+                f"so it cannot deposit an instrument of {entry['kind']}",
+                "use the signatory's id from data/signatures.yml, or kind: accession for a State that did not sign",
+            )
+        )
     if deposited is not None and not (signatory is None or signatory.signed.last <= deposited <= as_of):
         line, place = where("deposited")
-        problems.append(Problem(relative(file), line, place, f"deposit date {deposited} is before the signature or after the file's as_of",
-                                f"a deposit comes after the signature ({signatory.signed.machine_value()}) and on or before as_of ({as_of})"))
+        problems.append(
+            Problem(
+                relative(file),
+                line,
+                place,
+                f"deposit date {deposited} is before the signature or after the file's as_of",
+                f"a deposit comes after the signature ({signatory.signed.machine_value()}) "
+                f"and on or before as_of ({as_of})",
+            )
+        )
     if problems or deposited is None:
         return None, problems
     name = entry.get("name") or signatory.name  # type: ignore[union-attr]
     regional = (entry.get("type") or (signatory.type if signatory else "state")) == REGIONAL_ORGANIZATION
-    return Deposit(party, dict(name), entry["kind"], deposited,
-                   cited(entry["sources"], sources), regional), []
+    return Deposit(party, dict(name), entry["kind"], deposited, cited(entry["sources"], sources), regional), []

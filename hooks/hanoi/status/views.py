@@ -7,25 +7,30 @@ sources numbered once per page.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from babel.lists import format_list
 
-from hanoi.status.collation import folded, sort_key
 from hanoi.dates import DateSpan
-from hanoi.status.facts import Signatures
 from hanoi.formatting import babel_locale, format_date, format_number, format_span
 from hanoi.languages import DEFAULT_LANGUAGE
 from hanoi.sources import Source
+from hanoi.status.collation import folded, sort_key
+from hanoi.status.facts import Signatures
 from hanoi.status.treaty import TreatyRecord, TreatyStatus
 
 
 def date_view(span: DateSpan, language: str) -> dict[str, Any]:
     """A day or span of days: machine value, text, and whether the day is known."""
-    return {"machine": span.machine_value(), "text": format_span(span.first, span.last, language),
-            "exact": span.is_day, "datetime": span.first.isoformat() if span.is_day else None}
+    return {
+        "machine": span.machine_value(),
+        "text": format_span(span.first, span.last, language),
+        "exact": span.is_day,
+        "datetime": span.first.isoformat() if span.is_day else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,9 @@ class NumberedSources:
         return [] if tuple(numbers) == self.default else numbers
 
     def view(self, language: str) -> list[dict[str, Any]]:
-        return [{"number": n, "name": s.name[language], "url": s.url, "kind": s.kind}
-                for n, s in enumerate(self.sources, 1)]
+        return [
+            {"number": n, "name": s.name[language], "url": s.url, "kind": s.kind} for n, s in enumerate(self.sources, 1)
+        ]
 
 
 def numbered_sources(cited_by_row: list[tuple[Source, ...]]) -> NumberedSources:
@@ -63,38 +69,55 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
     numbering = numbered_sources([s.sources for s in ordered])
     rows = []
     for signatory in ordered:
-        rows.append({
-            "name": signatory.name[language],
-            "signed": date_view(signatory.signed, language),
-            "in_hanoi": signatory.in_hanoi,
-            "marks": numbering.marks(signatory.sources),
-            "filter": folded(" ".join(dict.fromkeys([signatory.name[language], signatory.name[DEFAULT_LANGUAGE]]))),
-        })
+        rows.append(
+            {
+                "name": signatory.name[language],
+                "signed": date_view(signatory.signed, language),
+                "in_hanoi": signatory.in_hanoi,
+                "marks": numbering.marks(signatory.sources),
+                "filter": folded(" ".join(dict.fromkeys([signatory.name[language], signatory.name[DEFAULT_LANGUAGE]]))),
+            }
+        )
     by_day = Counter((s.signed, s.in_hanoi) for s in signatures.signatories)
-    counts = [{"signed": date_view(span, language), "in_hanoi": in_hanoi, "count": count,
-               "count_text": format_number(count, language)}
-              for (span, in_hanoi), count in sorted(by_day.items())]
+    counts = [
+        {
+            "signed": date_view(span, language),
+            "in_hanoi": in_hanoi,
+            "count": count,
+            "count_text": format_number(count, language),
+        }
+        for (span, in_hanoi), count in sorted(by_day.items())
+    ]
     return {
-        "rows": rows, "counts": counts, "sources": numbering.view(language),
+        "rows": rows,
+        "counts": counts,
+        "sources": numbering.view(language),
         "default_marks": format_list([str(n) for n in numbering.default], locale=babel_locale(language)),
-        "total": len(signatures.signatories), "in_hanoi": len(signatures.in_hanoi),
-        "after_hanoi": len(signatures.after_hanoi), "as_of": signatures.as_of.isoformat(),
+        "total": len(signatures.signatories),
+        "in_hanoi": len(signatures.in_hanoi),
+        "after_hanoi": len(signatures.after_hanoi),
+        "as_of": signatures.as_of.isoformat(),
         "as_of_text": format_date(signatures.as_of, language),
     }
 
 
 def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
     """The treaty's status on the build's day, for the status panel and blocks."""
+
     def optional_date(day: date | None) -> dict[str, str] | None:
         return {"machine": day.isoformat(), "text": format_date(day, language)} if day else None
 
     return {
         "phase": status.phase.value,
         "as_of": {"machine": status.as_of.isoformat(), "text": format_date(status.as_of, language)},
-        "signatories": status.signatories, "signatories_text": format_number(status.signatories, language),
+        "signatories": status.signatories,
+        "signatories_text": format_number(status.signatories, language),
         "deposited": status.instruments_deposited,
-        "deposited_text": None if status.instruments_deposited is None else format_number(status.instruments_deposited, language),
-        "required": status.instruments_required, "required_text": format_number(status.instruments_required, language),
+        "deposited_text": None
+        if status.instruments_deposited is None
+        else format_number(status.instruments_deposited, language),
+        "required": status.instruments_required,
+        "required_text": format_number(status.instruments_required, language),
         "signature_open": status.signature_open,
         "signature_open_until": optional_date(status.signature_open_until),
         "entry_into_force": optional_date(status.entry_into_force),
@@ -107,11 +130,25 @@ def record_view(record: TreatyRecord, language: str) -> dict[str, Any]:
     """Deposits and domestic steps, each citing its sources by number."""
     numbering = numbered_sources([d.sources for d in record.deposits] + [s.sources for s in record.domestic_steps])
     return {
-        "deposits": [{"name": d.name[language], "kind": d.kind, "deposited": date_view(DateSpan(d.deposited, d.deposited), language),
-                      "counts": d.counts_toward_entry_into_force, "marks": numbering.numbers(d.sources)}
-                     for d in record.deposits],
-        "steps": [{"name": s.name[language], "date": date_view(s.date, language), "summary": s.summary[language],
-                   "marks": numbering.numbers(s.sources)} for s in record.domestic_steps],
+        "deposits": [
+            {
+                "name": d.name[language],
+                "kind": d.kind,
+                "deposited": date_view(DateSpan(d.deposited, d.deposited), language),
+                "counts": d.counts_toward_entry_into_force,
+                "marks": numbering.numbers(d.sources),
+            }
+            for d in record.deposits
+        ],
+        "steps": [
+            {
+                "name": s.name[language],
+                "date": date_view(s.date, language),
+                "summary": s.summary[language],
+                "marks": numbering.numbers(s.sources),
+            }
+            for s in record.domestic_steps
+        ],
         "sources": numbering.view(language),
         "complete": record.complete,
     }

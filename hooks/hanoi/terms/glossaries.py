@@ -8,12 +8,13 @@ expansion on every page of its language (Python-Markdown's ``abbr``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 
 from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
-from hanoi.status.facts import nfc_problems
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 from hanoi.problems import Problem
+from hanoi.status.facts import nfc_problems
 
 GLOSSARY_DIR = DATA_DIR / "glossary"
 
@@ -52,12 +53,18 @@ def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Ter
         if language == DEFAULT_LANGUAGE or ids == reference:
             continue
         name = relative(glossary_file(language, directory))
-        for index, (mine, theirs) in enumerate(zip(ids + [None] * len(reference), reference + [None] * len(ids))):
+        for index, (mine, theirs) in enumerate(zip_longest(ids, reference)):
             if mine != theirs:
                 line, place = line_of(raw[language], ["terms", min(index, len(ids) - 1), "id"])
-                problems.append(Problem(name, line, place,
-                                        f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
-                                        "keep the same ids in the same order as data/glossary/en.yml"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        place,
+                        f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
+                        "keep the same ids in the same order as data/glossary/en.yml",
+                    )
+                )
                 break
     return glossaries, problems
 

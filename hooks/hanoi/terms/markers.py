@@ -6,4 +6,6 @@ from hanoi.markers.expansion import MarkerContext
 
 
 def render_glossary(args: dict[str, str], context: MarkerContext) -> str:
-    return context.render("partials/markers/glossary.html", {"terms": context.site.glossaries.get(context.language, ())})
+    return context.render(
+        "partials/markers/glossary.html", {"terms": context.site.glossaries.get(context.language, ())}
+    )

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
-from hanoi.status.facts import nfc_problems
 from hanoi.problems import Problem
+from hanoi.status.facts import nfc_problems
 
 TERMBASE_FILE = DATA_DIR / "termbase.yml"
 
@@ -39,8 +39,15 @@ def load_termbase(path: Path = TERMBASE_FILE) -> tuple[list[Term], list[Problem]
             clash = [v for v in variants if forbidden_in(approved[language], v)]
             if clash:
                 line, place = line_of(data, ["terms", index, "forbidden", language])
-                problems.append(Problem(relative(path), line, place, f"the approved {language} form contains the forbidden {clash[0]!r}",
-                                        "a variant that is part of the approved form would fail every page: remove it"))
+                problems.append(
+                    Problem(
+                        relative(path),
+                        line,
+                        place,
+                        f"the approved {language} form contains the forbidden {clash[0]!r}",
+                        "a variant that is part of the approved form would fail every page: remove it",
+                    )
+                )
         terms.append(Term(entry["id"], approved, forbidden, entry["source"]))
     return terms, problems
 
@@ -51,6 +58,6 @@ def forbidden_in(text: str, variant: str) -> bool:
     return _pattern(variant).search(unicodedata.normalize("NFC", text)) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(unicodedata.normalize("NFC", variant)) + r"(?![\w-])")
