@@ -265,6 +265,13 @@ def schema_problems(data: Any, schema_name: str, file: Path) -> list[Problem]:
     return problems
 
 
+def problem_at(data: Any, path: Iterable[Any], file: Path | str, message: str, fix: str) -> Problem:
+    """A problem at the line of ``path`` in ``data`` (read from ``file``, or
+    the name to show for it)."""
+    line, place = line_of(data, path)
+    return Problem(file if isinstance(file, str) else relative(file), line, place, message, fix)
+
+
 def load_validated(path: Path, schema_name: str) -> tuple[Any, list[Problem]]:
     data, problems = load_yaml(path)
     if problems:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hanoi.datafiles import line_of, relative
+from hanoi.datafiles import problem_at
 from hanoi.problems import Problem
 
 
@@ -30,11 +30,10 @@ class DateSpan:
 
 
 def _not_a_day(data: Any, path: Iterable[Any], file: Path, text: str) -> Problem:
-    line, place = line_of(data, list(path))
-    return Problem(
-        relative(file),
-        line,
-        place,
+    return problem_at(
+        data,
+        list(path),
+        file,
         f"'{text}' is not a real date",
         "check the month (01 to 12) and the day of the month, written YYYY-MM-DD",
     )
@@ -58,12 +57,11 @@ def checked_span(data: Any, path: Iterable[Any], file: Path, text: str) -> tuple
     if first is None or last is None:
         return None, problems[:1]
     if last < first:
-        line, place = line_of(data, path)
         return None, [
-            Problem(
-                relative(file),
-                line,
-                place,
+            problem_at(
+                data,
+                path,
+                file,
                 f"the span '{text}' ends before it starts",
                 "write the first day, then '/', then the last day",
             )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hanoi.datafiles import Located, line_of, relative
+from hanoi.datafiles import Located, problem_at
 from hanoi.problems import Problem
 
 
@@ -32,12 +32,11 @@ def source_problems(
     unknown = [s for s in cited if s not in known]
     if not unknown:
         return []
-    line, place = line_of(data, path)
     return [
-        Problem(
-            relative(file),
-            line,
-            place,
+        problem_at(
+            data,
+            path,
+            file,
             f"unknown source {', '.join(unknown)}",
             f"use one of: {', '.join(sorted(known))}, or add the source under `sources:`",
         )

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from hanoi.datafiles import PROJECT_DIR, Located, line_of, parse_yaml, relative, schema_problems
+from hanoi.datafiles import PROJECT_DIR, Located, parse_yaml, problem_at, relative, schema_problems
 from hanoi.languages import LANGUAGES
 from hanoi.pages.content import content_problems
 from hanoi.problems import Problem
@@ -83,12 +83,11 @@ def front_matter_problems(meta: Located, kind: str, path: Path) -> list[Problem]
     for field in MOMENTS if isinstance(meta, dict) else ():
         value = meta.get(field)
         if isinstance(value, str) and not is_real_moment(value):
-            line, place = line_of(meta, [field])
             problems.append(
-                Problem(
-                    relative(path),
-                    line,
-                    place,
+                problem_at(
+                    meta,
+                    [field],
+                    path,
                     f"'{value}' is not a real date or time",
                     "check the month (01 to 12), the day of the month, the hours (00 to 23) and minutes",
                 )

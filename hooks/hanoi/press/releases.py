@@ -19,7 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from hanoi.catalogues import translate
 from hanoi.clock import SITE_TIME_ZONE
-from hanoi.datafiles import line_of, relative
+from hanoi.datafiles import problem_at
 from hanoi.formatting import format_clock, format_date
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from hanoi.pages.drafts import Publication
@@ -69,12 +69,11 @@ def releases_from(pages: list[SourcePage]) -> tuple[list[Release], list[Problem]
         try:
             zone = ZoneInfo(meta["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            line, place = line_of(meta, ["timezone"])
             problems.append(
-                Problem(
-                    relative(page.path),
-                    line,
-                    place,
+                problem_at(
+                    meta,
+                    ["timezone"],
+                    page.path,
                     f"unknown time zone '{meta['timezone']}'",
                     "write an IANA zone such as Asia/Ho_Chi_Minh or America/New_York",
                 )
@@ -120,12 +119,11 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
                 ("publish_at", version.publish_at, english.publish_at),
             ):
                 if mine != theirs:
-                    line, place = line_of(source.meta, [field])
                     problems.append(
-                        Problem(
-                            relative(source.path),
-                            line,
-                            place,
+                        problem_at(
+                            source.meta,
+                            [field],
+                            source.path,
                             f"{field} differs from the English version (docs/en/{path})",
                             f"use the same {field} in the three languages",
                         )
@@ -133,12 +131,11 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
         if english is not None:
             if english.translation_key in keys and keys[english.translation_key] != path:
                 source = page_of[(DEFAULT_LANGUAGE, path)]
-                line, place = line_of(source.meta, ["translation_key"])
                 problems.append(
-                    Problem(
-                        relative(source.path),
-                        line,
-                        place,
+                    problem_at(
+                        source.meta,
+                        ["translation_key"],
+                        source.path,
                         f"translation_key '{english.translation_key}' is also used by "
                         f"docs/en/{keys[english.translation_key]}",
                         "give each release its own key (its file name without .md)",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hanoi.clock import site_today
-from hanoi.datafiles import DATA_DIR, Located, line_of, load_validated, relative
+from hanoi.datafiles import DATA_DIR, Located, load_validated, problem_at, relative
 from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.formatting import format_date, format_number
 from hanoi.problems import Problem
@@ -109,12 +109,11 @@ def nfc_problems(data: Any, file: Path) -> list[Problem]:
 
     def visit(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, str) and unicodedata.normalize("NFC", node) != node:
-            line, place = line_of(data, path)
             problems.append(
-                Problem(
-                    relative(file),
-                    line,
-                    place,
+                problem_at(
+                    data,
+                    path,
+                    file,
                     "text is not in Unicode NFC (decomposed accents)",
                     "retype the accented letters, or save the file with an editor set to NFC",
                 )
@@ -164,17 +163,12 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
     seen: dict[str, int] = {}
     signatories = []
     for index, entry in enumerate(data["signatories"]):
-
-        def where(field: str, index: int = index) -> tuple[int | None, str]:
-            return line_of(data, ["signatories", index, field])
-
         if entry["id"] in seen:
-            line, place = where("id")
             problems.append(
-                Problem(
+                problem_at(
+                    data,
+                    ["signatories", index, "id"],
                     name,
-                    line,
-                    place,
                     f"duplicate id '{entry['id']}' (also entry {seen[entry['id']] + 1})",
                     "each signatory appears once: delete or merge the duplicate",
                 )
@@ -187,12 +181,11 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
             continue
         latest = min(SIGNATURE_CLOSES, as_of or SIGNATURE_CLOSES)
         if not HANOI_DAYS[0] <= signed.first <= signed.last <= latest:
-            line, place = where("signed")
             problems.append(
-                Problem(
+                problem_at(
+                    data,
+                    ["signatories", index, "signed"],
                     name,
-                    line,
-                    place,
                     f"signature date {entry['signed']} is outside the signature period",
                     f"signature opened on {HANOI_DAYS[0]} and closes on {SIGNATURE_CLOSES}; "
                     f"it cannot be after the list's as_of date ({as_of})",
@@ -209,12 +202,11 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
 def _future_problems(data: Any, path: list[Any], file: Path, day: date | None, today: date) -> list[Problem]:
     if day is None or day <= today:
         return []
-    line, place = line_of(data, path)
     return [
-        Problem(
-            relative(file),
-            line,
-            place,
+        problem_at(
+            data,
+            path,
+            file,
             f"the as-of date {day} is in the future (the build's date is {today})",
             "give the date the source published the figure or you checked it",
         )
@@ -288,12 +280,11 @@ def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFa
     problems += more + nfc_problems(treaty_data, treaty)
     clashes = sorted(set(facts) & set(computed_facts(parsed_signatures)))
     for clash in clashes:
-        line, place = line_of(facts_data, ["facts", clash])
         problems.append(
-            Problem(
-                relative(key_facts),
-                line,
-                place,
+            problem_at(
+                facts_data,
+                ["facts", clash],
+                key_facts,
                 f"'{clash}' is counted from {relative(signatures)}",
                 "delete this entry: the site computes it",
             )

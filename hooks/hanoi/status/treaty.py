@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hanoi.datafiles import DATA_DIR, Located, line_of, relative
+from hanoi.datafiles import DATA_DIR, Located, problem_at
 from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.problems import Problem
 from hanoi.sources import Source, cited, parse_sources, source_problems
@@ -154,12 +154,11 @@ def parse_treaty_record(
     sources = parse_sources(data)
     as_of, problems = checked_date(data, ["as_of"], file, data["as_of"])
     if as_of is not None and as_of > today:
-        line, place = line_of(data, ["as_of"])
         problems.append(
-            Problem(
-                relative(file),
-                line,
-                place,
+            problem_at(
+                data,
+                ["as_of"],
+                file,
                 f"the as-of date {as_of} is in the future (the build's date is {today})",
                 "give the day you last checked the file against its sources",
             )
@@ -172,12 +171,11 @@ def parse_treaty_record(
         deposit, more = _deposit(data, file, path, entry, signatories, sources, as_of or today)
         problems += more
         if entry["party"] in seen:
-            line, place = line_of(data, path + ["party"])
             problems.append(
-                Problem(
-                    relative(file),
-                    line,
-                    place,
+                problem_at(
+                    data,
+                    path + ["party"],
+                    file,
                     f"'{entry['party']}' has deposited already (an earlier entry)",
                     "a State deposits one instrument: delete or merge the duplicate",
                 )
@@ -216,12 +214,11 @@ def _party_problems(
 ) -> list[Problem]:
     if party in signatories:
         return []
-    line, place = line_of(data, path + ["party"])
     return [
-        Problem(
-            relative(file),
-            line,
-            place,
+        problem_at(
+            data,
+            path + ["party"],
+            file,
             f"'{party}' is not a signatory in data/signatures.yml",
             "use the signatory's id from data/signatures.yml (e.g. viet-nam)",
         )
@@ -243,40 +240,34 @@ def _deposit(
     party = entry["party"]
     signatory = signatories.get(party)
 
-    def where(field: str) -> tuple[int | None, str]:
-        return line_of(data, path + [field])
-
     if entry["kind"] == "accession":
         if "name" not in entry and signatory is None:
-            line, place = where("party")
             problems.append(
-                Problem(
-                    relative(file),
-                    line,
-                    place,
+                problem_at(
+                    data,
+                    path + ["party"],
+                    file,
                     f"'{party}' did not sign, so its name is needed",
                     "add `name: {en: …, vi: …, fr: …}` to this entry",
                 )
             )
     elif signatory is None:
-        line, place = where("party")
         problems.append(
-            Problem(
-                relative(file),
-                line,
-                place,
+            problem_at(
+                data,
+                path + ["party"],
+                file,
                 f"'{party}' is not a signatory in data/signatures.yml, "
                 f"so it cannot deposit an instrument of {entry['kind']}",
                 "use the signatory's id from data/signatures.yml, or kind: accession for a State that did not sign",
             )
         )
     if deposited is not None and not (signatory is None or signatory.signed.last <= deposited <= as_of):
-        line, place = where("deposited")
         problems.append(
-            Problem(
-                relative(file),
-                line,
-                place,
+            problem_at(
+                data,
+                path + ["deposited"],
+                file,
                 f"deposit date {deposited} is before the signature or after the file's as_of",
                 f"a deposit comes after the signature ({signatory.signed.machine_value()}) "
                 f"and on or before as_of ({as_of})",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
+from hanoi.datafiles import DATA_DIR, load_validated, problem_at, relative
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 from hanoi.problems import Problem
 from hanoi.status.facts import nfc_problems
@@ -55,12 +55,11 @@ def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Ter
         name = relative(glossary_file(language, directory))
         for index, (mine, theirs) in enumerate(zip_longest(ids, reference)):
             if mine != theirs:
-                line, place = line_of(raw[language], ["terms", min(index, len(ids) - 1), "id"])
                 problems.append(
-                    Problem(
+                    problem_at(
+                        raw[language],
+                        ["terms", min(index, len(ids) - 1), "id"],
                         name,
-                        line,
-                        place,
                         f"term {index + 1} is '{mine}' but in the English glossary it is '{theirs}'",
                         "keep the same ids in the same order as data/glossary/en.yml",
                     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from hanoi.datafiles import DATA_DIR, line_of, load_validated, relative
+from hanoi.datafiles import DATA_DIR, load_validated, problem_at
 from hanoi.problems import Problem
 from hanoi.status.facts import nfc_problems
 
@@ -38,12 +38,11 @@ def load_termbase(path: Path = TERMBASE_FILE) -> tuple[list[Term], list[Problem]
         for language, variants in forbidden.items():
             clash = [v for v in variants if forbidden_in(approved[language], v)]
             if clash:
-                line, place = line_of(data, ["terms", index, "forbidden", language])
                 problems.append(
-                    Problem(
-                        relative(path),
-                        line,
-                        place,
+                    problem_at(
+                        data,
+                        ["terms", index, "forbidden", language],
+                        path,
                         f"the approved {language} form contains the forbidden {clash[0]!r}",
                         "a variant that is part of the approved form would fail every page: remove it",
                     )
