@@ -74,6 +74,15 @@ def bare_config(text: str) -> str:
     return _drop(text, r"^[ \t]+custom_dir:[^\n]*\n")
 
 
+def without_our_templates(docs: Path) -> None:
+    """Pages drawn by a template of ours (the home pages' ``template:
+    home.html``) drawn by Material's own, as in a bare build."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "\ntemplate: " in text.split("\n---", 1)[0]:
+            page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
+
+
 @dataclass
 class Variant:
     project: Path
@@ -121,6 +130,7 @@ def prepare(root: Path, releases: int, events: int) -> Size:
     bare = copy_project(root / f"{releases}" / "bare", hooked)
     config = bare / "mkdocs.yml"
     config.write_text(bare_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+    without_our_templates(bare / "docs")
     return Size(releases, Variant(hooked), Variant(bare))
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -31,7 +30,7 @@ sys.path[:0] = [str(PROJECT / "bench"), str(PROJECT / "tests")]
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from browser.conftest import LAUNCH_ARGS, find_chromium  # noqa: E402
-from build import bare_config  # noqa: E402
+from build import bare_config, without_our_templates  # noqa: E402
 from common import copy_project, run_build  # noqa: E402
 from netlify_emulation import serve  # noqa: E402
 from site_pages import samples  # noqa: E402
@@ -43,15 +42,6 @@ PHONE = {"width": 412, "height": 915}
 
 def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
-
-
-def without_our_templates(docs: Path) -> None:
-    """Pages drawn by a template of ours (the home pages' ``template:
-    home.html``) drawn by Material's own, as in a bare build."""
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if "\ntemplate: " in text.split("\n---", 1)[0]:
-            page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
 
 
 def first_visit(browser, base_url: str, site: Path, path: str, seconds: float) -> tuple[int, int]:
