@@ -25,12 +25,15 @@ _seconds: collections.Counter[str] = collections.Counter()
 
 def _run_event(self: plugins.PluginCollection, name: str, item: Any = None, **kwargs: Any) -> Any:
     """MkDocs' own loop (mkdocs/plugins.py), each call timed."""
+    pass_item = item is not None
     for method in self.events[name]:
+        self._current_plugin = self._event_origins.get(method, "<unknown>")  # File.generated reads it
         started = time.process_time()
-        result = method(item, **kwargs) if item is not None else method(**kwargs)
+        result = method(item, **kwargs) if pass_item else method(**kwargs)
         _seconds[f"event {name}: {getattr(method, '__module__', '?')}"] += time.process_time() - started
         if result is not None:
             item = result
+    self._current_plugin = None
     return item
 
 

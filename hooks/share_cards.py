@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hanoi.build import language_build
-from hanoi.media_kit.cards import CardsToDraw, card_for, card_url, publish_cards
+from hanoi.media_kit.cards import CardsToDraw, card_for, publish_cards
 
 
 def _cards(config: MkDocsConfig) -> CardsToDraw:
@@ -24,18 +24,15 @@ def _cards(config: MkDocsConfig) -> CardsToDraw:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    card = card_for("", config)
-    _cards(config).cards.add(card)
-    env.globals["default_share_card"] = card_url(card, config.site_url or "/")
+    env.globals["default_share_card"] = _cards(config).add(card_for("", config), config.site_url or "/")
     return env
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     card = card_for(str(page.meta.get("title") or page.title or ""), config)
-    _cards(config).cards.add(card)
-    context["share_card"] = card_url(card, config.site_url or "/")
+    context["share_card"] = _cards(config).add(card, config.site_url or "/")
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    publish_cards(_cards(config).cards, Path(config.site_dir))
+    publish_cards(_cards(config), Path(config.site_dir))

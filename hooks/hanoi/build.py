@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -110,7 +111,7 @@ class SiteBuild(_FeatureStates):
     def __post_init__(self) -> None:
         _FeatureStates.__init__(self)
 
-    @property
+    @cached_property  # looked up for every page: made once
     def scanned(self) -> dict[str, SourcePage]:
         """The pages with a front matter, by MkDocs' name for them ('vi/faq.md')."""
         return {page.src_uri: page for page in self.pages if page.meta is not None}

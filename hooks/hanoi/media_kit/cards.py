@@ -30,6 +30,7 @@ CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
 SITE_FOLDER = "assets/share-cards"
 WIDTH, HEIGHT = 1200, 630
 PPI = 72  # the template's points are pixels
+TYPST_VERSION = version("typst")  # a card drawn by another Typst is drawn again
 
 
 @dataclass(frozen=True, order=True)
@@ -39,7 +40,7 @@ class Card:
     language: str
 
     def key(self, template: str) -> str:
-        drawn = "\0".join((template, version("typst"), self.site_name, self.title, self.language))
+        drawn = "\0".join((template, TYPST_VERSION, self.site_name, self.title, self.language))
         return hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:24]
 
 
@@ -47,11 +48,23 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
+def template_text() -> str:
+    return TEMPLATE.read_text(encoding="utf-8")
+
+
 @dataclass
 class CardsToDraw:
-    """The cards of the pages one language build rendered."""
+    """The cards of the pages one language build rendered, and the template
+    they are drawn with (read once per language build: every page's card
+    address depends on it)."""
 
     cards: set[Card] = field(default_factory=set)
+    template: str = field(default_factory=template_text)
+
+    def add(self, card: Card, site_url: str) -> str:
+        """Keep the card to draw; its address."""
+        self.cards.add(card)
+        return site_url.rstrip("/") + "/" + site_path(card.key(self.template))
 
 
 def card_for(title: str, config: MkDocsConfig) -> Card:
@@ -61,16 +74,8 @@ def card_for(title: str, config: MkDocsConfig) -> Card:
     return Card(site_name, " ".join(shown.split()), build_language(config))
 
 
-def card_url(card: Card, site_url: str) -> str:
-    return site_url.rstrip("/") + "/" + site_path(card.key(template_text()))
-
-
 class CardsFailed(Exception):
     """Typst could not draw the cards; the message is the engine's."""
-
-
-def template_text() -> str:
-    return TEMPLATE.read_text(encoding="utf-8")
 
 
 def site_path(key: str) -> str:
@@ -98,11 +103,11 @@ def draw(cards: list[Card], template: str) -> list[bytes]:
     return [bytes(p) for p in pages] if isinstance(pages, list) else [bytes(pages)]
 
 
-def publish(cards: set[Card], site_dir: Path, cache_dir: Path = CACHE_DIR) -> int:
+def publish(to_draw: CardsToDraw, site_dir: Path, cache_dir: Path = CACHE_DIR) -> int:
     """Write every card into the site, drawing only those not in the cache.
     Returns how many were drawn."""
-    template = template_text()
-    keyed = {card.key(template): card for card in sorted(cards)}
+    template = to_draw.template
+    keyed = {card.key(template): card for card in sorted(to_draw.cards)}
     missing = [key for key in keyed if not (cache_dir / f"{key}.png").is_file()]
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -115,10 +120,10 @@ def publish(cards: set[Card], site_dir: Path, cache_dir: Path = CACHE_DIR) -> in
     return len(missing)
 
 
-def publish_cards(cards: set[Card], site_dir: Path) -> None:
+def publish_cards(to_draw: CardsToDraw, site_dir: Path) -> None:
     """``publish``, or the build stops with the engine's words."""
     try:
-        publish(cards, site_dir)
+        publish(to_draw, site_dir)
     except CardsFailed as error:
         stop_on(
             [

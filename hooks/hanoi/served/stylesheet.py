@@ -100,10 +100,10 @@ class SiteTokens:
     any_value: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
-        for value in _CLASS.findall(html):
+        for value in set(_CLASS.findall(html)):  # a page repeats most of its class lists
             self.classes.update(value.split())
         self.ids.update(_ID.findall(html))
-        self.elements.update(name.lower() for name in _ELEMENT.findall(html))
+        self.elements.update(name.lower() for name in set(_ELEMENT.findall(html)))
         for name, value in self.wanted - self.attributes:
             if (f' {name}="{value}"' if value is not None else f" {name}") in html:
                 self.attributes.add((name, value))
