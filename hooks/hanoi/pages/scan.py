@@ -17,7 +17,16 @@ from typing import Any
 
 from markupsafe import escape
 
-from hanoi.datafiles import PROJECT_DIR, Located, parse_yaml, problem_at, relative, schema_problems
+from hanoi.datafiles import (
+    PROJECT_DIR,
+    Located,
+    SchemasStamp,
+    parse_yaml,
+    problem_at,
+    relative,
+    schema_problems,
+    schemas_stamp,
+)
 from hanoi.languages import LANGUAGES
 from hanoi.pages.content import content_problems
 from hanoi.problems import Problem
@@ -76,10 +85,10 @@ def front_matter_of(text: str, name: str) -> tuple[Located | None, str, list[Pro
 MOMENTS = ("date", "publish_at")
 
 
-def front_matter_problems(meta: Located, kind: str, path: Path) -> list[Problem]:
+def front_matter_problems(meta: Located, kind: str, path: Path, stamp: SchemasStamp | None = None) -> list[Problem]:
     """A page's front matter against its kind's schema, in NFC, and with real
     dates and times (a schema pattern accepts "2025-02-30")."""
-    problems = schema_problems(meta, kind, path) + nfc_problems(meta, path)
+    problems = schema_problems(meta, kind, path, stamp) + nfc_problems(meta, path)
     for field in MOMENTS if isinstance(meta, dict) else ():
         value = meta.get(field)
         if isinstance(value, str) and not is_real_moment(value):
@@ -108,6 +117,7 @@ def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Proble
     and of its content. A site build scans once (hanoi.build.SiteBuild)."""
     pages = []
     problems: list[Problem] = []
+    stamp = schemas_stamp()
     for language in LANGUAGES:
         root = docs_dir / language
         named = relative(root)
@@ -118,7 +128,7 @@ def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Proble
             meta, body, found = front_matter_of(text, name)
             page = SourcePage(path, language, relative_path, meta, body)
             if meta is not None and not found:
-                found = front_matter_problems(meta, page.kind, path)
+                found = front_matter_problems(meta, page.kind, path, stamp)
             # The body only: the front matter is text, escaped wherever it is shown.
             body_line = text.count("\n", 0, len(text) - len(body)) + 1
             problems += found + content_problems(name, body, body_line)
