@@ -25,7 +25,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 PROJECT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(PROJECT / "bench"), str(PROJECT / "tests")]
+# hooks/ last: bench/programme.py and hooks/programme.py share a name.
+sys.path[:0] = [str(PROJECT / "bench"), str(PROJECT / "tests"), str(PROJECT / "hooks")]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
