@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,16 +14,8 @@ from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
 from hanoi.editor.headers import site_paths
-from hanoi.languages import LANGUAGES, is_last_build_running
-from hanoi.served.security import (
-    ContentNotInPage,
-    content_security_policy,
-    fingerprinted_assets,
-    headers_file,
-    security_txt,
-    site_script_hashes,
-    template_script_hashes,
-)
+from hanoi.languages import is_last_build_running
+from hanoi.served.security import ContentNotInPage, template_script_hashes, write_served_files
 
 
 # The hashes of the inline scripts the templates emitted in each page, kept by
@@ -43,19 +34,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
-    if is_last_build_running(config):
-        return
-    site_dir = Path(config.site_dir)
-    well_known = site_dir / ".well-known"
-    well_known.mkdir(exist_ok=True)
-    (well_known / "security.txt").write_text(
-        security_txt(config.site_url or "/", datetime.now(UTC), LANGUAGES),
-        encoding="utf-8",
-    )
-    csp = content_security_policy(site_script_hashes(site_dir, site_build(config).script_hashes))
-    # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
-    context = os.environ.get("CONTEXT", "local")
-    # After security.txt: its folder is one of the site's paths.
-    (site_dir / "_headers").write_text(
-        headers_file(csp, fingerprinted_assets(site_dir), context, site_paths(site_dir)), encoding="utf-8"
-    )
+    if not is_last_build_running(config):
+        # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
+        context = os.environ.get("CONTEXT", "local")
+        scripts = site_build(config).script_hashes
+        write_served_files(Path(config.site_dir), config.site_url or "/", scripts, context, site_paths)

@@ -15,12 +15,13 @@ import base64
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hanoi.languages import LANGUAGES
 from hanoi.served.published import site_files
 
 # Script types a browser executes (an empty type means JavaScript).
@@ -205,3 +206,22 @@ def security_txt(site_url: str, now: datetime, languages: Iterable[str]) -> str:
         f"Canonical: {base}.well-known/security.txt\n"
         f"Policy: {base}contact/#report-a-problem\n"
     )
+
+
+def write_served_files(
+    site_dir: Path,
+    site_url: str,
+    written: Mapping[str, frozenset[str]],
+    deploy_context: str,
+    public_paths: Callable[[Path], list[str]],
+) -> None:
+    """``/.well-known/security.txt``, then ``_headers`` with the CSP of the
+    templates' scripts (``written``: each page's, as MkDocs wrote it) for each
+    of the site's ``public_paths`` (taken after security.txt: its folder is
+    one of them)."""
+    well_known = site_dir / ".well-known"
+    well_known.mkdir(exist_ok=True)
+    (well_known / "security.txt").write_text(security_txt(site_url, datetime.now(UTC), LANGUAGES), encoding="utf-8")
+    csp = content_security_policy(site_script_hashes(site_dir, written))
+    headers = headers_file(csp, fingerprinted_assets(site_dir), deploy_context, public_paths(site_dir))
+    (site_dir / "_headers").write_text(headers, encoding="utf-8")
