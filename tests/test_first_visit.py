@@ -15,7 +15,8 @@ import material
 import pytest
 
 from hanoi.served.material_fixes import PatchError
-from hanoi.served.on_demand import BUNDLE_PATCHES, LOADER, fingerprinted, patched_bundle
+from hanoi.served.on_demand import BUNDLE_PATCHES, LOADER, patched_bundle
+from hanoi.served.published import fingerprinted
 from hanoi.served.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet, wanted_attributes
 from site_pages import site_pages
 from sitetools import PROJECT, soup

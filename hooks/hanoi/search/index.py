@@ -24,7 +24,6 @@ browser tests check that both fold every indexed word alike).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import html
 import json
 import posixpath
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
+from hanoi.served.published import fingerprinted
 
 INDEX_FILE = "search/search_index.json"
 
@@ -175,8 +175,7 @@ def language_base(base: str, language: str, default: str = DEFAULT_LANGUAGE) -> 
 def fingerprinted_worker(content: bytes) -> str:
     """Where our worker is published: its name carries a hash of its content,
     in the form of Material's assets (and so is cached like them)."""
-    digest = hashlib.sha256(content).hexdigest()[:8]
-    return posixpath.join(posixpath.dirname(WORKER_SOURCE), f"search-i18n.{digest}.min.js")
+    return fingerprinted(posixpath.join(posixpath.dirname(WORKER_SOURCE), "search-i18n.min.js"), content)
 
 
 def worker_url(material_worker_url: str, worker: str) -> str:

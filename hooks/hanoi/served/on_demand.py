@@ -22,8 +22,6 @@ browsers may keep them for a year (_headers) and never keep a stale one.
 
 from __future__ import annotations
 
-import hashlib
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from hanoi.served.material_fixes import SOURCE_MAP_COMMENT, PatchError, disable_stay_on_page
-from hanoi.served.published import site_files
+from hanoi.served.published import fingerprinted, site_files
 from hanoi.served.stylesheet import SiteTokens, cut_stylesheet, wanted_attributes
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
@@ -122,15 +120,6 @@ def patched_bundle(bundle: str) -> str:
                 "Material changed; re-check hooks/hanoi/served/on_demand.py against the new bundle"
             )
     return SOURCE_MAP_COMMENT.sub("", patched)
-
-
-def fingerprinted(path: str, content: bytes) -> str:
-    """``assets/javascripts/bundle.a5f9d56c.min.js`` -> the same name with the
-    first 8 hex digits of the SHA-256 of ``content`` in place of Material's."""
-    folder, name = posixpath.split(path)
-    stem, _, extension = name.partition(".")
-    extension = extension.split(".", 1)[1] if re.match(r"[0-9a-f]{8}\.", extension) else extension
-    return posixpath.join(folder, f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{extension}")
 
 
 def relink_pages(site_dir: Path, material: str, published: str) -> int:

@@ -11,8 +11,10 @@ requested: it only makes the upload and the published folder bigger.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,3 +50,14 @@ def site_files(site_dir: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(
         Path(folder, name) for folder, _, names in os.walk(site_dir) for name in names if name.endswith(suffixes)
     )
+
+
+def fingerprinted(path: str, content: bytes) -> str:
+    """``assets/javascripts/bundle.a5f9d56c.min.js`` -> the same name with the
+    first 8 hex digits of the SHA-256 of ``content`` in place of Material's
+    (or added, for a name without them): the form of Material's assets, which
+    _headers lets browsers keep for a year."""
+    folder, name = posixpath.split(path)
+    stem, _, extension = name.partition(".")
+    extension = extension.split(".", 1)[1] if re.match(r"[0-9a-f]{8}\.", extension) else extension
+    return posixpath.join(folder, f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{extension}")
