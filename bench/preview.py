@@ -11,24 +11,21 @@ page, for all three languages and for one language (BUILD_ONLY_LOCALE, as
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from common import MKDOCS, copy_project
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path += [str(PROJECT / "tests"), str(PROJECT / "hooks")]  # after bench/
+
+from common import copy_project  # noqa: E402
+from sitetools import preview_server  # noqa: E402
 
 EDITS = 3
 PAGE = "faq.md"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def served(url: str, text: str, timeout: float = 300) -> float:
@@ -45,21 +42,12 @@ def served(url: str, text: str, timeout: float = 300) -> float:
 
 
 def measure(project: Path, language: str | None) -> tuple[float, list[float]]:
-    port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if language:
         env["BUILD_ONLY_LOCALE"] = language  # that language is then built at the site root
-    log = open(project / f"serve-{language or 'all'}.log", "w")
-    server = subprocess.Popen(
-        [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/{Path(PAGE).stem}/"
     source = project / "docs" / (language or "en") / PAGE
-    try:
+    with preview_server(project, env, project / f"serve-{language or 'all'}.log") as base:
+        url = f"{base}{Path(PAGE).stem}/"
         first = served(url, "</html>")
         edits = []
         for number in range(EDITS):
@@ -68,10 +56,6 @@ def measure(project: Path, language: str | None) -> tuple[float, list[float]]:
                 page.write(f"\n{marker}\n")
             edits.append(served(url, marker))
         return first, edits
-    finally:
-        server.terminate()
-        server.wait()
-        log.close()
 
 
 def main() -> None:

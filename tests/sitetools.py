@@ -7,6 +7,8 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +23,7 @@ LANGUAGES = ("en", "vi", "fr")
 DEFAULT_LANGUAGE = "en"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -30,7 +32,7 @@ def _free_port() -> int:
 # The test site is built for the address the browser tests serve it from:
 # Material fetches sitemap.xml from the site's own URL (its "stay on the same
 # page" language switch), which the strict CSP allows only from the same origin.
-TEST_PORT = _free_port()
+TEST_PORT = free_port()
 TEST_SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
 # Files a test copy of the project leaves out: they are rebuilt or irrelevant.
 _NOT_COPIED = shutil.ignore_patterns(
@@ -98,3 +100,23 @@ def url_path(site_dir: Path, page: Path) -> str:
     if relative.endswith("index.html"):
         relative = relative[: -len("index.html")]
     return "/" + relative
+
+
+@contextmanager
+def preview_server(project: Path, env: dict[str, str], log: Path) -> Iterator[str]:
+    """``mkdocs serve --livereload`` of ``project`` on a free port, its output
+    in ``log``; yields the address it serves."""
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

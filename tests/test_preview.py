@@ -6,7 +6,6 @@ the compiled templates, keyed by their source (hanoi.templates)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -14,31 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import _free_port, build_env
+from sitetools import build_env, preview_server
 
-MKDOCS = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "mkdocs"
 WAIT = 120.0  # seconds: a rebuild takes a few; a slow CI machine, more
 
 
 @pytest.fixture
 def preview(project_copy: Path) -> Iterator[tuple[Path, str, Path]]:
-    port = _free_port()
     log = project_copy / "serve.log"
     env = build_env(BUILD_ONLY_LOCALE="vi")
     env.pop("SITE_URL", None)
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=project_copy,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield project_copy, f"http://127.0.0.1:{port}/", log
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with preview_server(project_copy, env, log) as url:
+        yield project_copy, url, log
 
 
 def fetched(url: str) -> str:
