@@ -286,6 +286,27 @@ def test_rows_mark_only_sources_other_than_the_default(site: Path) -> None:
     assert not any("Treaty Collection" in name or "Dutch" in name for name in english), english
 
 
+WRITTEN_IN = {"vi": ("(tiếng Hà Lan)", ", tiếng Tây Ban Nha)"), "fr": ("(en néerlandais)", ", en espagnol)")}
+
+
+@pytest.mark.parametrize("language", ["vi", "fr"])
+def test_each_source_says_its_language_when_it_is_not_the_page_s(site: Path, language: str) -> None:
+    """Readers of a translated page are told that a source is in English,
+    Dutch or Spanish, as the pages' own source lists do, and the kind of
+    source is said once (never in the name and again after it)."""
+    facts, _ = load_site_facts()
+    items = soup(page_of(site, language, "convention/signatures")).select('li[id^="hc-signatures-source-"]')
+    texts = {li.a["href"]: li.get_text(" ", strip=True) for li in items}
+    for source in facts.signatures.sources.values():
+        text = texts[source.url]
+        if source.language and source.language != language:
+            note = {"vi": "tiếng ", "fr": "en "}[language]
+            assert note in text, f"{text}: no language note for {source.language}"
+        assert text.count("(") - source.name[language].count("(") <= 1, f"{text}: kind said twice"
+    joined = " ".join(texts.values())
+    assert all(expected in joined for expected in WRITTEN_IN[language]), joined
+
+
 def png_size(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"

@@ -19,11 +19,16 @@ class Source:
     name: Mapping[str, str] = field(compare=False)  # by language; a source is known by its id and address
     url: str
     kind: str  # depositary, depositary-mirror, official, news or secondary
+    # ISO 639 code of the language it is written in, when the data gives it:
+    # readers of another language are told, as in the pages' own source lists.
+    language: str | None = None
 
 
 def parse_sources(data: Located) -> dict[str, Source]:
     """A data file's schema-checked ``sources:``."""
-    return {key: Source(key, dict(s["name"]), s["url"], s["kind"]) for key, s in data["sources"].items()}
+    return {
+        key: Source(key, dict(s["name"]), s["url"], s["kind"], s.get("language")) for key, s in data["sources"].items()
+    }
 
 
 def source_problems(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from babel import Locale
 from babel.lists import format_list
 
 from hanoi.dates import DateSpan
@@ -50,8 +51,27 @@ class NumberedSources:
 
     def view(self, language: str) -> list[dict[str, Any]]:
         return [
-            {"number": n, "name": s.name[language], "url": s.url, "kind": s.kind} for n, s in enumerate(self.sources, 1)
+            {
+                "number": n,
+                "name": s.name[language],
+                "url": s.url,
+                "kind": s.kind,
+                "written_in": written_in(s, language),
+            }
+            for n, s in enumerate(self.sources, 1)
         ]
+
+
+def written_in(source: Source, language: str) -> str | None:
+    """The name of the language a source is written in, as the page's
+    language writes it inside a sentence ("tiếng Anh", "anglais"); None when
+    it is the page's language or not given."""
+    if source.language is None or source.language == language:
+        return None
+    name: str = Locale.parse(babel_locale(language)).languages.get(source.language, source.language)
+    # English capitalises a language's name; Vietnamese and French do not
+    # inside a sentence, where Babel's names (for lists of languages) do.
+    return name if language == DEFAULT_LANGUAGE else name[0].lower() + name[1:]
 
 
 def numbered_sources(cited_by_row: list[tuple[Source, ...]]) -> NumberedSources:
