@@ -37,12 +37,16 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The tests run in up to 4 processes (pytest-xdist), one per core: each builds
+# the site once; "worksteal" hands a long test's neighbours to an idle process.
+PARALLEL := --numprocesses=auto --maxprocesses=4 --dist=worksteal
+
 ## test: static checks (ruff: lint and format; mypy: types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 ## screenshots: every page type drawn with the cut stylesheet and with Material's whole one, compared (about 12 minutes)
 screenshots: $(STAMP) $(NODE_STAMP)
