@@ -34,6 +34,8 @@ FOCUSED = """() => {
 }"""
 
 
+FOCUS_SHOWN = """() => { const e = document.activeElement;
+  return !e || e === document.body || e.checkVisibility({opacityProperty: true}); }"""
 SETTLED = """() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"""
 
 
@@ -99,7 +101,7 @@ def test_keyboard_focus_is_always_visible(browser: Browser, base_url: str, site:
                 break
             seen += 1
             if not state["visible"]:  # e.g. the search field opens the search when focused
-                page.wait_for_timeout(400)
+                page.wait_for_function(FOCUS_SHOWN, timeout=2000)
                 page.evaluate(SETTLED)
                 state = focused(page) or state
             outlined = state["outlineStyle"] != "none" and state["outlineWidth"] >= 2

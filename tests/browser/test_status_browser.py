@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from browser.quality import LOCALES, url_of
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES
@@ -95,14 +95,14 @@ def test_the_filter_ignores_accents(browser: Browser, base_url: str, language: s
         total = rows.count()
         box = page.locator("#hc-signatories-filter")
         assert box.is_visible()
+        shown = page.locator("table.hc-signatories tbody tr:visible")
         box.fill(typed)
-        page.wait_for_timeout(300)
+        expect(shown).not_to_have_count(total)
         visible = [name.strip() for name in page.locator("table.hc-signatories tbody tr:visible th").all_inner_texts()]
         assert any(name.startswith(expected) for name in visible) and len(visible) < total, visible
         assert str(len(visible)) in page.locator("#hc-signatories-filter-status").inner_text()
         box.fill("")
-        page.wait_for_timeout(300)
-        assert page.locator("table.hc-signatories tbody tr:visible").count() == total
+        expect(shown).to_have_count(total)
     finally:
         context.close()
 
