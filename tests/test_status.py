@@ -286,7 +286,11 @@ def test_rows_mark_only_sources_other_than_the_default(site: Path) -> None:
     assert not any("Treaty Collection" in name or "Dutch" in name for name in english), english
 
 
-WRITTEN_IN = {"vi": ("(tiếng Hà Lan)", ", tiếng Tây Ban Nha)"), "fr": ("(en néerlandais)", ", en espagnol)")}
+# How each language introduces a language's name, and two notes it must show.
+WRITTEN_IN = {
+    "vi": ("tiếng ", ("(tiếng Hà Lan)", ", tiếng Tây Ban Nha)")),
+    "fr": ("en ", ("(en néerlandais)", ", en espagnol)")),
+}
 
 
 @pytest.mark.parametrize("language", ["vi", "fr"])
@@ -297,14 +301,14 @@ def test_each_source_says_its_language_when_it_is_not_the_page_s(site: Path, lan
     facts, _ = load_site_facts()
     items = soup(page_of(site, language, "convention/signatures")).select('li[id^="hc-signatures-source-"]')
     texts = {li.a["href"]: li.get_text(" ", strip=True) for li in items}
+    note, examples = WRITTEN_IN[language]
     for source in facts.signatures.sources.values():
         text = texts[source.url]
         if source.language and source.language != language:
-            note = {"vi": "tiếng ", "fr": "en "}[language]
             assert note in text, f"{text}: no language note for {source.language}"
         assert text.count("(") - source.name[language].count("(") <= 1, f"{text}: kind said twice"
     joined = " ".join(texts.values())
-    assert all(expected in joined for expected in WRITTEN_IN[language]), joined
+    assert all(expected in joined for expected in examples), joined
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
 
@@ -23,6 +24,15 @@ DATE_PATTERNS: dict[str, str] = {"en": "d MMMM y", "vi": "d/M/y", "fr": "d MMMM 
 
 def babel_locale(language: str) -> str:
     return BABEL_LOCALES[language]
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of the language ``code`` (ISO 639) as ``language`` writes it
+    inside a sentence: "Dutch", "tiếng Hà Lan", "néerlandais". English
+    capitalises it; Vietnamese and French do not, where Babel's names (made
+    for lists of languages) do."""
+    name: str = Locale.parse(babel_locale(language)).languages.get(code, code)
+    return name if language == "en" else name[0].lower() + name[1:]
 
 
 def format_date(value: date | datetime, language: str) -> str:

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel import Locale
 from babel.lists import format_list
 
 from hanoi.dates import DateSpan
-from hanoi.formatting import babel_locale, format_date, format_number, format_span
+from hanoi.formatting import babel_locale, format_date, format_number, format_span, language_name
 from hanoi.languages import DEFAULT_LANGUAGE
 from hanoi.sources import Source
 from hanoi.status.collation import folded, sort_key
@@ -63,15 +62,12 @@ class NumberedSources:
 
 
 def written_in(source: Source, language: str) -> str | None:
-    """The name of the language a source is written in, as the page's
-    language writes it inside a sentence ("tiếng Anh", "anglais"); None when
-    it is the page's language or not given."""
+    """The name of the language a source is written in, in the page's
+    language ("tiếng Anh", "anglais"); None when it is the page's language or
+    not given."""
     if source.language is None or source.language == language:
         return None
-    name: str = Locale.parse(babel_locale(language)).languages.get(source.language, source.language)
-    # English capitalises a language's name; Vietnamese and French do not
-    # inside a sentence, where Babel's names (for lists of languages) do.
-    return name if language == DEFAULT_LANGUAGE else name[0].lower() + name[1:]
+    return language_name(source.language, language)
 
 
 def numbered_sources(cited_by_row: list[tuple[Source, ...]]) -> NumberedSources:
