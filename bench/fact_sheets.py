@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -32,6 +33,7 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from hanoi.languages import LANGUAGES, language_prefix  # noqa: E402
 from hanoi.media_kit.sheets import SHEETS_FOLDER, compile_pdf, pdf_path, sheet_source  # noqa: E402
+from hanoi.status.convention import load_rules  # noqa: E402
 from hanoi.status.facts import load_site_facts  # noqa: E402
 
 SITE_NAMES = {"en": "Hanoi Convention", "vi": "Công ước Hà Nội", "fr": "Convention de Hanoï"}
@@ -71,8 +73,9 @@ def main() -> None:
     if arguments.worker:
         return worker(arguments.worker)
     runs = arguments.runs
-    facts, problems = load_site_facts()
-    if problems or facts is None:
+    rules, problems = load_rules()
+    facts, more = load_site_facts(date.today(), rules) if rules else (None, [])
+    if problems or more or facts is None:
         sys.exit("the key facts data has problems: run `make build` to see them")
     slugs = sorted(p.stem for p in (PROJECT / "docs" / "en" / SHEETS_FOLDER).glob("*.md"))
 

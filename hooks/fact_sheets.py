@@ -33,4 +33,4 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 # After the programme's exports (written at the default priority): the kit lists them.
 @event_priority(BEFORE_NEXT_LANGUAGE)
 def on_post_build(config: MkDocsConfig) -> None:
-    write_sheets_and_kit(language_build(config))
+    write_sheets_and_kit(site_build(config), language_build(config))

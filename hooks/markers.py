@@ -31,7 +31,7 @@ def _state(config: MkDocsConfig) -> MarkerState:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context = MarkerContext(site_build(config), language_build(config), page, files)
+    context = MarkerContext(site_build(config), language_build(config), page, files, MARKERS)
     expansion = expand(markdown, context, MARKERS)
     if expansion.problems:  # lines counted from the file's first line, front matter included
         offset = front_matter_lines(page)

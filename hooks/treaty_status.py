@@ -30,4 +30,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Once per site build: the open data is the same for every language."""
     if build_language(config) == DEFAULT_LANGUAGE:
         site = site_build(config)
-        write_open_data(site.facts, site.facts.status(site.today), Path(config.site_dir), config.site_url or "/")
+        write_open_data(site.facts, site.status, Path(config.site_dir), config.site_url or "/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,23 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def site(build: BuildResult) -> Path:
     return build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site_at(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The real site built at another instant (SITE_NOW, or SITE_TODAY for a
+    day), once per instant in each test process."""
+    built: dict[str, Path] = {}
+
+    def build(moment: str) -> Path:
+        if moment not in built:
+            variable = "SITE_NOW" if "T" in moment else "SITE_TODAY"
+            result = run_build(PROJECT, tmp_path_factory.mktemp("at") / "site", **{variable: moment})
+            assert result.returncode == 0, f"the site does not build at {moment}:\n{result.output}"
+            built[moment] = result.site_dir
+        return built[moment]
+
+    return build
 
 
 @pytest.fixture

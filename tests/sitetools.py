@@ -7,15 +7,21 @@ import shutil
 import socket
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from hanoi.editor import FOLDER as EDITOR_FOLDER
+from hanoi.problems import valid
+from hanoi.status.convention import load_rules
+from hanoi.status.facts import SiteFacts, load_site_facts
 
 PROJECT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -120,3 +126,20 @@ def preview_server(project: Path, env: dict[str, str], log: Path) -> Iterator[st
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def site_facts() -> SiteFacts:
+    """The site's data as the build reads it, on the machine's day."""
+    facts, problems = load_site_facts(date.today(), valid(load_rules(), "data/convention.yml"))
+    assert facts is not None and not problems, problems
+    return facts
+
+
+def plain(text: str) -> str:
+    """NFC, every kind of space as one ordinary space."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, as a reader's tool extracts it (pypdf), made plain."""
+    return plain(" ".join(page.extract_text() for page in PdfReader(path).pages))

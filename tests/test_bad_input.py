@@ -20,6 +20,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ from hanoi.datafiles import load_schema
 from hanoi.pages.scan import FRONT_MATTER, front_matter_of, front_matter_problems
 from hanoi.problems import Problem
 from hanoi.programme.model import load_programme
-from hanoi.status.facts import load_site_facts
+from hanoi.status.convention import CONVENTION_FILE, load_rules
+from hanoi.status.facts import DATA_FILES, FactFiles, load_site_facts
 from hanoi.terms.glossaries import load_glossaries
 from hanoi.terms.termbase import load_termbase
 from sitetools import PROJECT
@@ -45,7 +47,10 @@ CASES = 600  # at least 500 generated cases per run are required
 
 
 def _facts(root: Path) -> list[Problem]:
-    return load_site_facts((root / "key_facts.yml", root / "signatures.yml", root / "treaty_status.yml"))[1]
+    rules, problems = load_rules(root / CONVENTION_FILE.name)
+    if rules is None:
+        return problems
+    return problems + load_site_facts(date.today(), rules, FactFiles(*(root / path.name for path in DATA_FILES)))[1]
 
 
 def _front_matter(kind: str) -> Callable[[Path], list[Problem]]:
@@ -71,10 +76,11 @@ def _programme(root: Path) -> list[Problem]:
     return load_programme(root)[1]
 
 
-FACT_FILES = (DATA / "key_facts.yml", DATA / "signatures.yml", DATA / "treaty_status.yml")
+FACT_FILES = (CONVENTION_FILE, *DATA_FILES)
 PROGRAMME = tuple(DATA / "programme" / f"{name}.yml" for name in ("days", "events", "sources", "venues"))
 GLOSSARIES = tuple(DATA / "glossary" / f"{language}.yml" for language in ("en", "vi", "fr"))
 KINDS = (
+    Kind("convention", DATA / "convention.yml", "convention", FACT_FILES, _facts),
     Kind("key facts", DATA / "key_facts.yml", "key_facts", FACT_FILES, _facts),
     Kind("signatures", DATA / "signatures.yml", "signatures", FACT_FILES, _facts),
     Kind("treaty status", DATA / "treaty_status.yml", "treaty_status", FACT_FILES, _facts),

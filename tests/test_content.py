@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hanoi.status.facts import load_site_facts
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, html_pages, page_language, soup, url_path
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, html_pages, page_language, site_facts, soup, url_path
 
 CONTENT_ROOTS = ("docs", "data", "overrides", "locales")
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".html", ".po", ".json", ".js", ".css", ".xml", ".typ"}
@@ -81,8 +80,7 @@ def test_key_figures_are_the_same_in_every_language(site: Path) -> None:
 
 
 def test_key_figures_come_from_the_data(site: Path) -> None:
-    facts, problems = load_site_facts()
-    assert not problems and facts is not None
+    facts = site_facts()
     numbers = {str(f.value) for f in facts.facts.values() if f.kind == "number"}
     shown = {d["value"] for page in html_pages(site) for d in soup(page).find_all("data")}
     assert shown, "no key figure is shown anywhere"
@@ -91,7 +89,7 @@ def test_key_figures_come_from_the_data(site: Path) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_signatures_table_counts_the_data(site: Path, language: str) -> None:
-    facts, _ = load_site_facts()
+    facts = site_facts()
     page = soup(site / ("" if language == DEFAULT_LANGUAGE else language) / "convention" / "signatures" / "index.html")
     rows = page.select("table.hc-signatories tbody tr")
     assert len(rows) == len(facts.signatures.signatories)

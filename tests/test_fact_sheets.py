@@ -12,8 +12,7 @@ from babel.units import format_unit
 from pypdf import PdfReader
 
 from hanoi.media_kit.sheets import fact_ids
-from hanoi.status.facts import load_site_facts
-from sitetools import LANGUAGES, PROJECT, run_build, soup
+from sitetools import LANGUAGES, PROJECT, pdf_text, plain, run_build, site_facts, soup
 
 SHEETS_DIR = "media/fact-sheets"
 MAX_PAGES = 2
@@ -61,15 +60,6 @@ def structure_types(reader: PdfReader) -> set[str]:
             kids = node.get("/K")
             stack += kids if isinstance(kids, list) else [kids] if kids is not None else []
     return found
-
-
-def plain(text: str) -> str:
-    """NFC, every kind of space as one ordinary space."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-def pdf_text(path: Path) -> str:
-    return plain(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
 def test_there_are_at_least_three_sheets_in_three_languages(site: Path) -> None:
@@ -135,8 +125,7 @@ def test_vietnamese_stacked_diacritics_survive_in_the_pdf_text(site: Path) -> No
 
 @pytest.mark.parametrize(("slug", "language"), CASES)
 def test_key_figures_in_the_pdf_equal_the_data(site: Path, slug: str, language: str) -> None:
-    facts, problems = load_site_facts()
-    assert facts and not problems
+    facts = site_facts()
     source = (PROJECT / "docs" / language / SHEETS_DIR / f"{slug}.md").read_text(encoding="utf-8")
     ids = fact_ids(source)
     assert ids, "a fact sheet shows its figures through fact markers"

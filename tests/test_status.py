@@ -1,11 +1,11 @@
-"""The status site: the treaty's phase computed from its data and the day of
-the build, the figures every page and export shows, and the share cards.
+"""The status site: the treaty's phase computed from its data, its rules and
+the instant of the build, the figures every page and export shows, and the
+share cards.
 
 The phase rules are tested on the real functions with made-up records (every
 phase, the 40th deposit, the European Union not counted, the 90 days across
-a year end); the built site is checked against the same computation; one
-more build, of a project copy with made-up deposits and a later day, shows
-the pages of a later phase.
+a year end, New York's last day); the built site is checked against the
+same computation. Builds at other instants: tests/test_phases.py.
 """
 
 from __future__ import annotations
@@ -15,23 +15,31 @@ import io
 import json
 import re
 import struct
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator
 
+from hanoi.clock import BuildClock, clock_from, utc_offsets
 from hanoi.dates import DateSpan
 from hanoi.formatting import format_date, format_span
 from hanoi.sources import Source
 from hanoi.status.collation import folded, sort_key
-from hanoi.status.facts import Signatory, Signatures, load_site_facts
-from hanoi.status.treaty import SIGNATURE_CLOSES, Deposit, Phase, TreatyRecord, compute_status, entry_into_force_date
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, run_build, soup, url_path
+from hanoi.status.facts import Signatory, Signatures
+from hanoi.status.treaty import Deposit, Phase, TreatyRecord, compute_status
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, run_build, site_facts, soup, url_path
 
 UNTC = Source("untc", {"en": "UNTC", "vi": "UNTC", "fr": "UNTC"}, "https://treaties.un.org/", "depositary")
 HANOI = DateSpan(date(2025, 10, 25), date(2025, 10, 25))
+RULES = site_facts().rules  # data/convention.yml, as the build reads it
+
+
+def at(moment: str) -> BuildClock:
+    """The build's instant: an ISO 8601 instant, or a day (its noon in UTC)."""
+    clock, problems = clock_from({"SITE_NOW": moment} if "T" in moment else {"SITE_TODAY": moment})
+    assert clock is not None, problems
+    return clock
 
 
 def signatory(index: int, *, regional: bool = False) -> Signatory:
@@ -41,6 +49,7 @@ def signatory(index: int, *, regional: bool = False) -> Signatory:
         {"en": name, "vi": name, "fr": name},
         HANOI,
         (UNTC,),
+        True,
         "regional-organization" if regional else "state",
     )
 
@@ -61,54 +70,115 @@ def made_up(
     return record, Signatures(date(2026, 11, 30), signatories, {"untc": UNTC})
 
 
+def status_at(moment: str, record: TreatyRecord, signatures: Signatures):
+    return compute_status(RULES, record, signatures, at(moment))
+
+
 def days(count: int, last: date) -> list[date]:
     """``count`` deposit days, one a week, the last on ``last``."""
     return [last - timedelta(weeks=count - 1 - i) for i in range(count)]
 
 
+# --- the rules, declared once ------------------------------------------------
+
+
+def test_the_rules_are_those_of_articles_64_and_65() -> None:
+    """Art. 64: Hanoi on 25-26 October 2025, then New York until 31 December
+    2026, by New York's calendar; Art. 65(1): the 90th day after the 40th."""
+    assert (RULES.hanoi_days.first, RULES.hanoi_days.last) == (date(2025, 10, 25), date(2025, 10, 26))
+    assert RULES.signature_last_day == date(2026, 12, 31)
+    assert RULES.calendar.key == "America/New_York"
+    assert (RULES.instruments_required, RULES.days_after) == (40, 90)
+
+
 # --- the phases ------------------------------------------------------------
 
 
-def test_open_for_signature_until_31_december_2026_inclusive() -> None:
+@pytest.mark.parametrize(
+    ("moment", "phase"),
+    [
+        ("2026-12-31", Phase.OPEN_FOR_SIGNATURE),
+        # 00:05 on 1 January in Hanoi, 12:05 on 31 December in New York: still open.
+        ("2026-12-31T17:05:00Z", Phase.OPEN_FOR_SIGNATURE),
+        ("2027-01-01T04:59:59Z", Phase.OPEN_FOR_SIGNATURE),  # 23:59:59 in New York
+        ("2027-01-01T05:00:00Z", Phase.OPEN_FOR_ACCESSION),  # midnight in New York
+        ("2027-01-01T05:05:00Z", Phase.OPEN_FOR_ACCESSION),
+        ("2027-01-01T00:05:00-05:00", Phase.OPEN_FOR_ACCESSION),
+        ("2027-01-05", Phase.OPEN_FOR_ACCESSION),
+    ],
+)
+def test_signature_is_open_through_31_december_by_new_york_s_calendar(moment: str, phase: Phase) -> None:
     record, signatures = made_up([], complete=True)
-    assert compute_status(record, signatures, date(2026, 12, 31)).phase is Phase.OPEN_FOR_SIGNATURE
-    assert compute_status(record, signatures, date(2027, 1, 1)).phase is Phase.OPEN_FOR_ACCESSION
-    assert SIGNATURE_CLOSES == date(2026, 12, 31)
+    assert status_at(moment, record, signatures).phase is phase
+
+
+def test_a_day_alone_is_the_same_day_in_hanoi_and_in_new_york() -> None:
+    clock = at("2027-01-05")
+    assert clock.site_day == RULES.treaty_day(clock) == date(2027, 1, 5)
+    late = at("2026-12-31T17:05:00Z")
+    assert (late.site_day, RULES.treaty_day(late)) == (date(2027, 1, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("environment", "variable"),
+    [
+        ({"SITE_NOW": "2026-12-31T17:05"}, "SITE_NOW"),  # no offset: which 17:05?
+        ({"SITE_NOW": "tomorrow"}, "SITE_NOW"),
+        ({"SITE_TODAY": "2027-02-30"}, "SITE_TODAY"),
+        ({"SITE_NOW": "2026-12-31T17:05:00Z", "SITE_TODAY": "2027-01-05"}, "SITE_NOW"),
+    ],
+)
+def test_a_bad_instant_is_refused_naming_the_variable(environment: dict[str, str], variable: str) -> None:
+    clock, problems = clock_from(environment)
+    assert clock is None and len(problems) == 1
+    assert variable in problems[0].file and problems[0].fix
+
+
+def test_the_browser_gets_new_york_s_offsets_until_the_last_day() -> None:
+    """The countdown knows New York's calendar without time-zone data: its
+    offset from UTC, and each change (to the second) until the deadline."""
+    start = datetime(2026, 10, 1, tzinfo=UTC)
+    changes = utc_offsets(RULES.calendar, start, datetime(2027, 4, 1, tzinfo=UTC))
+    assert changes == [
+        (start, -240),
+        (datetime(2026, 11, 1, 6, tzinfo=UTC), -300),  # 02:00 summer time becomes 01:00
+        (datetime(2027, 3, 14, 7, tzinfo=UTC), -240),
+    ]
 
 
 def test_thirty_nine_instruments_set_no_date() -> None:
     record, signatures = made_up(days(39, date(2027, 3, 1)))
-    status = compute_status(record, signatures, date(2027, 3, 2))
+    status = status_at("2027-03-02", record, signatures)
     assert (status.instruments_deposited, status.entry_into_force, status.phase) == (39, None, Phase.OPEN_FOR_ACCESSION)
 
 
 def test_the_fortieth_deposit_sets_entry_into_force_on_the_ninetieth_day_across_a_year_end() -> None:
     fortieth = date(2027, 11, 15)
     record, signatures = made_up(days(40, fortieth))
-    assert entry_into_force_date(fortieth) == date(2028, 2, 13)  # 15 days of November, 31, 31, 13
-    before = compute_status(record, signatures, date(2028, 2, 12))
+    assert RULES.entry_into_force(fortieth) == date(2028, 2, 13)  # 15 days of November, 31, 31, 13
+    before = status_at("2028-02-12", record, signatures)
     assert (before.phase, before.fortieth_deposit, before.entry_into_force) == (
         Phase.INSTRUMENTS_COMPLETE,
         fortieth,
         date(2028, 2, 13),
     )
     assert before.days_to_entry_into_force == 1
-    assert compute_status(record, signatures, date(2028, 2, 13)).phase is Phase.IN_FORCE
+    assert status_at("2028-02-13", record, signatures).phase is Phase.IN_FORCE
 
 
 def test_a_fortieth_deposit_before_signature_closes_still_sets_the_date() -> None:
     record, signatures = made_up(days(40, date(2026, 12, 1)))
-    status = compute_status(record, signatures, date(2026, 12, 2))
+    status = status_at("2026-12-02", record, signatures)
     assert (status.phase, status.entry_into_force) == (Phase.INSTRUMENTS_COMPLETE, date(2027, 3, 1))
     assert status.signature_open
 
 
 def test_the_european_union_does_not_count_toward_the_forty() -> None:
     record, signatures = made_up(days(40, date(2027, 6, 1)), regional_first=True)
-    status = compute_status(record, signatures, date(2027, 6, 2))
+    status = status_at("2027-06-02", record, signatures)
     assert (status.instruments_deposited, status.entry_into_force) == (39, None)
     record, signatures = made_up(days(41, date(2027, 6, 8)), regional_first=True)
-    status = compute_status(record, signatures, date(2027, 6, 9))
+    status = status_at("2027-06-09", record, signatures)
     assert (status.instruments_deposited, status.fortieth_deposit) == (40, date(2027, 6, 8))
 
 
@@ -117,7 +187,7 @@ def test_an_incomplete_list_gives_no_number_and_no_date() -> None:
     list prove neither the count nor the day of the 40th."""
     for deposits in ([], days(45, date(2027, 5, 1))):
         record, signatures = made_up(deposits, complete=False)
-        status = compute_status(record, signatures, date(2027, 6, 1))
+        status = status_at("2027-06-01", record, signatures)
         assert (status.instruments_deposited, status.entry_into_force) == (None, None)
 
 
@@ -195,8 +265,7 @@ def test_dates_as_each_language_writes_them(language: str, day: str, span: str) 
 
 
 def site_status(site: Path):
-    facts, problems = load_site_facts()
-    assert not problems
+    facts = site_facts()
     document = json.loads((site / "status.json").read_text(encoding="utf-8"))
     return facts, document
 
@@ -206,12 +275,14 @@ def test_status_json_is_valid_and_computed_for_the_day_of_the_build(site: Path) 
     schema = json.loads((site / "status.schema.json").read_text(encoding="utf-8"))
     errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
     assert not errors, errors
-    status = facts.status(date.fromisoformat(document["built_on"]))
+    status = facts.status(at(document["built_at"]))
+    assert (document["built_on"], document["calendar"]) == (status.today.isoformat(), "America/New_York")
     assert document["phase"] == status.phase.value
     assert document["signatories"] == len(facts.signatures.signatories) == status.signatories
     assert document["instruments_deposited"] == status.instruments_deposited
-    assert document["instruments_required"] == 40
+    assert (document["instruments_required"], document["days_after_fortieth"]) == (40, 90)
     assert document["signature_open_until"] == "2026-12-31"
+    assert set(document["phase_description"]) == set(LANGUAGES)
     # The sources confirm no deposit (facts.md section 8): the number is unknown, not 0.
     assert document["instruments_deposited"] is None and document["entry_into_force"] is None
     assert all(step["party"] in {s.id for s in facts.signatures.signatories} for step in document["domestic_steps"])
@@ -240,7 +311,10 @@ def test_every_page_shows_the_figures_of_status_json(site: Path, language: str) 
     panel = home.select_one(".hc-status")
     figures = [f.get_text(strip=True) for f in panel.select(".hc-status__figure")]
     assert figures[0] == str(document["signatories"])
-    assert panel.select_one("time")["datetime"] == document["as_of"]
+    assert panel["data-hc-phase"] == document["phase"]
+    checked = {t["datetime"] for t in panel.select(".hc-status__basis time")}
+    assert {document["as_of"], document["signatories_as_of"]} <= checked
+    assert panel["data-hc-built-at"] == document["built_at"] in checked
     signatures = soup(page_of(site, language, "convention/signatures"))
     assert len(signatures.select("table.hc-signatories tbody tr")) == document["signatories"]
     for page in (home, signatures):
@@ -267,7 +341,7 @@ def test_signatories_are_in_the_language_s_alphabetical_order(site: Path, langua
     page = soup(page_of(site, language, "convention/signatures"))
     names = [row.select_one("th").contents[0].strip() for row in page.select("table.hc-signatories tbody tr")]
     assert names == sorted(names, key=lambda n: sort_key(n, language))
-    facts, _ = load_site_facts()
+    facts = site_facts()
     assert sorted(names) == sorted(s.name[language] for s in facts.signatures.signatories)
 
 
@@ -298,7 +372,7 @@ def test_each_source_says_its_language_when_it_is_not_the_page_s(site: Path, lan
     """Readers of a translated page are told that a source is in English,
     Dutch or Spanish, as the pages' own source lists do, and the kind of
     source is said once (never in the name and again after it)."""
-    facts, _ = load_site_facts()
+    facts = site_facts()
     items = soup(page_of(site, language, "convention/signatures")).select('li[id^="hc-signatures-source-"]')
     texts = {li.a["href"]: li.get_text(" ", strip=True) for li in items}
     note, examples = WRITTEN_IN[language]
@@ -339,55 +413,7 @@ def test_the_editors_page_lists_data_files_with_their_check_date(site: Path) -> 
     assert {"data/signatures.yml", "data/treaty_status.yml", "data/programme/events.yml"} <= files
 
 
-# --- a later phase, built --------------------------------------------------
-
-
-def test_a_later_phase_on_the_built_pages(project_copy: Path, tmp_path: Path) -> None:
-    """40 instruments that count (the EU's does not) deposited by made-up
-    dates, and a build day before the 90th day: every page says when the
-    Convention enters into force; status.json agrees."""
-    facts, _ = load_site_facts()
-    parties = [s.id for s in facts.signatures.signatories]
-    eu = "european-union"
-    chosen = [eu] + [p for p in parties if p != eu][:40]
-    fortieth = date(2027, 10, 20)
-    deposits = [
-        {
-            "party": p,
-            "kind": "ratification",
-            "sources": ["untc"],
-            "deposited": (date(2027, 1, 4) + timedelta(days=5 * i)).isoformat(),
-        }
-        for i, p in enumerate(chosen)
-    ]
-    deposits[-1]["deposited"] = fortieth.isoformat()
-    data_file = project_copy / "data" / "treaty_status.yml"
-    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-    data["as_of"] = "2027-10-31"
-    data["instruments"] = {"complete": True, "deposits": deposits}
-    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site", SITE_TODAY="2027-11-01")
-    assert result.returncode == 0, result.output
-    site = result.site_dir
-    document = json.loads((site / "status.json").read_text(encoding="utf-8"))
-    assert (
-        document["phase"],
-        document["instruments_deposited"],
-        document["fortieth_deposit"],
-        document["entry_into_force"],
-    ) == ("instruments-complete", 40, "2027-10-20", "2028-01-18")
-    expected = {"en": "18 January 2028", "vi": "18/1/2028", "fr": "18 janvier 2028"}
-    for language in LANGUAGES:
-        home = soup(page_of(site, language, ""))
-        panel = home.select_one(".hc-status")
-        progress = panel.select_one("progress")
-        assert (progress["value"], progress["max"]) == ("40", "40") and progress.get("aria-label")
-        assert expected[language] in panel.get_text(" ")
-        assert panel.select_one('time[datetime="2028-01-18"]') is not None
-        assert "2026" in panel.select_one('time[datetime="2026-12-31"]').get_text()  # signature closed on
-        signatures = soup(page_of(site, language, "convention/signatures"))
-        assert len(signatures.select("table.hc-deposits tbody tr")) == 41
-        assert signatures.select_one(".hc-deposits__note") is not None  # the EU's, not counted
+# --- mistakes, built ---------------------------------------------------------
 
 
 def line_of_text(path: Path, text: str) -> int:
@@ -433,7 +459,8 @@ def test_mistakes_in_the_status_data_are_refused_with_file_line_and_fix(project_
         assert found and "Fix:" in found[0], f"{where}: {message}\n{result.output[-3000:]}"
 
 
-def test_a_bad_build_day_is_refused_clearly(project_copy: Path, tmp_path: Path) -> None:
-    result = run_build(project_copy, tmp_path / "site", SITE_TODAY="2027-02-30")
+@pytest.mark.parametrize(("variable", "value"), [("SITE_TODAY", "2027-02-30"), ("SITE_NOW", "2026-12-31T17:05")])
+def test_a_bad_build_instant_is_refused_clearly(project_copy: Path, tmp_path: Path, variable: str, value: str) -> None:
+    result = run_build(project_copy, tmp_path / "site", **{variable: value})
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert "SITE_TODAY" in result.output and "Fix:" in result.output
+    assert f"the environment variable {variable}" in result.output and "Fix:" in result.output

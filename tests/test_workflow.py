@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 
+from hanoi.clock import SITE_TIME_ZONE, BuildClock
 from hanoi.pages.drafts import from_environment
 from hanoi.pages.translations import record, status
-from sitetools import LANGUAGES, PROJECT, run_build, soup
+from sitetools import LANGUAGES, PROJECT, run_build, site_facts, soup
 
 sys.path.insert(0, str(PROJECT / "tools"))
 import new_release  # noqa: E402
@@ -91,15 +93,16 @@ def test_a_scaffolded_release_builds_in_previews_only(project_copy: Path) -> Non
 
 
 def test_publication_rules() -> None:
-    production = from_environment("build", {"CONTEXT": "production"})
-    preview = from_environment("build", {"CONTEXT": "deploy-preview"})
-    later = (datetime.now(UTC) + timedelta(days=1)).isoformat()
-    earlier = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    clock = BuildClock(datetime(2026, 12, 31, 17, 5, tzinfo=UTC))
+    production = from_environment("build", clock, {"CONTEXT": "production"})
+    preview = from_environment("build", clock, {"CONTEXT": "deploy-preview"})
+    later = (clock.instant + timedelta(minutes=1)).isoformat()
+    earlier = (clock.instant - timedelta(minutes=1)).isoformat()
     assert production.shows({}) and production.shows({"publish_at": earlier})
     assert not production.shows({"draft": True}) and not production.shows({"publish_at": later})
     assert preview.shows({"draft": True}) and preview.shows({"publish_at": later})
     assert preview.status({"publish_at": later}) == "scheduled"
-    assert from_environment("serve", {}).preview and not from_environment("build", {}).preview
+    assert from_environment("serve", clock, {}).preview and not from_environment("build", clock, {}).preview
 
 
 def test_translation_status_reports_missing_and_outdated(tmp_path: Path) -> None:
@@ -131,3 +134,16 @@ def test_a_missing_translation_fails_the_build_but_an_outdated_one_only_warns(pr
     missing = run_build(project_copy, project_copy / "site-missing")
     assert missing.returncode != 0
     assert "docs/fr/privacy.md is missing: translate docs/en/privacy.md" in missing.output
+
+
+def test_the_site_is_rebuilt_just_after_midnight_in_new_york_and_in_hanoi() -> None:
+    """The phase follows New York's calendar: a daily rebuild five minutes
+    after its midnight, in winter (the deadline) and summer time, and one
+    after Hanoi's, the site's own day. GitHub's schedule is in UTC."""
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "scheduled-publish.yml").read_text("utf-8"))
+    crons = {entry["cron"] for entry in workflow[True]["schedule"]}  # YAML 1.1 reads the key `on` as True
+    zones = (site_facts().rules.calendar, SITE_TIME_ZONE)
+    for zone in zones:
+        for day in (date(2026, 12, 31), date(2027, 7, 1)):  # winter and summer
+            utc = datetime.combine(day, time(0, 5), tzinfo=zone).astimezone(UTC)
+            assert f"{utc.minute} {utc.hour} * * *" in crons, (zone.key, day)

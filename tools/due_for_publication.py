@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from hanoi.pages.drafts import parse_instant  # noqa: E402
+from hanoi.clock import parse_instant  # noqa: E402
 from hanoi.pages.scan import scan_pages  # noqa: E402
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +29,7 @@ from typing import Any, TypeVar
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
-from hanoi.clock import site_today
+from hanoi.clock import BuildClock, clock_from
 from hanoi.datafiles import DATA_DIR
 from hanoi.languages import build_language
 from hanoi.pages.content import data_text_problems
@@ -38,9 +37,11 @@ from hanoi.pages.drafts import Publication, from_environment
 from hanoi.pages.scan import DOCS_DIR, SourcePage, scan_pages
 from hanoi.pages.translations import Row, status_of
 from hanoi.press.releases import Release, releases_from
-from hanoi.problems import stop_on
+from hanoi.problems import stop_on, valid
 from hanoi.programme.model import Programme, load_programme
+from hanoi.status.convention import load_rules, retyped_rules
 from hanoi.status.facts import SiteFacts, load_site_facts
+from hanoi.status.treaty import TreatyStatus
 from hanoi.templates import hook_environment
 from hanoi.terms.glossaries import Term, load_glossaries
 from hanoi.terms.termbase import load_termbase
@@ -95,7 +96,7 @@ class SiteBuild(_FeatureStates):
     """What every language's build shares; made when a site build starts."""
 
     command: str | None
-    today: date
+    clock: BuildClock  # the build's instant: SITE_NOW or SITE_TODAY, else now
     publication: Publication
     pages: list[SourcePage]
     facts: SiteFacts
@@ -110,6 +111,11 @@ class SiteBuild(_FeatureStates):
 
     def __post_init__(self) -> None:
         _FeatureStates.__init__(self)
+
+    @cached_property  # the same for every page and export of the site build
+    def status(self) -> TreatyStatus:
+        """The treaty's status at the build's instant."""
+        return self.facts.status(self.clock)
 
     @cached_property  # looked up for every page: made once
     def scanned(self) -> dict[str, SourcePage]:
@@ -160,11 +166,13 @@ def remember_command(command: str) -> None:
 def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> SiteBuild:
     """Read and check every page and data file; the build stops, listing every
     problem with its file, line and fix, before anything renders."""
+    clock = valid(clock_from(os.environ), "the instant of the build")
     pages, problems = scan_pages(docs_dir)
     problems += data_text_problems(data_dir)
-    facts, more = load_site_facts()
-    problems += more
-    programme, more = load_programme()
+    rules, more = load_rules()
+    facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
+    problems += more + even_more + (retyped_rules(pages, rules) if rules else [])
+    programme, more = load_programme(today=clock.site_day)
     problems += more
     glossaries, more = load_glossaries()
     problems += more
@@ -175,8 +183,8 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     command = _COMMAND[0] if _COMMAND else None
     return SiteBuild(
         command=command,
-        today=site_today(),
-        publication=from_environment(command, os.environ),
+        clock=clock,
+        publication=from_environment(command, clock, os.environ),
         pages=pages,
         facts=facts,
         programme=programme,

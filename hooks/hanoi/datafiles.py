@@ -14,6 +14,7 @@ messages press officers read stay the same whichever parser is installed.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -281,3 +282,29 @@ def load_validated(path: Path, schema_name: str) -> tuple[Any, list[Problem]]:
     if problems:
         return None, problems
     return data, schema_problems(data, schema_name, path)
+
+
+def nfc_problems(data: Any, file: Path) -> list[Problem]:
+    """Vietnamese must be stored composed (NFC) so that search and PDFs match."""
+    problems: list[Problem] = []
+
+    def visit(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, str) and unicodedata.normalize("NFC", node) != node:
+            problems.append(
+                problem_at(
+                    data,
+                    path,
+                    file,
+                    "text is not in Unicode NFC (decomposed accents)",
+                    "retype the accented letters, or save the file with an editor set to NFC",
+                )
+            )
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                visit(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, path + (index,))
+
+    visit(data, ())
+    return problems

@@ -1,16 +1,20 @@
 """The status site on a phone, in a real Chromium: the home page's status
 panel on the first screen, the signatures page within its height budget,
-the filter box, and the days left counted in the reader's browser."""
+the filter box, the days left counted in the reader's browser on New York's
+calendar, and the notice a reader sees on a page built days before."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
 from browser.quality import LOCALES, url_of
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES
+from netlify_emulation import serve
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, free_port
 
 PHONE = {"width": 390, "height": 844}
 # Issue budget: the Vietnamese signatures page at most 4,000 px tall at 390 px.
@@ -38,29 +42,6 @@ def test_the_status_panel_is_on_the_first_phone_screen(browser: Browser, base_ur
             assert box is not None and box["y"] >= 0, selector
             assert box["y"] + box["height"] <= PHONE["height"], f"{selector} ends at {box['y'] + box['height']:.0f} px"
         assert page.locator(".hc-status dt").count() == 4
-    finally:
-        context.close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_days_left_are_counted_in_the_browser(browser: Browser, base_url: str, language: str) -> None:
-    context, page = open_page(browser, base_url, prefix(language), language)
-    try:
-        deadline = page.locator("[data-hc-days-until]").first
-        until = date.fromisoformat(deadline.get_attribute("data-hc-days-until"))
-        today = date.fromisoformat(
-            page.evaluate(
-                "() => { const d = new Date(); "
-                "return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); }"
-            )
-        )
-        left = (until - today).days
-        text = deadline.inner_text()
-        if left > 0:
-            assert str(left) in text.replace("\u202f", "").replace(".", "").replace(",", ""), text
-        elif left < 0:
-            assert text == ""  # past the date, the date shown beside it speaks
     finally:
         context.close()
 
@@ -116,3 +97,69 @@ def test_without_javascript_the_list_is_plain(browser: Browser, base_url: str) -
         assert rows.count() > 60 and page.locator("table.hc-signatories tbody tr:visible").count() == rows.count()
     finally:
         context.close()
+
+
+# The build that the Hanoi rebuild makes on New York's last day: 00:05 on
+# 1 January in Hanoi, 12:05 on 31 December in New York.
+LAST_DAY_BUILD = "2026-12-31T17:05:00Z"
+
+
+@pytest.fixture(scope="module")
+def last_day_url(site_at: Callable[[str], Path]) -> Iterator[str]:
+    yield from serve(site_at(LAST_DAY_BUILD), free_port())
+
+
+def open_at(browser: Browser, base_url: str, language: str, moment: datetime):
+    """The home page in a browser whose clock says ``moment``."""
+    context = browser.new_context(viewport=PHONE, locale=LOCALES[language], timezone_id="Asia/Ho_Chi_Minh")
+    page = context.new_page()
+    page.clock.install(time=moment)
+    page.goto(url_of(base_url, prefix(language)), wait_until="load")
+    return context, page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        # A reader in Hanoi on the morning of 1 January: 20:00 on 31 December in New York.
+        (
+            datetime(2027, 1, 1, 1, 0, tzinfo=UTC),
+            {"en": "(Last day)", "vi": "(ngày cuối cùng)", "fr": "(dernier jour)"},
+        ),
+        # The evening of 30 December in Hanoi is still the 30th in New York: one day left.
+        (
+            datetime(2026, 12, 30, 14, 0, tzinfo=UTC),
+            {"en": "(1 day left)", "vi": "(còn 1 ngày)", "fr": "(encore 1 jour)"},
+        ),
+        # 1 January in New York: signature has closed, nothing is counted.
+        (datetime(2027, 1, 1, 5, 1, tzinfo=UTC), {"en": "", "vi": "", "fr": ""}),
+    ],
+)
+def test_the_countdown_counts_new_york_s_days(
+    browser: Browser, last_day_url: str, moment: datetime, expected: dict[str, str]
+) -> None:
+    for language in LANGUAGES:
+        context, page = open_at(browser, last_day_url, language, moment)
+        try:
+            assert page.locator("[data-hc-days-until]").first.inner_text() == expected[language], language
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_opened_days_after_its_build_says_so(browser: Browser, last_day_url: str, language: str) -> None:
+    """Built on 31 December and read three days later (the daily build has
+    stopped): the panel says its figures may be out of date and points to the
+    depositary record, without any request; a day later it says nothing."""
+    built = datetime(2026, 12, 31, 17, 5, tzinfo=UTC)
+    for days_later, shown in ((3, True), (1, False)):
+        context, page = open_at(browser, last_day_url, language, built + timedelta(days=days_later))
+        try:
+            notice = page.locator("[data-hc-stale]")
+            assert notice.is_visible() is shown, (language, days_later)
+            if shown:
+                assert notice.locator("a").get_attribute("href").startswith("https://treaties.un.org/")
+        finally:
+            context.close()

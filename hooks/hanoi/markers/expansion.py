@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from markupsafe import Markup, escape
+
 from hanoi.problems import Problem, Refused
 
 if TYPE_CHECKING:
@@ -41,12 +43,14 @@ class MarkerError(Refused):
 
 @dataclass(frozen=True)
 class MarkerContext:
-    """What a marker's renderer is given: the builds, and the page it is on."""
+    """What a marker's renderer is given: the builds, the page it is on, and
+    the markers' table (a renderer may expand the markers of a data text)."""
 
     site: SiteBuild
     build: LanguageBuild
     page: Page
     files: Files
+    table: Mapping[str, MarkerSpec]
 
     @property
     def language(self) -> str:
@@ -78,6 +82,10 @@ class MarkerSpec:
     # that use it (paths from the site root, e.g. assets/javascripts/signatures.js).
     scripts: tuple[str, ...] = ()
     styles: tuple[str, ...] = ()
+    # True for text that goes inside a sentence or paragraph (a fact, a
+    # sentence that follows the treaty's phase): alone in a paragraph, it
+    # keeps the paragraph; it may also stand in a text from data/.
+    inline: bool = False
 
 
 def marker(
@@ -89,9 +97,10 @@ def marker(
     indexed: bool = True,
     scripts: tuple[str, ...] = (),
     styles: tuple[str, ...] = (),
+    inline: bool = False,
 ) -> MarkerSpec:
     """One line of the markers' table."""
-    return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts, styles)
+    return MarkerSpec(renderer, frozenset(required), frozenset(optional), summary, indexed, scripts, styles, inline)
 
 
 def parse_arguments(text: str) -> dict[str, str]:
@@ -102,14 +111,15 @@ def _fenced_spans(markdown: str) -> list[tuple[int, int]]:
     return [m.span() for m in FENCE.finditer(markdown)]
 
 
-def placeholder(index: int) -> str:
+def placeholder(index: int, inline: bool = False) -> str:
     """A token Markdown leaves untouched; the rendered HTML replaces it after
-    Markdown has run, so Markdown never rewrites (or un-escapes) that HTML."""
-    return f"hcmarker{index:05d}x"
+    Markdown has run, so Markdown never rewrites (or un-escapes) that HTML.
+    An inline marker's token says so: it never replaces its paragraph."""
+    return f"hc{'inline' if inline else 'marker'}{index:05d}x"
 
 
 _ALONE_IN_PARAGRAPH = re.compile(r"<p>\s*(hcmarker\d{5}x)\s*</p>")
-_TOKEN = re.compile(r"hcmarker\d{5}x")
+_TOKEN = re.compile(r"hc(?:marker|inline)\d{5}x")
 # The ``on_page_context`` priority at which page.content can take HTML that
 # search must not index: Material's search plugin (priority 0) has read it.
 AFTER_SEARCH_INDEXING = -100
@@ -211,7 +221,7 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
         scripts.update(dict.fromkeys(spec.scripts))
         styles.update(dict.fromkeys(spec.styles))
         index = len(rendered)
-        token = placeholder(index)
+        token = placeholder(index, spec.inline)
         if spec.indexed:
             rendered[token] = html
         else:
@@ -220,3 +230,12 @@ def expand(markdown: str, context: MarkerContext, table: Mapping[str, MarkerSpec
         return token
 
     return Expansion(MARKER.sub(replace, markdown), rendered, unindexed, problems, tuple(scripts), tuple(styles))
+
+
+def expand_text(text: str, context: MarkerContext) -> tuple[Markup, list[Problem]]:
+    """A plain text from data/ as HTML: escaped, with its inline markers
+    (a fact, a sentence that follows the phase) rendered; any other marker
+    is refused. Problems name the page being built: the caller names the file."""
+    inline = {name: spec for name, spec in context.table.items() if spec.inline}
+    expansion = expand(text, context, inline)
+    return Markup(restore(str(escape(expansion.markdown)), expansion.rendered)), expansion.problems

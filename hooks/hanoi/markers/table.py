@@ -11,10 +11,12 @@ from hanoi.press.site import render_archive
 from hanoi.programme.markers import render_downloads, render_event, render_facts, render_programme
 from hanoi.status.markers import (
     render_domestic_steps,
+    render_entry_into_force,
     render_fact,
     render_freshness,
     render_key_facts,
     render_open_data,
+    render_signature_period,
     render_signature_sources,
     render_signatures,
     render_treaty_status,
@@ -26,7 +28,21 @@ _PROGRAMME_SCRIPTS = ("assets/javascripts/programme.js",)
 _PROGRAMME_STYLES = ("assets/stylesheets/programme.css",)
 
 MARKERS: dict[str, MarkerSpec] = {
-    "fact": marker(render_fact, required=("id",), summary="one key fact, e.g. <!-- fact id=adoption-date -->"),
+    "fact": marker(
+        render_fact, required=("id",), inline=True, summary="one key fact, e.g. <!-- fact id=adoption-date -->"
+    ),
+    "signature-period": marker(
+        render_signature_period,
+        inline=True,
+        summary="until when the Convention is (or was) open for signature, and what a State can do next, "
+        "worded for the phase of the day, e.g. <!-- signature-period -->",
+    ),
+    "entry-into-force": marker(
+        render_entry_into_force,
+        inline=True,
+        summary="how the Convention enters into force, the date once known, then since when it is in force, "
+        "e.g. <!-- entry-into-force -->",
+    ),
     "key-facts": marker(
         render_key_facts,
         required=("ids",),

@@ -20,7 +20,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from hanoi.clock import site_today
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext, MarkerError
@@ -168,7 +167,7 @@ def _row(
     }
 
 
-def write_sheets_and_kit(build: LanguageBuild) -> None:
+def write_sheets_and_kit(site: SiteBuild, build: LanguageBuild) -> None:
     """The PDFs, then the kit's zip and downloads table, measured on disk."""
     state, language = build.state(SheetsState), build.language
     site_dir = Path(build.config.site_dir)
@@ -212,7 +211,7 @@ def write_sheets_and_kit(build: LanguageBuild) -> None:
             )
         )
     programme = programme_files(site_dir, language)
-    checked = programme_as_of(programme) or site_today()
+    checked = programme_as_of(programme) or site.clock.site_day
     for path in programme:
         rows.append(
             _row(

@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from hanoi.clock import BuildClock, parse_instant
 
 PREVIEW_CONTEXTS = ("deploy-preview", "branch-deploy")
 
@@ -37,10 +39,8 @@ class Publication:
         return self.preview or self.status(meta) == "published"
 
 
-def parse_instant(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def from_environment(command: str | None, environ: Mapping[str, str] = os.environ) -> Publication:
+def from_environment(command: str | None, clock: BuildClock, environ: Mapping[str, str] = os.environ) -> Publication:
+    """What the build publishes at the build's instant (SITE_NOW and
+    SITE_TODAY move it, as they move the treaty's phase)."""
     preview = command == "serve" or environ.get("CONTEXT") in PREVIEW_CONTEXTS or environ.get("SHOW_DRAFTS") == "1"
-    return Publication(datetime.now(UTC), preview)
+    return Publication(clock.instant, preview)

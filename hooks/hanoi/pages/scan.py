@@ -21,6 +21,7 @@ from hanoi.datafiles import (
     PROJECT_DIR,
     Located,
     SchemasStamp,
+    nfc_problems,
     parse_yaml,
     problem_at,
     relative,
@@ -30,7 +31,6 @@ from hanoi.datafiles import (
 from hanoi.languages import LANGUAGES
 from hanoi.pages.content import content_problems
 from hanoi.problems import Problem
-from hanoi.status.facts import nfc_problems
 
 DOCS_DIR = PROJECT_DIR / "docs"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from feedgen.feed import FeedGenerator
 
 from hanoi.catalogues import translate
-from hanoi.clock import SITE_TIME_ZONE
+from hanoi.clock import SITE_TIME_ZONE, parse_instant
 from hanoi.datafiles import problem_at
 from hanoi.formatting import format_clock, format_date
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
@@ -52,10 +52,11 @@ class Release:
         return publication.shows({"draft": self.draft, "publish_at": self.publish_at and self.publish_at.isoformat()})
 
 
-def parse_instant(text: str, zone: ZoneInfo) -> tuple[datetime, bool]:
-    """An aware datetime, and whether the time of day was given."""
+def release_moment(text: str, zone: ZoneInfo) -> tuple[datetime, bool]:
+    """A release's date as an aware datetime (a day alone starts at midnight
+    in the release's time zone), and whether the time of day was given."""
     if "T" in text:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")), True
+        return parse_instant(text), True
     return datetime.combine(date.fromisoformat(text), time(0, 0), tzinfo=zone), False
 
 
@@ -79,8 +80,8 @@ def releases_from(pages: list[SourcePage]) -> tuple[list[Release], list[Problem]
                 )
             )
             continue
-        published, time_known = parse_instant(meta["date"], zone)
-        embargo = parse_instant(meta["publish_at"], zone)[0] if meta.get("publish_at") else None
+        published, time_known = release_moment(meta["date"], zone)
+        embargo = release_moment(meta["publish_at"], zone)[0] if meta.get("publish_at") else None
         releases.append(
             Release(
                 page.language,

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hanoi.datafiles import DATA_DIR, line_of, load_yaml, relative, schema_problems
+from hanoi.datafiles import DATA_DIR, line_of, load_yaml, nfc_problems, relative, schema_problems
 from hanoi.problems import Problem, Refused
-from hanoi.status.facts import nfc_problems
 
 PROGRAMME_DIR = DATA_DIR / "programme"
 FILE_NAMES = ("sources", "venues", "days", "events")
@@ -315,7 +314,7 @@ class _Checker:
                 f"use a source id from data/programme/sources.yml ({', '.join(known)}), or add the source there",
             )
 
-    def check_as_of(self, name: str) -> None:
+    def check_as_of(self, name: str, today: date) -> None:
         data = self.data.get(name)
         value = data.get("as_of") if isinstance(data, dict) else None
         if isinstance(value, str) and _ISO_DATE.match(value):
@@ -324,7 +323,7 @@ class _Checker:
             except ValueError:
                 self.add(name, ["as_of"], "as_of", f"'{value}' is not a real date", 'write a real date, "YYYY-MM-DD"')
                 return
-            if when > date.today():
+            if when > today:
                 self.add(
                     name,
                     ["as_of"],
@@ -629,8 +628,11 @@ def programme_files(directory: Path = PROGRAMME_DIR) -> dict[str, Path]:
     return {name: directory / f"{name}.yml" for name in FILE_NAMES}
 
 
-def load_programme(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, list[Problem]]:
-    """The programme, or every problem found in its files."""
+def load_programme(
+    directory: Path = PROGRAMME_DIR, today: date | None = None
+) -> tuple[Programme | None, list[Problem]]:
+    """The programme, or every problem found in its files; ``today`` (the
+    build's day in Hanoi, else the machine's) is the latest as-of date."""
     paths = programme_files(directory)
     data: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -647,7 +649,7 @@ def load_programme(directory: Path = PROGRAMME_DIR) -> tuple[Programme | None, l
     if len(data) < len(paths):
         return None, problems  # a file cannot be read: its other checks would mislead
     checker = _Checker(paths, data)
-    checker.check_as_of("events")
+    checker.check_as_of("events", today or date.today())
     checker.check_days()
     checker.check_venues()
     checker.check_events()

@@ -1,29 +1,31 @@
-"""Key facts, the list of signatories and the treaty status, read once from
-``data/`` and checked beyond their schemas (real dates in range, known
-sources, no duplicates).
+"""The Convention's rules, key facts, the list of signatories and the treaty
+status, read once from ``data/`` and checked beyond their schemas (real
+dates in range, known sources, no duplicates).
 
-Counts shown on pages are computed here from the signatories, never typed.
+Counts shown on pages are computed here from the signatories, never typed;
+the rules' key facts (the signature deadline, the 40 instruments, the 90
+days) are computed from ``data/convention.yml``, never declared twice.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from hanoi.clock import site_today
-from hanoi.datafiles import DATA_DIR, Located, load_validated, problem_at, relative
+from hanoi.catalogues import N_, translate
+from hanoi.clock import BuildClock
+from hanoi.datafiles import DATA_DIR, Located, load_validated, nfc_problems, problem_at, relative
 from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.formatting import format_date, format_number
+from hanoi.languages import LANGUAGES
 from hanoi.problems import Problem
 from hanoi.sources import Source, cited, parse_sources, source_problems
+from hanoi.status.convention import CONVENTION_FILE, TreatyRules
 from hanoi.status.treaty import (
-    HANOI_DAYS,
     REGIONAL_ORGANIZATION,
-    SIGNATURE_CLOSES,
     TREATY_STATUS_FILE,
     TreatyRecord,
     TreatyStatus,
@@ -33,6 +35,7 @@ from hanoi.status.treaty import (
 
 KEY_FACTS_FILE = DATA_DIR / "key_facts.yml"
 SIGNATURES_FILE = DATA_DIR / "signatures.yml"
+FACT_SCHEMAS = ("key_facts", "signatures", "treaty_status")
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,8 @@ class Signatory:
     name: Mapping[str, str]
     signed: DateSpan  # a day, or the span of days the sources allow
     sources: tuple[Source, ...]
+    in_hanoi: bool  # signed during the days of signature in Hanoi
     type: str = "state"
-
-    @property
-    def in_hanoi(self) -> bool:
-        return HANOI_DAYS[0] <= self.signed.first and self.signed.last <= HANOI_DAYS[-1]
 
     @property
     def is_regional_organization(self) -> bool:
@@ -95,38 +95,13 @@ class Signatures:
 
 @dataclass(frozen=True)
 class SiteFacts:
+    rules: TreatyRules
     facts: Mapping[str, Fact]
     signatures: Signatures
     treaty: TreatyRecord
 
-    def status(self, today: date) -> TreatyStatus:
-        return compute_status(self.treaty, self.signatures, today)
-
-
-def nfc_problems(data: Any, file: Path) -> list[Problem]:
-    """Vietnamese must be stored composed (NFC) so that search and PDFs match."""
-    problems: list[Problem] = []
-
-    def visit(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, str) and unicodedata.normalize("NFC", node) != node:
-            problems.append(
-                problem_at(
-                    data,
-                    path,
-                    file,
-                    "text is not in Unicode NFC (decomposed accents)",
-                    "retype the accented letters, or save the file with an editor set to NFC",
-                )
-            )
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                visit(value, path + (key,))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                visit(value, path + (index,))
-
-    visit(data, ())
-    return problems
+    def status(self, clock: BuildClock) -> TreatyStatus:
+        return compute_status(self.rules, self.treaty, self.signatures, clock)
 
 
 def _parse_facts(data: Located, file: Path, today: date) -> tuple[dict[str, Fact], list[Problem]]:
@@ -154,7 +129,7 @@ def _parse_facts(data: Located, file: Path, today: date) -> tuple[dict[str, Fact
     return facts, problems
 
 
-def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signatures, list[Problem]]:
+def _parse_signatures(data: Located, file: Path, rules: TreatyRules, today: date) -> tuple[Signatures, list[Problem]]:
     problems = []
     name = relative(file)
     sources = parse_sources(data)
@@ -179,21 +154,27 @@ def _parse_signatures(data: Located, file: Path, today: date) -> tuple[Signature
         problems += more
         if signed is None:
             continue
-        latest = min(SIGNATURE_CLOSES, as_of or SIGNATURE_CLOSES)
-        if not HANOI_DAYS[0] <= signed.first <= signed.last <= latest:
+        opened, closes = rules.hanoi_days.first, rules.signature_last_day
+        latest = min(closes, as_of or closes)
+        if not opened <= signed.first <= signed.last <= latest:
             problems.append(
                 problem_at(
                     data,
                     ["signatories", index, "signed"],
                     name,
                     f"signature date {entry['signed']} is outside the signature period",
-                    f"signature opened on {HANOI_DAYS[0]} and closes on {SIGNATURE_CLOSES}; "
+                    f"signature opened on {opened} and closes on {closes}; "
                     f"it cannot be after the list's as_of date ({as_of})",
                 )
             )
         signatories.append(
             Signatory(
-                entry["id"], dict(entry["name"]), signed, cited(entry["sources"], sources), entry.get("type", "state")
+                entry["id"],
+                dict(entry["name"]),
+                signed,
+                cited(entry["sources"], sources),
+                rules.hanoi_days.first <= signed.first and signed.last <= rules.hanoi_days.last,
+                entry.get("type", "state"),
             )
         )
     return Signatures(as_of or today, tuple(signatories), sources), problems
@@ -213,82 +194,112 @@ def _future_problems(data: Any, path: list[Any], file: Path, day: date | None, t
     ]
 
 
-def computed_facts(signatures: Signatures) -> dict[str, Fact]:
-    """Facts counted from the signatories file; their source is that file's
-    first source, the depositary record."""
-    source = next(iter(signatures.sources.values()))
+# Where the counts of this site's list are shown: the list itself, which
+# cites a source for each row (the depositary record gives no such count).
+SIGNATURE_LIST_PAGE = "convention/signatures/#the-list"
 
-    def count(key: str, value: int, en: str, vi: str, fr: str) -> Fact:
-        return Fact(key, "number", value, {"en": en, "vi": vi, "fr": fr}, source.url, source.name, signatures.as_of)
+
+def computed_facts(signatures: Signatures) -> dict[str, Fact]:
+    """Facts counted from this site's list of signatories: their source is
+    the list, never the depositary record, which gives no such count."""
+    source_name = {language: translate(language, "This site's list of signatories") for language in LANGUAGES}
+
+    def fact(key: str, kind: str, value: Any, label: str) -> Fact:
+        labels = {language: translate(language, label) for language in LANGUAGES}
+        return Fact(key, kind, value, labels, SIGNATURE_LIST_PAGE, source_name, signatures.as_of)
 
     return {
-        "signatories-listed": count(
-            "signatories-listed",
-            len(signatures.signatories),
-            "Signatories in this site's list",
-            "Bên ký trong danh sách của trang này",
-            "Signataires dans la liste de ce site",
+        "signatories-listed": fact(
+            "signatories-listed", "number", len(signatures.signatories), N_("Signatories in this site's list")
         ),
-        "signatories-listed-hanoi": count(
-            "signatories-listed-hanoi",
-            len(signatures.in_hanoi),
-            "Of which signed in Hanoi",
-            "Trong đó ký tại Hà Nội",
-            "Dont signés à Hanoï",
+        "signatories-listed-hanoi": fact(
+            "signatories-listed-hanoi", "number", len(signatures.in_hanoi), N_("Of which signed in Hanoi")
         ),
-        "signatories-listed-after-hanoi": count(
+        "signatories-listed-after-hanoi": fact(
             "signatories-listed-after-hanoi",
+            "number",
             len(signatures.after_hanoi),
-            "Of which signed later in New York",
-            "Trong đó ký sau tại New York",
-            "Dont signés ensuite à New York",
+            N_("Of which signed later in New York"),
         ),
-        "signatures-as-of": Fact(
-            "signatures-as-of",
-            "date",
-            signatures.as_of,
-            {
-                "en": "Signatory list checked on",
-                "vi": "Danh sách bên ký được cập nhật ngày",
-                "fr": "Liste des signataires vérifiée le",
-            },
-            source.url,
-            source.name,
-            signatures.as_of,
+        "signatures-as-of": fact(
+            "signatures-as-of", "date", signatures.as_of, N_("Date the signatory list was last checked")
         ),
     }
 
 
-DATA_FILES = (KEY_FACTS_FILE, SIGNATURES_FILE, TREATY_STATUS_FILE)
+def rule_facts(rules: TreatyRules) -> dict[str, Fact]:
+    """The key facts of the Convention's rules, from data/convention.yml."""
+    values: dict[str, tuple[str, Any]] = {
+        "hanoi-opening-date": ("date", rules.hanoi_days.first),
+        "hanoi-closing-date": ("date", rules.hanoi_days.last),
+        "signature-deadline": ("date", rules.signature_last_day),
+        "ratifications-needed": ("number", rules.instruments_required),
+        "days-after-fortieth": ("number", rules.days_after),
+    }
+    return {
+        key: Fact(key, kind, value, rules.labels[key], rules.source_url, rules.source_name, rules.source_as_of)
+        for key, (kind, value) in values.items()
+    }
 
 
-def load_site_facts(files: tuple[Path, Path, Path] = DATA_FILES) -> tuple[SiteFacts | None, list[Problem]]:
-    """Key facts, signatories and treaty status, or every problem found in them."""
-    key_facts, signatures, treaty = files
-    today = site_today()
-    facts_data, problems = load_validated(key_facts, "key_facts")
-    signatures_data, more = load_validated(signatures, "signatures")
-    treaty_data, even_more = load_validated(treaty, "treaty_status")
-    problems += more + even_more
+class FactFiles(NamedTuple):
+    key_facts: Path = KEY_FACTS_FILE
+    signatures: Path = SIGNATURES_FILE
+    treaty: Path = TREATY_STATUS_FILE
+
+
+DATA_FILES = FactFiles()
+
+
+def load_site_facts(
+    today: date, rules: TreatyRules, files: FactFiles = DATA_FILES
+) -> tuple[SiteFacts | None, list[Problem]]:
+    """Key facts, signatories and treaty status under the Convention's rules,
+    or every problem found in them; ``today`` is the build's day in Hanoi,
+    which no as-of date may pass."""
+    loaded = [load_validated(path, schema) for path, schema in zip(files, FACT_SCHEMAS, strict=True)]
+    problems = [problem for _, found in loaded for problem in found]
     if problems:
         return None, problems
-    facts, more = _parse_facts(facts_data, key_facts, today)
-    problems += more + nfc_problems(facts_data, key_facts)
-    parsed_signatures, more = _parse_signatures(signatures_data, signatures, today)
-    problems += more + nfc_problems(signatures_data, signatures)
-    record, more = parse_treaty_record(treaty_data, treaty, parsed_signatures, today)
-    problems += more + nfc_problems(treaty_data, treaty)
-    clashes = sorted(set(facts) & set(computed_facts(parsed_signatures)))
-    for clash in clashes:
+    facts_data, signatures_data, treaty_data = (data for data, _ in loaded)
+    facts, problems = _parse_facts(facts_data, files.key_facts, today)
+    problems += nfc_problems(facts_data, files.key_facts)
+    parsed_signatures, more = _parse_signatures(signatures_data, files.signatures, rules, today)
+    problems += more + nfc_problems(signatures_data, files.signatures)
+    record, more = parse_treaty_record(treaty_data, files.treaty, parsed_signatures, today)
+    problems += more + nfc_problems(treaty_data, files.treaty)
+    declared_elsewhere = {key: CONVENTION_FILE for key in rule_facts(rules)} | {
+        key: files.signatures for key in computed_facts(parsed_signatures)
+    }
+    for clash in sorted(set(facts) & set(declared_elsewhere)):
         problems.append(
             problem_at(
                 facts_data,
                 ["facts", clash],
-                key_facts,
-                f"'{clash}' is counted from {relative(signatures)}",
-                "delete this entry: the site computes it",
+                files.key_facts,
+                f"'{clash}' is computed from {relative(declared_elsewhere[clash])}",
+                "delete this entry: the site computes it, and pages quote it the same way",
             )
         )
+    problems += _copies_of_the_deadline(facts_data, facts, rules, files.key_facts)
     if problems or record is None:
         return None, problems
-    return SiteFacts({**facts, **computed_facts(parsed_signatures)}, parsed_signatures, record), []
+    return SiteFacts(
+        rules, {**facts, **rule_facts(rules), **computed_facts(parsed_signatures)}, parsed_signatures, record
+    ), []
+
+
+def _copies_of_the_deadline(data: Located, facts: Mapping[str, Fact], rules: TreatyRules, file: Path) -> list[Problem]:
+    """A key fact that repeats the signature deadline under another id: two
+    copies that would drift apart the day one is corrected."""
+    return [
+        problem_at(
+            data,
+            ["facts", fact.id],
+            file,
+            f"'{fact.id}' repeats the signature deadline declared in {relative(CONVENTION_FILE)}",
+            "delete this entry and quote <!-- fact id=signature-deadline --> instead",
+        )
+        for fact in facts.values()
+        if fact.kind == "date" and fact.value == rules.signature_last_day
+    ]

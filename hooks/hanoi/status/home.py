@@ -12,9 +12,10 @@ from mkdocs.utils import get_relative_url
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.press.releases import Release, newest_first
+from hanoi.status.facts import Signatures
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.status.treaty import TreatyStatus
-from hanoi.status.views import status_view
+from hanoi.status.views import provenance_view, status_view
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -44,7 +45,9 @@ PAGES = {
 }
 
 
-def home_view(status: TreatyStatus, releases: Iterable[Release], language: str, page_url: str) -> dict[str, Any]:
+def home_view(
+    status: TreatyStatus, signatures: Signatures, releases: Iterable[Release], language: str, page_url: str
+) -> dict[str, Any]:
     prefix = language_prefix(language)
     links = {name: get_relative_url(prefix + path, page_url) for name, path in PAGES.items()}
     links.update({name: get_relative_url(path, page_url) for name, path in OPEN_DATA.items()})  # at the site root
@@ -57,7 +60,12 @@ def home_view(status: TreatyStatus, releases: Iterable[Release], language: str, 
         }
         for r in list(releases)[:NEWEST_RELEASES]
     ]
-    return {"status": status_view(status, language), "releases": newest, "links": links}
+    return {
+        "status": status_view(status, language),
+        "provenance": provenance_view(signatures, language),
+        "releases": newest,
+        "links": links,
+    }
 
 
 def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
@@ -65,6 +73,10 @@ def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
     theme's own templates do not escape)."""
     language = build.language
     home = home_view(
-        site.facts.status(site.today), newest_first(site.releases, language, site.publication), language, page.url
+        site.status,
+        site.facts.signatures,
+        newest_first(site.releases, language, site.publication),
+        language,
+        page.url,
     )
     return build.render("partials/home/blocks.html", {"home": home, "since_hanoi": page.meta["home"]["since_hanoi"]})

@@ -76,12 +76,30 @@ def render_signature_sources(args: dict[str, str], context: MarkerContext) -> st
     )
 
 
+def render_signature_period(args: dict[str, str], context: MarkerContext) -> str:
+    """Where and until when the Convention is, or was, open for signature, and
+    what a State can do next: written ahead for every phase, so that no one
+    edits a page on the day signature closes."""
+    site = context.site
+    return context.render(
+        "partials/markers/signature-period.html", {"status": status_view(site.status, context.language)}
+    )
+
+
+def render_entry_into_force(args: dict[str, str], context: MarkerContext) -> str:
+    """How the Convention enters into force, then when it will, then since when it is in force."""
+    site = context.site
+    return context.render(
+        "partials/markers/entry-into-force.html", {"status": status_view(site.status, context.language)}
+    )
+
+
 def render_treaty_status(args: dict[str, str], context: MarkerContext) -> str:
     site = context.site
     return context.render(
         "partials/status/instruments.html",
         {
-            "status": status_view(site.facts.status(site.today), context.language),
+            "status": status_view(site.status, context.language),
             "record": record_view(site.facts.treaty, context.language),
         },
     )
@@ -103,7 +121,7 @@ def render_freshness(args: dict[str, str], context: MarkerContext) -> str:
             "age_days": f.age_days,
             "stale": f.stale,
         }
-        for f in checked_files(context.site.today)
+        for f in checked_files(context.site.clock.site_day)
     ]
     return context.render("partials/status/freshness.html", {"files": files, "limit": STALE_AFTER_DAYS})
 

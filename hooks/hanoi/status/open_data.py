@@ -13,12 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hanoi.catalogues import N_, translate
 from hanoi.datafiles import SCHEMA_DIR
+from hanoi.formatting import format_date
 from hanoi.languages import LANGUAGES
 from hanoi.sources import Source
 from hanoi.status.collation import sort_key
 from hanoi.status.facts import SiteFacts
-from hanoi.status.treaty import TreatyStatus
+from hanoi.status.treaty import Phase, TreatyStatus
 
 STATUS_JSON = "status.json"
 STATUS_SCHEMA = "status.schema.json"
@@ -49,6 +51,30 @@ def _date(day: Any) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+PHASE_DESCRIPTIONS = {
+    Phase.OPEN_FOR_SIGNATURE: N_(
+        "Open for signature at UN Headquarters in New York until %(until)s, by New York time."
+    ),
+    Phase.OPEN_FOR_ACCESSION: N_(
+        "Signature period ended on %(until)s. A State that signed can still ratify, accept or approve; "
+        "any other State can accede."
+    ),
+    Phase.INSTRUMENTS_COMPLETE: N_(
+        "All the instruments needed are deposited: the Convention enters into force on %(in_force)s."
+    ),
+    Phase.IN_FORCE: N_("The Convention has been in force since %(in_force)s."),
+}
+
+
+def phase_description(status: TreatyStatus, language: str) -> str:
+    """The phase in a sentence, as the pages say it: for readers of the data."""
+    in_force = format_date(status.entry_into_force, language) if status.entry_into_force else ""
+    return translate(language, PHASE_DESCRIPTIONS[status.phase]) % {
+        "until": format_date(status.signature_open_until, language),
+        "in_force": in_force,
+    }
+
+
 def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> dict[str, Any]:
     base = site_url if site_url.endswith("/") else site_url + "/"
     signatures = facts.signatures
@@ -57,13 +83,17 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
         "$schema": base + STATUS_SCHEMA,
         "as_of": status.as_of.isoformat(),
         "signatories_as_of": signatures.as_of.isoformat(),
+        "built_at": status.built_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "built_on": status.today.isoformat(),
+        "calendar": status.calendar,
         "phase": status.phase.value,
+        "phase_description": {language: phase_description(status, language) for language in LANGUAGES},
         "signatories": status.signatories,
         "signatories_in_hanoi": len(signatures.in_hanoi),
         "signatories_after_hanoi": len(signatures.after_hanoi),
         "instruments_deposited": status.instruments_deposited,
         "instruments_required": status.instruments_required,
+        "days_after_fortieth": status.days_after_fortieth,
         "instruments_list_complete": record.complete,
         "signature_open_until": status.signature_open_until.isoformat(),
         "fortieth_deposit": _date(status.fortieth_deposit),

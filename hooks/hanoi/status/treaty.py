@@ -1,13 +1,12 @@
 """Where the Convention stands: instruments deposited, domestic steps, and
-the phase computed from them and the date of the build.
+the phase computed from them, the Convention's rules (``hanoi.status.convention``)
+and the instant of the build.
 
-Art. 64: open for signature in Hanoi on 25-26 October 2025, then at UN
-Headquarters in New York until 31 December 2026; afterwards a State can only
-accede. Art. 65(1): the Convention enters into force on the ninetieth day
-after the fortieth instrument of ratification, acceptance, approval or
-accession is deposited; an instrument of a regional economic integration
+The phase follows the treaty's calendar (New York's, Art. 64): on New York's
+31 December 2026 the Convention is still open for signature, although Hanoi
+is already in 2027. An instrument of a regional economic integration
 organization (the European Union) does not count on top of its member
-States'.
+States' (Art. 65(1)).
 
 An unknown count stays unknown: while ``instruments.complete`` is false in
 ``data/treaty_status.yml`` the number of instruments deposited is ``None``
@@ -19,27 +18,23 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hanoi.clock import BuildClock
 from hanoi.datafiles import DATA_DIR, Located, problem_at
 from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.problems import Problem
 from hanoi.sources import Source, cited, parse_sources, source_problems
+from hanoi.status.convention import TreatyRules
 
 if TYPE_CHECKING:
     from hanoi.status.facts import Signatory, Signatures
 
 TREATY_STATUS_FILE = DATA_DIR / "treaty_status.yml"
 
-HANOI_DAYS = (date(2025, 10, 25), date(2025, 10, 26))  # Art. 64(1)
-SIGNATURE_CLOSES = date(2026, 12, 31)  # Art. 64(1): then at UN Headquarters until this day
 REGIONAL_ORGANIZATION = "regional-organization"
-
-INSTRUMENTS_REQUIRED = 40  # Art. 65(1)
-DAYS_AFTER_FORTIETH = 90  # Art. 65(1): "the ninetieth day after"
-FRESHNESS_DAYS = 30  # a status older than this is flagged to editors
 
 
 class Phase(enum.Enum):
@@ -86,15 +81,20 @@ class TreatyRecord:
 
 @dataclass(frozen=True)
 class TreatyStatus:
-    """The status on one day: what every page, export and share card shows."""
+    """The status at the build's instant: what every page, export and share card shows."""
 
-    today: date
+    built_at: datetime  # the build's instant, in UTC
+    today: date  # the day at that instant by the treaty's calendar (New York's)
+    calendar: str  # that calendar's IANA name
     as_of: date
     phase: Phase
     signatories: int
     instruments_deposited: int | None  # counting toward the 40; None while not confirmed
     instruments_required: int
-    signature_open_until: date
+    signature_in_hanoi: DateSpan
+    signature_open_until: date  # the last day, by the treaty's calendar
+    signature_closes_at: datetime  # the instant it ends
+    days_after_fortieth: int
     fortieth_deposit: date | None
     entry_into_force: date | None
     depositary_record: str
@@ -108,39 +108,42 @@ class TreatyStatus:
         return (self.entry_into_force - self.today).days if self.entry_into_force else None
 
 
-def entry_into_force_date(fortieth_deposit: date) -> date:
-    """The ninetieth day after the day of the fortieth deposit."""
-    return fortieth_deposit + timedelta(days=DAYS_AFTER_FORTIETH)
-
-
-def fortieth_deposit(deposits: tuple[Deposit, ...]) -> date | None:
-    """The day the fortieth instrument that counts was deposited, if it was."""
+def last_instrument_needed(deposits: tuple[Deposit, ...], rules: TreatyRules) -> date | None:
+    """The day the last instrument needed for entry into force (the fortieth
+    that counts) was deposited, if it was."""
     counted = sorted(d.deposited for d in deposits if d.counts_toward_entry_into_force)
-    return counted[INSTRUMENTS_REQUIRED - 1] if len(counted) >= INSTRUMENTS_REQUIRED else None
+    required = rules.instruments_required
+    return counted[required - 1] if len(counted) >= required else None
 
 
-def compute_status(record: TreatyRecord, signatures: Signatures, today: date) -> TreatyStatus:
+def compute_status(rules: TreatyRules, record: TreatyRecord, signatures: Signatures, clock: BuildClock) -> TreatyStatus:
+    today = rules.treaty_day(clock)
     # An incomplete list proves neither the count nor the day of the 40th
     # deposit (an unlisted deposit may come first).
     counted = sum(d.counts_toward_entry_into_force for d in record.deposits) if record.complete else None
-    fortieth = fortieth_deposit(record.deposits) if record.complete else None
-    in_force_on = entry_into_force_date(fortieth) if fortieth else None
+    fortieth = last_instrument_needed(record.deposits, rules) if record.complete else None
+    in_force_on = rules.entry_into_force(fortieth) if fortieth else None
     if in_force_on is not None and today >= in_force_on:
         phase = Phase.IN_FORCE
     elif in_force_on is not None:
         phase = Phase.INSTRUMENTS_COMPLETE
-    elif today <= SIGNATURE_CLOSES:
+    elif rules.signature_open_on(today):
         phase = Phase.OPEN_FOR_SIGNATURE
     else:
         phase = Phase.OPEN_FOR_ACCESSION
     return TreatyStatus(
+        built_at=clock.instant,
         today=today,
+        calendar=rules.calendar.key,
         as_of=record.as_of,
         phase=phase,
         signatories=len(signatures.signatories),
         instruments_deposited=counted,
-        instruments_required=INSTRUMENTS_REQUIRED,
-        signature_open_until=SIGNATURE_CLOSES,
+        instruments_required=rules.instruments_required,
+        signature_in_hanoi=rules.hanoi_days,
+        signature_open_until=rules.signature_last_day,
+        signature_closes_at=rules.signature_closes_at(),
+        days_after_fortieth=rules.days_after,
         fortieth_deposit=fortieth,
         entry_into_force=in_force_on,
         depositary_record=record.depositary_record,
@@ -168,7 +171,7 @@ def parse_treaty_record(
     seen: set[str] = set()
     for index, entry in enumerate(data["instruments"]["deposits"]):
         path = ["instruments", "deposits", index]
-        deposit, more = _deposit(data, file, path, entry, signatories, sources, as_of or today)
+        deposit, more = _deposit(data, file, path, entry, signatories, sources, min(as_of or today, today))
         problems += more
         if entry["party"] in seen:
             problems.append(
@@ -232,8 +235,10 @@ def _deposit(
     entry: Mapping[str, Any],
     signatories: Mapping[str, Signatory],
     sources: Mapping[str, Source],
-    as_of: date,
+    latest: date,
 ) -> tuple[Deposit | None, list[Problem]]:
+    """One deposit, dated on or before ``latest`` (the file's as_of, or the
+    build's day if that is earlier), and after the State's signature."""
     problems = source_problems(data, file, path + ["sources"], entry["sources"], sources)
     deposited, more = checked_date(data, path + ["deposited"], file, entry["deposited"])
     problems += more
@@ -262,15 +267,25 @@ def _deposit(
                 "use the signatory's id from data/signatures.yml, or kind: accession for a State that did not sign",
             )
         )
-    if deposited is not None and not (signatory is None or signatory.signed.last <= deposited <= as_of):
+    if deposited is not None and deposited > latest:
         problems.append(
             problem_at(
                 data,
                 path + ["deposited"],
                 file,
-                f"deposit date {deposited} is before the signature or after the file's as_of",
-                f"a deposit comes after the signature ({signatory.signed.machine_value()}) "
-                f"and on or before as_of ({as_of})",
+                f"deposit date {deposited} is after the file's as_of or the build's day ({latest})",
+                "a deposit is recorded once it has happened: check the date against the depositary record, "
+                "and set as_of to the day you checked it",
+            )
+        )
+    if deposited is not None and signatory is not None and deposited < signatory.signed.last:
+        problems.append(
+            problem_at(
+                data,
+                path + ["deposited"],
+                file,
+                f"deposit date {deposited} is before the signature ({signatory.signed.machine_value()})",
+                "a State that signed deposits its instrument after its signature: check the date",
             )
         )
     if problems or deposited is None:

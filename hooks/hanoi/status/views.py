@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 
+from hanoi.clock import utc_offsets
 from hanoi.dates import DateSpan
-from hanoi.formatting import babel_locale, format_date, format_number, format_span, language_name
+from hanoi.formatting import babel_locale, format_clock, format_date, format_number, format_span, language_name
 from hanoi.languages import DEFAULT_LANGUAGE
 from hanoi.sources import Source
 from hanoi.status.collation import folded, sort_key
@@ -117,13 +119,60 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
     }
 
 
+def instant_view(moment: datetime, language: str) -> dict[str, str]:
+    """An instant as UTC: machine value, and "6 December 2026, 17:05 UTC" in the language."""
+    utc = moment.astimezone(UTC)
+    return {
+        "machine": utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": format_date(utc, language),
+        "time": format_clock(utc, language),
+    }
+
+
+# Kinds of source that record a signature with the depositary's authority.
+DEPOSITARY_KINDS = frozenset({"depositary", "depositary-mirror"})
+
+
+def provenance_view(signatures: Signatures, language: str) -> dict[str, Any]:
+    """What the count of signatories rests on: how many rows the depositary
+    record (or a government's copy of it) confirms, the newest signature it
+    shows, how many are known from other sources only, and when the list was
+    checked; a count alone would pass for the official one."""
+    confirmed = [s for s in signatures.signatories if any(x.kind in DEPOSITARY_KINDS for x in s.sources)]
+    newest = max((s.signed.last for s in confirmed), default=None)
+    others = len(signatures.signatories) - len(confirmed)
+    return {
+        "confirmed": len(confirmed),
+        "confirmed_text": format_number(len(confirmed), language),
+        "newest_confirmed": {"machine": newest.isoformat(), "text": format_date(newest, language)} if newest else None,
+        "others": others,
+        "others_text": format_number(others, language),
+        "checked": {"machine": signatures.as_of.isoformat(), "text": format_date(signatures.as_of, language)},
+    }
+
+
+def offsets_attribute(status: TreatyStatus) -> str:
+    """The treaty calendar's UTC offsets from the build until the last day a
+    countdown counts to, as "milliseconds:minutes" pairs for countdown.js."""
+    days = [status.signature_open_until, *([status.entry_into_force] if status.entry_into_force else [])]
+    end = datetime.combine(max(days) + timedelta(days=1), time(12), tzinfo=UTC)
+    changes = utc_offsets(ZoneInfo(status.calendar), status.built_at, max(end, status.built_at))
+    return " ".join(f"{int(moment.timestamp() * 1000)}:{minutes}" for moment, minutes in changes)
+
+
 def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
-    """The treaty's status on the build's day, for the status panel and blocks."""
+    """The treaty's status at the build's instant, for the status panel and blocks."""
 
     def optional_date(day: date | None) -> dict[str, str] | None:
         return {"machine": day.isoformat(), "text": format_date(day, language)} if day else None
 
     return {
+        "built_at": instant_view(status.built_at, language),
+        "calendar": status.calendar,
+        "calendar_offsets": offsets_attribute(status),
+        "signature_closes_at": instant_view(status.signature_closes_at, language)["machine"],
+        "days_after": status.days_after_fortieth,
+        "days_after_text": format_number(status.days_after_fortieth, language),
         "phase": status.phase.value,
         "as_of": {"machine": status.as_of.isoformat(), "text": format_date(status.as_of, language)},
         "signatories": status.signatories,
@@ -135,6 +184,7 @@ def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
         "required": status.instruments_required,
         "required_text": format_number(status.instruments_required, language),
         "signature_open": status.signature_open,
+        "signature_in_hanoi": date_view(status.signature_in_hanoi, language),
         "signature_open_until": optional_date(status.signature_open_until),
         "entry_into_force": optional_date(status.entry_into_force),
         "fortieth_deposit": optional_date(status.fortieth_deposit),

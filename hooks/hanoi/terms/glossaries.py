@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from hanoi.datafiles import DATA_DIR, load_validated, problem_at, relative
+from hanoi.datafiles import DATA_DIR, load_validated, nfc_problems, problem_at, relative
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 from hanoi.problems import Problem
-from hanoi.status.facts import nfc_problems
 
 GLOSSARY_DIR = DATA_DIR / "glossary"
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from hanoi.datafiles import DATA_DIR, load_validated, problem_at
+from hanoi.datafiles import DATA_DIR, load_validated, nfc_problems, problem_at
 from hanoi.problems import Problem
-from hanoi.status.facts import nfc_problems
 
 TERMBASE_FILE = DATA_DIR / "termbase.yml"
 
