@@ -9,13 +9,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import vobject
 from icalendar import Calendar
 from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
+from hanoi.catalogues import translate
+from hanoi.programme.display import CALENDAR_NAME, as_reported
 from hanoi.programme.exports import open_data, programme_calendar, schedule
 from hanoi.programme.model import load_programme
+from ics_rules import content_lines, structure_problems, text_problems
 from node_tools import node
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
 
@@ -76,6 +80,8 @@ def test_programme_ics_round_trips_with_the_right_utc_instants(site: Path, langu
             assert start.dt.astimezone(UTC) == event.start.astimezone(UTC)
     opening = events[data.event("opening-session").uid]
     assert opening["dtstart"].dt.astimezone(UTC) == datetime(2025, 10, 25, 2, 0, tzinfo=UTC)
+    # Its end was not reported: said, not left for clients to guess (an hour, a day).
+    assert opening["dtend"].dt == opening["dtstart"].dt
     slot = events[data.event("side-events-slot-3").uid]
     assert (slot["dtstart"].dt.astimezone(UTC), slot["dtend"].dt.astimezone(UTC)) == (
         datetime(2025, 10, 26, 6, 30, tzinfo=UTC),
@@ -112,8 +118,7 @@ def utc_or_date(value: datetime | date) -> str:
 def test_every_calendar_file_reads_the_same_with_a_second_parser(site: Path, tmp_path: Path) -> None:
     """Every .ics the build writes, read by ical.js (tests/ical_events.mjs says
     why that one) and by icalendar: the same events, titles and UTC instants."""
-    files = sorted(site.rglob("*.ics"))
-    assert len(files) == len(LANGUAGES) * (1 + len(programme().events))
+    files = published_calendars(site)
     output = tmp_path / "ical.json"
     completed = subprocess.run(
         [node(), str(PROJECT / "tests" / "ical_events.mjs"), str(output), *map(str, files)],
@@ -135,6 +140,53 @@ def test_every_calendar_file_reads_the_same_with_a_second_parser(site: Path, tmp
         ]
         assert read_by_icalendar, path
         assert read_by_icaljs[str(path)] == read_by_icalendar, path
+
+
+def published_calendars(site: Path) -> list[Path]:
+    files = sorted(site.rglob("*.ics"))
+    assert len(files) == len(LANGUAGES) * (1 + len(programme().events))
+    return files
+
+
+def test_every_calendar_file_keeps_rfc_5545_lexical_rules(site: Path) -> None:
+    """Folding, CRLF, TEXT escaping (commas and semicolons included) and what
+    a VTIMEZONE may hold, over every published .ics (tests/ics_rules.py)."""
+    for path in published_calendars(site):
+        lines, problems = content_lines(path.read_bytes())
+        problems += text_problems(lines) + structure_problems(lines)
+        assert not problems, f"{path.relative_to(site)}: {problems}"
+
+
+def test_calendars_are_snapshots_not_itip_messages_without_an_organizer(site: Path) -> None:
+    """RFC 5546 (3.2.1): a METHOD:PUBLISH calendar needs one ORGANIZER per
+    event. The site's calendars carry no METHOD (hanoi.programme.exports says
+    why); this holds them to the rule should one ever come back."""
+    for path in published_calendars(site):
+        lines, _ = content_lines(path.read_bytes())
+        assert [line.value for line in lines if line.name == "METHOD"] in ([], ["PUBLISH"]), path
+        assert not structure_problems(lines), path
+
+
+def test_vobject_reads_every_calendar_name_and_text_whole(site: Path) -> None:
+    """vobject (the library of Radicale, among others) splits unescaped
+    commas: each calendar's NAME, X-WR-CALNAME and X-WR-CALDESC, and each
+    event's summary and location, must come out whole."""
+    data = programme()
+    for language in LANGUAGES:
+        folder = exports(site, language)
+        expected = {folder / "programme.ics": translate(language, CALENDAR_NAME)}
+        expected |= {folder / "events" / f"{e.id}.ics": e.title[language] for e in data.events}
+        for path, name in expected.items():
+            calendar = vobject.readOne(path.read_text(encoding="utf-8"), validate=True)
+            assert [line.value for line in calendar.contents["name"]] == [name], path
+            assert [line.value for line in calendar.contents["x-wr-calname"]] == [name], path
+            assert [line.value for line in calendar.contents["x-wr-caldesc"]] == [as_reported(data, language)], path
+            reference = calendar_events(path)
+            for event in calendar.vevent_list:
+                read = reference[event.uid.value]
+                assert event.summary.value == str(read["summary"]), path
+                assert event.location.value == str(read["location"]), path
+    assert any("," in e.title[language] for e in data.events for language in LANGUAGES), "no title tests the comma"
 
 
 def test_calendar_descriptions_say_when_the_time_is_not_known(site: Path) -> None:

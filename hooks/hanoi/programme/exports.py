@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
 
 from hanoi.catalogues import translate
@@ -128,9 +128,13 @@ def calendar_event(event: Event, programme: Programme, language: str, site_url: 
     item.add("dtstamp", _stamp(programme))
     item.add("sequence", 0)
     if event.start is not None:
-        item.add("dtstart", event.start.astimezone(TIME_ZONE))
-        if event.end is not None:
-            item.add("dtend", event.end.astimezone(TIME_ZONE))
+        start = event.start.astimezone(TIME_ZONE)
+        item.add("dtstart", start)
+        # An end that was not reported is written as the start: RFC 5545
+        # (3.6.1) reads a DTSTART without DTEND that way, but clients left to
+        # guess make the event last an hour or a whole day, an end nobody
+        # reported. The description says that the end is not known.
+        item.add("dtend", event.end.astimezone(TIME_ZONE) if event.end is not None else start)
     else:
         # No reported time: a day-long entry, marked free, whose description says so.
         item.add("dtstart", event.day)
@@ -166,11 +170,15 @@ _NAMING = ("name", "x-wr-calname")
 
 
 def _properties(programme: Programme, language: str, name: str) -> list[tuple[str, str]]:
+    """The calendar's properties. No METHOD: the files are snapshots to import
+    or subscribe to, not iTIP messages, and RFC 5545 (3.7.2) says that without
+    METHOD no scheduling transaction is assumed; METHOD:PUBLISH would make
+    them iTIP messages, whose events need an ORGANIZER (RFC 5546, 3.2.1),
+    someone to whom replies go, which a press site is not."""
     return [
         ("prodid", PRODUCT_ID),
         ("version", "2.0"),
         ("calscale", "GREGORIAN"),
-        ("method", "PUBLISH"),
         ("name", name),
         ("x-wr-calname", name),
         ("x-wr-caldesc", as_reported(programme, language)),
@@ -178,10 +186,18 @@ def _properties(programme: Programme, language: str, name: str) -> list[tuple[st
     ]
 
 
+def _text_property(calendar: Calendar, name: str, value: str) -> None:
+    """Every calendar property here is TEXT, and icalendar writes a plain str
+    of a property it does not know (NAME, X-WR-*) unescaped: as vText, its
+    commas and semicolons are escaped (RFC 5545, 3.3.11), which parsers that
+    split on them need to read the value whole."""
+    calendar.add(name, vText(value))
+
+
 def _property_lines(name: str, value: str) -> bytes:
     """One property as icalendar writes it in a calendar: its (folded) lines."""
     calendar = Calendar()
-    calendar.add(name, value)
+    _text_property(calendar, name, value)
     return bytes(calendar.to_ical())[len(_BEGIN) : -len(_END)]
 
 
@@ -192,7 +208,7 @@ def _shared_properties(programme: Programme, language: str) -> tuple[list[str], 
     if key not in programme.made:
         calendar = Calendar()
         for name, value in _properties(programme, language, "-"):
-            calendar.add(name, value)
+            _text_property(calendar, name, value)
         shared = {
             name.upper(): _property_lines(name, value)
             for name, value in _properties(programme, language, "-")
@@ -225,6 +241,9 @@ def _vtimezone(year: int) -> bytes:
     serialised once: icalendar derives it by scanning the zone, which is slow
     to repeat for every file."""
     zone = Timezone.from_tzid(TIME_ZONE_NAME, first_date=date(year, 1, 1), last_date=date(year + 2, 1, 1))
+    # icalendar notes the years it covers in a COMMENT, a property RFC 5545
+    # (3.6.5) allows in STANDARD and DAYLIGHT but not in VTIMEZONE itself.
+    zone.pop("COMMENT", None)
     return bytes(zone.to_ical())
 
 
