@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from french_text import french_spacing_problems
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, html_pages, page_language, site_facts, soup, url_path
 
 CONTENT_ROOTS = ("docs", "data", "overrides", "locales")
@@ -138,22 +139,10 @@ def visible_text(page: Path) -> str:
     return document.get_text(" ")
 
 
-FRENCH_SPACING = [
-    (re.compile(r"[^\s\u00a0\u202f\d/:]([;!?])(?=\s|$)"), "a narrow no-break space (U+202F) before ; ! ?"),
-    (re.compile(r"[a-zà-ÿ»)][:](?=\s)"), "a no-break space (U+00A0) before :"),
-    (re.compile(r"[ ]([:;!?»])"), "a no-break space, not an ordinary space, before : ; ! ? »"),
-    (re.compile(r"«(?![\u00a0\u202f])"), "a no-break space after «"),
-]
-
-
 def test_french_typography(site: Path) -> None:
     problems = []
     for page in html_pages(site / "fr"):
-        text = visible_text(page)
-        for pattern, fix in FRENCH_SPACING:
-            for match in pattern.finditer(text):
-                context = text[max(0, match.start() - 30) : match.end() + 10].replace("\n", " ")
-                problems.append(f"{url_path(site, page)}: «{context}» needs {fix}")
+        problems += [f"{url_path(site, page)}: {problem}" for problem in french_spacing_problems(visible_text(page))]
     assert not problems, "\n".join(problems[:30])
 
 

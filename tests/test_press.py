@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
+from atom_rules import atom_problems
+from french_text import french_spacing_problems
+from hanoi.feeds import Feed, FeedEntry, atom_feed
 from hanoi.search.index import index_path
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
 
@@ -51,6 +55,71 @@ def test_atom_feed_per_language(site: Path, language: str) -> None:
     # Every page of the language announces its feed.
     home = soup(site / prefix(language) / "index.html")
     assert home.find("link", type="application/atom+xml")["href"] == TEST_SITE_URL + prefix(language) + "feed.xml"
+
+
+def test_every_feed_keeps_the_feed_validators_atom_rules(site: Path) -> None:
+    """tests/atom_rules.py: the W3C Feed Validator's Atom rules that apply
+    (the validator itself is on no registry CI reaches)."""
+    feeds = sorted(site.rglob("*.xml"))
+    feeds = [path for path in feeds if ElementTree.parse(path).getroot().tag == "{http://www.w3.org/2005/Atom}feed"]
+    assert {path.relative_to(site).as_posix() for path in feeds} >= {prefix(lang) + "feed.xml" for lang in LANGUAGES}
+    for path in feeds:
+        assert atom_problems(ElementTree.parse(path).getroot()) == [], path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feed_says_who_publishes_it_in_its_language(site: Path, language: str) -> None:
+    """The author is the site, under its name in the feed's language (the
+    site names no person or e-mail address for it); xml:lang is that
+    language, and the home page says the same name."""
+    feed = ElementTree.parse(site / prefix(language) / "feed.xml").getroot()
+    home = soup(site / prefix(language) / "index.html")
+    site_name = home.find("meta", property="og:site_name")["content"]
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    assert [a.findtext("a:name", namespaces=ATOM) for a in feed.findall("a:author", ATOM)] == [site_name]
+    assert feed.findtext("a:author/a:uri", namespaces=ATOM) == TEST_SITE_URL + prefix(language)
+    assert not feed.findall(".//a:email", ATOM)
+    separator = "\u00a0: " if language == "fr" else ": "
+    assert (
+        feed.findtext("a:title", namespaces=ATOM)
+        == site_name + separator + home.find("link", type="application/atom+xml")["title"]
+    )
+
+
+def test_french_feed_keeps_french_typography(site: Path) -> None:
+    feed = ElementTree.parse(site / "fr" / "feed.xml").getroot()
+    texts = [feed.findtext(f"a:{name}", namespaces=ATOM) for name in ("title", "subtitle")]
+    texts += [
+        e.findtext(f"a:{name}", namespaces=ATOM) for e in feed.findall("a:entry", ATOM) for name in ("title", "summary")
+    ]
+    problems = [problem for text in texts for problem in french_spacing_problems(text or "")]
+    assert not problems, problems
+
+
+def test_any_feed_the_site_writes_gets_the_same_author_typography_and_rules() -> None:
+    """atom_feed is the one writer of the site's feeds: a second kind of feed
+    (another page, other entries) is credited, typeset and valid alike."""
+    feed = Feed(
+        "fr", TEST_SITE_URL, "Convention de Hanoï", "Mises à jour", "Quoi de neuf ?", "fr/updates.xml", "fr/status/"
+    )
+    entries = [
+        FeedEntry(
+            "fr/status/#b", "Deux : « signatures » ! Vraiment ?", "Résumé ; suite", datetime(2026, 1, 2, tzinfo=UTC)
+        ),
+        FeedEntry("fr/status/#a", "Premier point: ratification", "Texte", datetime(2026, 1, 1, tzinfo=UTC)),
+    ]
+    root = ElementTree.fromstring(atom_feed(feed, entries))
+    assert atom_problems(root) == []
+    assert root.findtext("a:author/a:name", namespaces=ATOM) == "Convention de Hanoï"
+    assert root.findtext("a:title", namespaces=ATOM) == "Convention de Hanoï\u00a0: Mises à jour"
+    titles = [e.findtext("a:title", namespaces=ATOM) for e in root.findall("a:entry", ATOM)]
+    assert titles == [
+        "Deux\u00a0: «\u00a0signatures\u00a0»\u202f! Vraiment\u202f?",
+        "Premier point\u00a0: ratification",
+    ]
+    assert root.findtext("a:updated", namespaces=ATOM) == "2026-01-02T00:00:00+00:00"
+    with pytest.raises(ValueError, match="at least one entry"):
+        atom_feed(feed, [])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

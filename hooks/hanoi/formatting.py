@@ -11,6 +11,7 @@ Dates are written as each language's press writes them:
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -79,3 +80,24 @@ def format_clock(moment: datetime, language: str) -> str:
 def format_number(value: int | float, language: str) -> str:
     """'2,500', '2.500', '2 500' (narrow no-break space in French)."""
     return format_decimal(value, locale=babel_locale(language))
+
+
+# French spacing, as the site's pages set it: a no-break space before a colon
+# and inside guillemets, a narrow no-break space before ; ! and ?. Only where
+# the mark ends a word (followed by a space or the end), so that times, URLs
+# and ratios ("10:30", "?q=1") are left alone. Our own: the French typography
+# packages on PyPI write HTML (<sup>, entities) and rewrite units and
+# ordinals, where plain text (a feed's titles, a calendar's) needs only this.
+_FRENCH_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f]?(:|[;!?]+)(?=[\s»)]|$)")
+_FRENCH_GUILLEMETS = (re.compile(r"«[ \u00a0\u202f]?"), re.compile(r"[ \u00a0\u202f]?»"))
+
+
+def typeset(text: str, language: str) -> str:
+    """Plain text with the language's spaces around punctuation: in French,
+    'Convention de Hanoï: Communiqués' becomes 'Convention de Hanoï\u00a0:
+    Communiqués'. Other languages are returned as they are."""
+    if language != "fr":
+        return text
+    text = _FRENCH_SPACE_BEFORE.sub(lambda m: ("\u00a0" if m[1] == ":" else "\u202f") + m[1], text)
+    opening, closing = _FRENCH_GUILLEMETS
+    return closing.sub("\u00a0»", opening.sub("«\u00a0", text))

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from feedgen.feed import FeedGenerator
-
 from hanoi.catalogues import translate
 from hanoi.clock import SITE_TIME_ZONE, parse_instant
 from hanoi.datafiles import problem_at
@@ -169,34 +167,3 @@ def newest_first(releases: list[Release], language: str, publication: Publicatio
         key=lambda r: (r.published, r.relative_path),
         reverse=True,
     )
-
-
-def atom_feed(
-    releases: list[Release],
-    *,
-    language: str,
-    site_url: str,
-    title: str,
-    subtitle: str,
-    feed_path: str,
-    archive_path: str,
-) -> bytes:
-    """An Atom feed of one language's releases (newest first), made with feedgen."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    feed = FeedGenerator()
-    feed.id(base + feed_path)
-    feed.title(title)
-    feed.subtitle(subtitle)
-    feed.language(language)
-    feed.link(href=base + archive_path, rel="alternate")
-    feed.link(href=base + feed_path, rel="self")
-    feed.updated(releases[0].published if releases else datetime(2024, 12, 24, tzinfo=ZoneInfo("UTC")))
-    for release in reversed(releases):  # feedgen prepends: add oldest first
-        entry = feed.add_entry()
-        entry.id(base + release.url)
-        entry.title(release.title)
-        entry.link(href=base + release.url)
-        entry.summary(release.summary)
-        entry.published(release.published)
-        entry.updated(release.published)
-    return bytes(feed.atom_str(pretty=True))

@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 from jinja2 import Template
 
 from hanoi.catalogues import translate
+from hanoi.feeds import Feed, FeedEntry, write_atom_feed
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext
-from hanoi.press.releases import Release, atom_feed, embargo_text, newest_first
+from hanoi.press.releases import Release, embargo_text, newest_first
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -113,20 +114,18 @@ def language_names(config: MkDocsConfig) -> dict[str, str]:
 
 
 def write_feed(site: SiteBuild, build: LanguageBuild) -> None:
-    items = press_state(site, build).shown
-    if not items:
-        return
     config, language = build.config, build.language
-    target = Path(config.site_dir) / feed_path(language)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(
-        atom_feed(
-            items,
-            language=language,
-            site_url=config.site_url or "/",
-            title=f"{config.site_name}: " + translate(language, "Press releases"),
-            subtitle=config.site_description or "",
-            feed_path=feed_path(language),
-            archive_path=f"{language_prefix(language)}press/",
-        )
+    feed = Feed(
+        language=language,
+        site_url=config.site_url or "/",
+        site_name=config.site_name,
+        title=translate(language, "Press releases"),
+        subtitle=config.site_description or "",
+        path=feed_path(language),
+        page=f"{language_prefix(language)}press/",
     )
+    entries = [
+        FeedEntry(release.url, release.title, release.summary, release.published)
+        for release in press_state(site, build).shown or []
+    ]
+    write_atom_feed(Path(config.site_dir), feed, entries)
