@@ -1,5 +1,6 @@
 """Job: the head of every page: absolute hreflang alternates with x-default,
 canonical URL and Open Graph locale tags (rendered by ``overrides/main.html``).
+The 404 pages, rendered without a page, get their own address and locales.
 """
 
 from __future__ import annotations
@@ -12,15 +13,30 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hanoi.languages import OG_LOCALES, build_language
-from hanoi.pages.alternates import page_alternates
+from hanoi.languages import LANGUAGES, OG_LOCALES, build_language, language_prefix
+from hanoi.pages.alternates import absolute_url, page_alternates
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
     alternates = getattr(page.file, "alternates", None) or {language: page.file}
     context["page_alternates"] = page_alternates(config.site_url or "", alternates)
+    context["og_url"] = page.canonical_url
     context["og_locale"] = OG_LOCALES[language]
+    context["og_locale_alternates"] = sorted(
+        {alt.og_locale for alt in context["page_alternates"] if alt.og_locale != OG_LOCALES[language]}
+    )
+    return context
+
+
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """A 404 page is one per language (hooks/i18n_fixes.py), served at any
+    missing address of its language: its Open Graph URL is its own file's."""
+    if template_name == "404.html":
+        language = build_language(config)
+        context["og_url"] = absolute_url(config.site_url or "", f"{language_prefix(language)}404.html")
+        context["og_locale"] = OG_LOCALES[language]
+        context["og_locale_alternates"] = sorted(OG_LOCALES[other] for other in LANGUAGES if other != language)
     return context
 
 

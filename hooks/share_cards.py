@@ -1,6 +1,7 @@
 """Job: every page's share card (``og:image``, ``twitter:card``), drawn by
 ``hanoi.media_kit.cards`` once per language build for the pages that build
-rendered, and reused from ``.cache/share-cards/`` when unchanged. The 404
+rendered, and reused from ``.cache/share-cards/`` when unchanged, with its
+text alternative (``og:image:alt``, ``twitter:image:alt``). The 404
 pages, rendered from a template without a page, use the language's default
 card (site name and description)."""
 
@@ -24,13 +25,16 @@ def _cards(config: MkDocsConfig) -> CardsToDraw:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["default_share_card"] = _cards(config).add(card_for("", config), config.site_url or "/")
+    card = card_for("", config)
+    env.globals["default_share_card"] = _cards(config).add(card, config.site_url or "/")
+    env.globals["default_share_card_alt"] = card.alt
     return env
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     card = card_for(str(page.meta.get("title") or page.title or ""), config)
     context["share_card"] = _cards(config).add(card, config.site_url or "/")
+    context["share_card_alt"] = card.alt
     return context
 
 

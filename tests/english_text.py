@@ -33,6 +33,8 @@ META = (
     'meta[property="og:title"]',
     'meta[property="og:description"]',
     'meta[property="og:site_name"]',
+    'meta[property="og:image:alt"]',
+    'meta[name="twitter:image:alt"]',
 )
 # English words that are not Vietnamese or French words (French "on", "an",
 # "or", "as" and Vietnamese "to" are left out on purpose).

@@ -93,6 +93,8 @@ def test_front_matter_shows_as_text_where_it_lands(marked_up: BuildResult) -> No
     assert faq.find("meta", attrs={"name": "description"})["content"] == f"About {PAYLOAD} and more words"
     assert faq.find("meta", property="og:title")["content"] == f"FAQ {PAYLOAD}"
     assert faq.find("meta", property="og:description")["content"] == f"About {PAYLOAD} and more words"
+    assert faq.find("meta", property="og:image:alt")["content"] == f"Hanoi Convention: FAQ {PAYLOAD}"
+    assert faq.find("meta", attrs={"name": "twitter:image:alt"})["content"] == f"Hanoi Convention: FAQ {PAYLOAD}"
     topic = faq.select('[data-md-component="header-topic"] .md-ellipsis')[0]
     assert topic.get_text(strip=True) == f"FAQ {PAYLOAD}" and not topic.find_all(True)
     assert faq.select_one("article h1").get_text(strip=True) == f"FAQ {PAYLOAD}"

@@ -6,9 +6,15 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
-from sitetools import LANGUAGES, TEST_SITE_URL, html_pages, page_language, soup, url_path
+from mkdocs.config import load_config
+
+from english_text import english_in
+from french_text import french_spacing_problems
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, html_pages, page_language, soup, url_path
 
 OG_LOCALES = {"en": "en_GB", "vi": "vi_VN", "fr": "fr_FR"}
+SITE_NAMES = {"en": "Hanoi Convention", "vi": "Công ước Hà Nội", "fr": "Convention de Hanoï"}
+PAGE_NOT_FOUND = {"en": "Page not found", "vi": "Không tìm thấy trang", "fr": "Page introuvable"}
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -58,3 +64,57 @@ def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site: Path) 
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
         assert set(alternates) == {*LANGUAGES, "x-default"}, url.find("s:loc", ns).text
         assert all(h.startswith(TEST_SITE_URL) for h in alternates.values())
+
+
+def meta(page: Path, key: str) -> str | None:
+    """A meta tag's content, by property (Open Graph) or name (Twitter)."""
+    head = soup(page).head
+    tag = head.find("meta", property=key) or head.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def site_descriptions() -> dict[str, str]:
+    """Each language's site description (mkdocs.yml), as a card shows it: on one line."""
+    languages = load_config(str(PROJECT / "mkdocs.yml")).plugins["i18n"].config.languages
+    return {str(lang.locale): " ".join(str(lang.site_description).split()) for lang in languages}
+
+
+def test_every_share_card_has_a_text_alternative_in_the_page_language(site: Path) -> None:
+    """og:image:alt and twitter:image:alt on every page with a card, 404
+    pages included: the card's text (the site's name, then the page's title,
+    or the site's description on the pages that show it), in the page's
+    language, with its typography, different in each language."""
+    pages = html_pages(site)
+    descriptions = site_descriptions()
+    by_page: dict[str, dict[str, str]] = {}
+    for page in pages:
+        where, language = url_path(site, page), page_language(site, page)
+        assert meta(page, "og:image"), f"{where}: no share card"
+        alt = meta(page, "og:image:alt")
+        assert alt and meta(page, "twitter:image:alt") == alt, f"{where}: no text alternative for the card"
+        site_name = SITE_NAMES[language]
+        separator = "\u00a0: " if language == "fr" else ": "
+        shown = {meta(page, "og:title"), descriptions[language]}
+        assert alt in {site_name + separator + text for text in shown if text}, f"{where}: {alt!r}"
+        if language != DEFAULT_LANGUAGE:
+            assert english_in(alt, language) is None, f"{where}: English in {alt!r}"
+        if language == "fr":
+            assert not french_spacing_problems(alt), (where, french_spacing_problems(alt))
+        by_page.setdefault(url_path(site, page).removeprefix(f"/{language}/").lstrip("/"), {})[language] = alt
+    assert len(pages) == len(by_page) * len(LANGUAGES)
+    for path, alts in by_page.items():
+        assert len(set(alts.values())) == len(LANGUAGES), f"{path}: the same alternative in two languages: {alts}"
+
+
+def test_404_pages_have_complete_open_graph(site: Path) -> None:
+    for language in LANGUAGES:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        page = site / prefix / "404.html"
+        assert meta(page, "og:url") == f"{TEST_SITE_URL}{prefix}404.html"
+        assert meta(page, "og:title") == PAGE_NOT_FOUND[language]
+        assert meta(page, "og:site_name") == SITE_NAMES[language]
+        assert meta(page, "og:locale") == OG_LOCALES[language]
+        alternates = {m["content"] for m in soup(page).head.find_all("meta", property="og:locale:alternate")}
+        assert alternates == set(OG_LOCALES.values()) - {OG_LOCALES[language]}
+        for key in ("og:type", "og:description", "og:image", "twitter:card"):
+            assert meta(page, key), f"{prefix}404.html: no {key}"

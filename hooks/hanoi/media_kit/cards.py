@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import typst
 
 from hanoi.datafiles import PROJECT_DIR
+from hanoi.formatting import typeset
 from hanoi.languages import build_language
 from hanoi.media_kit.sheets import typst_string
 from hanoi.media_kit.typst_engine import engine, message
@@ -38,6 +39,12 @@ class Card:
     site_name: str
     title: str
     language: str
+
+    @property
+    def alt(self) -> str:
+        """The card's text alternative (og:image:alt): the text it shows, in
+        the order it shows it, in its language."""
+        return typeset(f"{self.site_name}: {self.title}", self.language)
 
     def key(self, template: str) -> str:
         drawn = "\0".join((template, TYPST_VERSION, self.site_name, self.title, self.language))
