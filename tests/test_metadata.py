@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
 from mkdocs.config import load_config
+from pypdf import PdfReader
 
 from english_text import english_in
 from french_text import french_spacing_problems
+from hanoi.media_kit.cards import Card, template_text, typst_document
+from hanoi.media_kit.typst_engine import engine
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, html_pages, page_language, soup, url_path
 
 OG_LOCALES = {"en": "en_GB", "vi": "vi_VN", "fr": "fr_FR"}
@@ -118,3 +122,13 @@ def test_404_pages_have_complete_open_graph(site: Path) -> None:
         assert alternates == set(OG_LOCALES.values()) - {OG_LOCALES[language]}
         for key in ("og:type", "og:description", "og:image", "twitter:card"):
             assert meta(page, key), f"{prefix}404.html: no {key}"
+
+
+def test_a_range_of_days_stays_on_one_line_of_its_card() -> None:
+    """The card of the Vietnamese home page, laid out as the build draws it
+    (as a PDF, whose lines can be read): "25–26/10/2025" is not cut after the dash."""
+    card = Card(SITE_NAMES["vi"], site_descriptions()["vi"], "vi")
+    assert "25–26/10/2025" in card.title
+    pdf = engine().compile(input=typst_document([card], template_text()).encode("utf-8"), format="pdf")
+    lines = PdfReader(io.BytesIO(pdf)).pages[0].extract_text().splitlines()
+    assert any("25–26/10/2025" in line for line in lines), lines
