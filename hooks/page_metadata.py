@@ -1,20 +1,26 @@
-"""Job: the head of every page: absolute hreflang alternates with x-default,
-canonical URL and Open Graph locale tags (rendered by ``overrides/main.html``).
-The 404 pages, rendered without a page, get their own address and locales.
+"""Job: what crawlers and link previews read: the head of every page
+(absolute hreflang alternates with x-default, canonical URL and Open Graph
+locale tags, rendered by ``overrides/main.html``; the 404 pages, rendered
+without a page, get their own address and locales), the sitemap's
+alternates, and ``/robots.txt``, which advertises the sitemap.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hanoi.languages import LANGUAGES, OG_LOCALES, build_language, language_prefix
+from hanoi.build import AFTER_ALL_LANGUAGES
+from hanoi.languages import LANGUAGES, OG_LOCALES, build_language, is_last_build_running, language_prefix
 from hanoi.pages.alternates import absolute_url, page_alternates
+from hanoi.served.robots import write_robots_txt
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -45,3 +51,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     site_url = config.site_url or ""
     env.filters["absolute_alternates"] = lambda alternates: page_alternates(site_url, alternates)
     return env
+
+
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_last_build_running(config):
+        write_robots_txt(Path(config.site_dir), config.site_url or "/")

@@ -1,10 +1,11 @@
-"""Head metadata on every page in every language, and the sitemap."""
+"""Head metadata and share cards on every page in every language, the sitemap and robots.txt."""
 
 from __future__ import annotations
 
 import io
 from collections import Counter
 from pathlib import Path
+from urllib.robotparser import RobotFileParser
 from xml.etree import ElementTree
 
 from mkdocs.config import load_config
@@ -55,6 +56,14 @@ def test_every_page_has_description_canonical_and_open_graph(site: Path) -> None
         assert head.find("meta", property="og:locale")["content"] == OG_LOCALES[language]
         alternates = {m["content"] for m in head.find_all("meta", property="og:locale:alternate")}
         assert alternates == set(OG_LOCALES.values()) - {OG_LOCALES[language]}, where
+
+
+def test_robots_txt_lets_every_page_be_crawled_and_advertises_the_sitemap(site: Path) -> None:
+    robots = RobotFileParser()
+    robots.parse((site / "robots.txt").read_text(encoding="utf-8").splitlines())
+    assert robots.site_maps() == [TEST_SITE_URL + "sitemap.xml"] and (site / "sitemap.xml").is_file()
+    for page in html_pages(site):
+        assert robots.can_fetch("Googlebot", TEST_SITE_URL + url_path(site, page).lstrip("/")), url_path(site, page)
 
 
 def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site: Path) -> None:
