@@ -87,15 +87,16 @@ def format_number(value: int | float, language: str) -> str:
 # the mark ends a word (followed by a space or the end), so that times, URLs
 # and ratios ("10:30", "?q=1") are left alone. Our own: the French typography
 # packages on PyPI write HTML (<sup>, entities) and rewrite units and
-# ordinals, where plain text (a feed's titles, a calendar's) needs only this.
+# ordinals, where plain text (a feed's titles, a share card's text
+# alternative) needs only this.
 _FRENCH_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f]?(:|[;!?]+)(?=[\s»)]|$)")
 _FRENCH_GUILLEMETS = (re.compile(r"«[ \u00a0\u202f]?"), re.compile(r"[ \u00a0\u202f]?»"))
 
 
 def typeset(text: str, language: str) -> str:
     """Plain text with the language's spaces around punctuation: in French,
-    'Convention de Hanoï: Communiqués' becomes 'Convention de Hanoï\u00a0:
-    Communiqués'. Other languages are returned as they are."""
+    'Convention de Hanoï: Communiqués' gets a no-break space before its
+    colon. Other languages are returned as they are."""
     if language != "fr":
         return text
     text = _FRENCH_SPACE_BEFORE.sub(lambda m: ("\u00a0" if m[1] == ":" else "\u202f") + m[1], text)
