@@ -125,7 +125,7 @@ def open_at(browser: Browser, base_url: str, language: str, moment: datetime):
         # A reader in Hanoi on the morning of 1 January: 20:00 on 31 December in New York.
         (
             datetime(2027, 1, 1, 1, 0, tzinfo=UTC),
-            {"en": "(Last day)", "vi": "(ngày cuối cùng)", "fr": "(dernier jour)"},
+            {"en": "(last day)", "vi": "(ngày cuối cùng)", "fr": "(dernier jour)"},
         ),
         # The evening of 30 December in Hanoi is still the 30th in New York: one day left.
         (

@@ -52,15 +52,13 @@ def _date(day: Any) -> str | None:
 
 
 PHASE_DESCRIPTIONS = {
-    Phase.OPEN_FOR_SIGNATURE: N_(
-        "Open for signature at UN Headquarters in New York until %(until)s, by New York time."
-    ),
+    Phase.OPEN_FOR_SIGNATURE: N_("Open for signature at UN Headquarters in New York until %(until)s (New York time)."),
     Phase.OPEN_FOR_ACCESSION: N_(
         "Signature period ended on %(until)s. A State that signed can still ratify, accept or approve; "
         "any other State can accede."
     ),
     Phase.INSTRUMENTS_COMPLETE: N_(
-        "All the instruments needed are deposited: the Convention enters into force on %(in_force)s."
+        "All the instruments needed have been deposited: the Convention enters into force on %(in_force)s."
     ),
     Phase.IN_FORCE: N_("The Convention has been in force since %(in_force)s."),
 }
