@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: screenshots bench-preview build test lighthouse serve serve-one pot locales new-release translation-status translation-done lock bench clean
+.PHONY: screenshots bench-preview build test lighthouse serve serve-one pot locales new-release translation-status translation-done sync-status lock bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -81,6 +81,10 @@ translation-status: $(STAMP)
 ## translation-done: record that a translation follows the current English page (FILE=docs/vi/…)
 translation-done: $(STAMP)
 	$(BIN)/python tools/translation_status.py --done $(FILE)
+
+## sync-status: update data/signatures.yml and data/treaty_status.yml from the depositary record (FROM=a saved copy, file or address; the network only here, never in the build)
+sync-status: $(STAMP)
+	$(BIN)/python tools/sync_status.py $(if $(FROM),--from "$(FROM)") $(SYNC_OPTIONS)
 
 ## bench-preview: edit-to-reload time of `make serve` and `make serve-one` on the real site
 bench-preview: $(STAMP) $(SITE_NODE_STAMP)
