@@ -82,7 +82,9 @@ def problem_lines(problems: list[Problem]) -> list[str]:
 def run(source: str | None, report: Path | None, outcome: Path | None, save: Path | None) -> str:
     facts, problems = load_site_facts()
     if facts is None:
-        raise Refused(["The data files have problems; fix them first (make build lists them):", *problem_lines(problems)])
+        raise Refused(
+            ["The data files have problems; fix them first (make build lists them):", *problem_lines(problems)]
+        )
     aliases, problems = load_depositary_names(facts)
     if problems:
         raise Refused(problem_lines(problems))

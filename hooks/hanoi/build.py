@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from hanoi.clock import BuildClock, clock_from
 from hanoi.datafiles import DATA_DIR
+from hanoi.depositary.names import load_depositary_names
 from hanoi.languages import build_language
 from hanoi.pages.content import data_text_problems
 from hanoi.pages.drafts import Publication, from_environment
@@ -172,6 +173,8 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     rules, more = load_rules()
     facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
     problems += more + even_more + (retyped_rules(pages, rules) if rules else [])
+    if facts is not None:  # the depositary's names point to the site's ids
+        problems += load_depositary_names(facts)[1]
     programme, more = load_programme(today=clock.site_day)
     problems += more
     glossaries, more = load_glossaries()

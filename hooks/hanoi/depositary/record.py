@@ -144,7 +144,7 @@ def load_document(data: bytes) -> etree._Element:
     if root.getroottree().docinfo.doctype:
         raise RecordRefused("the record declares a DOCTYPE, which the depositary's files never do", ATTEMPT_AGAIN)
     if root.tag != "Document":
-        raise RecordRefused(f"the record's root element is <{root.tag}>, not <Document>", ATTEMPT_AGAIN)
+        raise RecordRefused(f"the record's root element is <{root.tag!s}>, not <Document>", ATTEMPT_AGAIN)
     return root
 
 
@@ -194,7 +194,8 @@ def _treaty_title(document: etree._Element) -> str:
         data.find("Subtitlesect") if data is not None else None
     )
     if (chapter, number, sub) != (EXPECTED_CHAPTER, EXPECTED_NUMBER, "") or not title.startswith(EXPECTED_TITLE):
-        found = f"{chapter or 'no chapter'}, number {number or '?'}{'-' + sub if sub else ''}: {title[:80] or 'no title'}"
+        numbered = f"{number or '?'}{'-' + sub if sub else ''}"
+        found = f"{chapter or 'no chapter'}, number {numbered}: {title[:80] or 'no title'}"
         raise RecordRefused(
             f"the record is of another treaty ({found}), not XVIII-16, {EXPECTED_TITLE}",
             "check the address of the record (depositary_record in data/treaty_status.yml, or FROM=): "
@@ -244,7 +245,10 @@ def participant_table(document: etree._Element) -> Table:
             )
         name, notes = split_footnotes(cells[0])
         if not name or "<" in name:
-            raise RecordRefused(f"row {number} of the participants' table has no readable name ('{cells[0]}')", ATTEMPT_AGAIN)
+            raise RecordRefused(
+                f"row {number} of the participants' table has no readable name ('{cells[0]}')",
+                ATTEMPT_AGAIN,
+            )
         actions = [_action(cell, name, meaning) for cell, meaning in zip(cells[1:], legends[1:], strict=True)]
         # A table without a signature column (Participant / Ratification) has consents only.
         signature = actions[0] if len(actions) > 1 else None

@@ -84,9 +84,10 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def quoted(text: str) -> DoubleQuotedScalarString:
+def quoted(text: str) -> str:
     """A date, quoted as the data files quote dates."""
-    return DoubleQuotedScalarString(text)
+    value: str = DoubleQuotedScalarString(text)
+    return value
 
 
 def flow_list(items: list[str]) -> CommentedSeq:
@@ -229,7 +230,8 @@ def plan_sync(
     deposits = {d.party: d for d in facts.treaty.deposits}
     for site_id, participant in by_id.items():
         problems += _sync_signature(files, result, participant, site_id, signatories, source, capture_day)
-        problems += _sync_consent(files, result, participant, site_id, deposits.get(site_id), treaty_source, capture_day)
+        deposit = deposits.get(site_id)
+        problems += _sync_consent(files, result, participant, site_id, deposit, treaty_source, capture_day)
         if participant.notes:
             notes = "; ".join(f"{n}: {record.end_notes.get(n, '(no text in the record)')}" for n in participant.notes)
             result.to_check.append(f"{participant.name} carries the record's footnotes {notes}")
@@ -367,9 +369,7 @@ def _sync_consent(
                 "check the record on the UN Treaty Collection; nothing was changed",
             )
         ]
-    sentence = (
-        f"{participant.name} deposited its {INSTRUMENT[consent.kind]} on {format_date(consent.day, 'en')}"
-    )
+    sentence = f"{participant.name} deposited its {INSTRUMENT[consent.kind]} on {format_date(consent.day, 'en')}"
     entry = files.deposit(site_id)
     if entry is None:
         entry = CommentedMap(
@@ -478,9 +478,9 @@ def pull_request_body(result: SyncResult, record: DepositaryRecord, address: str
         "## What a person must still do",
         "",
         *(f"- {item}." for item in result.to_check),
-        "- Open the deploy preview: the status panel, the signatures page, the home page's \"Latest news\" and the "
+        '- Open the deploy preview: the status panel, the signatures page, the home page\'s "Latest news" and the '
         "status feed show these changes in English, Vietnamese and French.",
-        "- Merge when the preview is right (CONTRIBUTING.md, \"Review the depositary sync\"). Nothing is published "
+        '- Merge when the preview is right (CONTRIBUTING.md, "Review the depositary sync"). Nothing is published '
         "until a person merges this pull request.",
         "",
     ]
