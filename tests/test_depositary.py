@@ -126,10 +126,16 @@ def test_footnote_numbers_are_kept_whole() -> None:
     [
         ("maintenance.html", "what was read is a maintenance page"),
         ("truncated.xml", "the record is not complete XML"),
-        ("another-treaty.xml", "another treaty (CHAPTER XVIII, number 14: United Nations Convention against Corruption)"),
+        (
+            "another-treaty.xml",
+            "another treaty (CHAPTER XVIII, number 14: United Nations Convention against Corruption)",
+        ),
         ("protocol.xml", "another treaty (CHAPTER XXVII, number 7-d: Paris Agreement)"),
         ("two-columns.xml", "the participants' table has the columns ['Participant', 'Ratification']"),
-        ("unknown-marker.xml", "Australia: the cell '3 Mar 2027 d' has the marker 'd', which this column does not define"),
+        (
+            "unknown-marker.xml",
+            "Australia: the cell '3 Mar 2027 d' has the marker 'd', which this column does not define",
+        ),
         ("impossible-date.xml", "Australia: the date cell '31 Feb 2026' cannot be read: no such day exists"),
         ("count-mismatch.xml", "the record declares 2 parties but its table lists 1"),
         ("doctype.xml", "declares a DOCTYPE"),

@@ -197,16 +197,6 @@ def plan_sync(
     treaty_source = _depositary_source(files.treaty["sources"], TREATY_STATUS_FILE)
     result = SyncResult({}, capture_day=capture_day)
     problems: list[Problem] = []
-    for as_of, file in ((facts.signatures.as_of, SIGNATURES_FILE), (facts.treaty.as_of, TREATY_STATUS_FILE)):
-        if capture_day < as_of:
-            problems.append(
-                _refusal(
-                    file,
-                    "as_of",
-                    f"the file was checked on {as_of}, after this record was read ({capture_day})",
-                    "sync a record read on or after the file's as_of (SITE_TODAY sets the day of a replay)",
-                )
-            )
     known = site_names(facts)
     by_id: dict[str, Participant] = {}
     for participant in record.participants:
