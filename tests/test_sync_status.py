@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitetools import LANGUAGES, PROJECT, build_env, run_build, soup
 
@@ -214,3 +215,23 @@ def test_a_later_record_then_a_build_on_a_later_day(project_copy: Path, tmp_path
             for row in signatures.select("table.hc-signatories tbody tr")
         ]
         assert len(rows) == 73
+
+
+def test_the_daily_job_has_least_privilege_and_pinned_actions() -> None:
+    """The job may push its branch and open its pull request, nothing more;
+    every action is pinned to a commit; it runs the sync with the options
+    the tool has, and fails when the sync refuses."""
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "depositary-sync.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    uses = [step["uses"] for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
+    script = next(step["run"] for step in job["steps"] if step.get("id") == "sync")
+    assert "tools/sync_status.py" in script and "exit 1" in script
+    options = set(re.findall(r"--[a-z]+", script))
+    help_text = subprocess.run(
+        [sys.executable, "tools/sync_status.py", "--help"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout
+    assert options and all(option in help_text for option in options)
+    assert "merge" not in " ".join(str(step.get("run", "")) for step in job["steps"])
