@@ -22,8 +22,9 @@ from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.formatting import format_date, format_number
 from hanoi.languages import LANGUAGES
 from hanoi.problems import Problem
-from hanoi.sources import Source, cited, parse_sources, source_problems
+from hanoi.sources import Source, cited, parse_sources, retrieved_problems, source_problems
 from hanoi.status.convention import CONVENTION_FILE, TreatyRules
+from hanoi.status.countries import iso3_problems
 from hanoi.status.treaty import (
     REGIONAL_ORGANIZATION,
     TREATY_STATUS_FILE,
@@ -68,6 +69,7 @@ class Signatory:
     sources: tuple[Source, ...]
     in_hanoi: bool  # signed during the days of signature in Hanoi
     type: str = "state"
+    iso3: str | None = None  # ISO 3166-1 alpha-3; None for a regional organization
 
     @property
     def is_regional_organization(self) -> bool:
@@ -134,7 +136,7 @@ def _parse_signatures(data: Located, file: Path, rules: TreatyRules, today: date
     name = relative(file)
     sources = parse_sources(data)
     as_of, more = checked_date(data, ["as_of"], file, data["as_of"])
-    problems += more + _future_problems(data, ["as_of"], file, as_of, today)
+    problems += more + _future_problems(data, ["as_of"], file, as_of, today) + retrieved_problems(data, file, today)
     seen: dict[str, int] = {}
     signatories = []
     for index, entry in enumerate(data["signatories"]):
@@ -150,6 +152,8 @@ def _parse_signatures(data: Located, file: Path, rules: TreatyRules, today: date
             )
         seen[entry["id"]] = index
         problems += source_problems(data, file, ["signatories", index, "sources"], entry["sources"], sources)
+        regional = entry.get("type") == REGIONAL_ORGANIZATION
+        problems += iso3_problems(data, file, ["signatories", index], entry, regional)
         signed, more = checked_span(data, ["signatories", index, "signed"], file, entry["signed"])
         problems += more
         if signed is None:
@@ -175,6 +179,7 @@ def _parse_signatures(data: Located, file: Path, rules: TreatyRules, today: date
                 cited(entry["sources"], sources),
                 rules.hanoi_days.first <= signed.first and signed.last <= rules.hanoi_days.last,
                 entry.get("type", "state"),
+                entry.get("iso3"),
             )
         )
     return Signatures(as_of or today, tuple(signatories), sources), problems

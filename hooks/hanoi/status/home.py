@@ -5,6 +5,8 @@ link relative to the page and in the page's language."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils import get_relative_url
@@ -13,6 +15,7 @@ from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.press.releases import Release, newest_first
 from hanoi.status.facts import Signatures
+from hanoi.status.news import STATUS_FEED_NAME, StatusUpdate, status_updates
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.status.treaty import TreatyStatus
 from hanoi.status.views import provenance_view, status_view
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
 HOME_TEMPLATE = "home.html"  # each language's home page (docs/<lang>/index.md, `template: home.html`)
 COUNTDOWN_SCRIPT = "assets/javascripts/countdown.js"  # the days left, on the home page only
 
-NEWEST_RELEASES = 3
+NEWEST_NEWS = 5  # press releases and status updates together
 
 # Where each link of the home page goes, inside the language's tree.
 PAGES = {
@@ -35,6 +38,7 @@ PAGES = {
     "since_hanoi": "convention/#since-hanoi",
     "press": "press/",
     "feed": "feed.xml",
+    "status_feed": STATUS_FEED_NAME,
     "media": "media/",
     "kit": "media/kit/",
     "downloads": "media/kit/#downloads",
@@ -45,25 +49,44 @@ PAGES = {
 }
 
 
+@dataclass(frozen=True)
+class NewsItem:
+    kind: str  # release or status
+    title: str
+    href: str  # site-relative
+    day: date
+    published: datetime  # aware: orders releases and updates together
+
+
+def latest_news(
+    releases: Iterable[Release], updates: Iterable[StatusUpdate], language: str, page_url: str
+) -> list[dict[str, Any]]:
+    """The newest press releases and status updates together, newest first."""
+    prefix = language_prefix(language)
+    items = [NewsItem("release", r.title, r.url, r.published.date(), r.published) for r in releases]
+    items += [NewsItem("status", u.title, prefix + u.page, u.day, u.published) for u in updates]
+    return [
+        {
+            "kind": item.kind,
+            "title": item.title,
+            "href": get_relative_url(item.href, page_url),
+            "date": item.day.isoformat(),
+            "date_text": format_date(item.day, language),
+        }
+        for item in sorted(items, key=lambda item: item.published, reverse=True)[:NEWEST_NEWS]
+    ]
+
+
 def home_view(
-    status: TreatyStatus, signatures: Signatures, releases: Iterable[Release], language: str, page_url: str
+    status: TreatyStatus, signatures: Signatures, news: list[dict[str, Any]], language: str, page_url: str
 ) -> dict[str, Any]:
     prefix = language_prefix(language)
     links = {name: get_relative_url(prefix + path, page_url) for name, path in PAGES.items()}
     links.update({name: get_relative_url(path, page_url) for name, path in OPEN_DATA.items()})  # at the site root
-    newest = [
-        {
-            "title": r.title,
-            "href": get_relative_url(r.url, page_url),
-            "date": r.published.date().isoformat(),
-            "date_text": format_date(r.published, language),
-        }
-        for r in list(releases)[:NEWEST_RELEASES]
-    ]
     return {
         "status": status_view(status, language),
         "provenance": provenance_view(signatures, language),
-        "releases": newest,
+        "news": news,
         "links": links,
     }
 
@@ -72,11 +95,7 @@ def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
     """The home page's blocks under its lead, rendered with autoescaping (the
     theme's own templates do not escape)."""
     language = build.language
-    home = home_view(
-        site.status,
-        site.facts.signatures,
-        newest_first(site.releases, language, site.publication),
-        language,
-        page.url,
-    )
+    releases = newest_first(site.releases, language, site.publication)
+    news = latest_news(releases, status_updates(site.facts, site.status, language), language, page.url)
+    home = home_view(site.status, site.facts.signatures, news, language, page.url)
     return build.render("partials/home/blocks.html", {"home": home, "since_hanoi": page.meta["home"]["since_hanoi"]})

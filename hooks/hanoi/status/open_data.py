@@ -1,8 +1,12 @@
 """Open data for journalists: ``/status.json`` (with ``/status.schema.json``)
-and ``/signatories.csv``, at the site root, from the same values the pages
-show (tests/test_status.py compares them).
+and ``/signatories.csv`` (described by ``/datapackage.json``, a Frictionless
+Data Package with a Table Schema), at the site root, from the same values
+the pages show (tests/test_status.py compares them).
 
 Language-neutral: names and summaries are given in the three languages.
+Each State carries its ISO 3166-1 alpha-3 code (``iso3``; none for the
+European Union), and each row the day it was last confirmed and the kind of
+source that confirmed it (``hanoi.sources.confirmation``).
 """
 
 from __future__ import annotations
@@ -17,34 +21,100 @@ from hanoi.catalogues import N_, translate
 from hanoi.datafiles import SCHEMA_DIR
 from hanoi.formatting import format_date
 from hanoi.languages import LANGUAGES
-from hanoi.sources import Source
+from hanoi.sources import SOURCE_KINDS, Source, confirmation
 from hanoi.status.collation import sort_key
-from hanoi.status.facts import SiteFacts
+from hanoi.status.facts import Signatory, SiteFacts
 from hanoi.status.treaty import Phase, TreatyStatus
 
 STATUS_JSON = "status.json"
 STATUS_SCHEMA = "status.schema.json"
 SIGNATORIES_CSV = "signatories.csv"
+DATA_PACKAGE = "datapackage.json"
 # The schema published beside status.json is the one the tests check it with.
 STATUS_SCHEMA_SOURCE = SCHEMA_DIR / "status_export.schema.json"
 # Each file by the name templates link it with.
-OPEN_DATA = {"status_json": STATUS_JSON, "status_schema": STATUS_SCHEMA, "signatories_csv": SIGNATORIES_CSV}
-CSV_COLUMNS = (
-    "id",
-    "name_en",
-    "name_vi",
-    "name_fr",
-    "type",
-    "signed",
-    "place",
-    "sources",
-    "source_urls",
-    "source_kinds",
+OPEN_DATA = {
+    "status_json": STATUS_JSON,
+    "status_schema": STATUS_SCHEMA,
+    "signatories_csv": SIGNATORIES_CSV,
+    "data_package": DATA_PACKAGE,
+}
+DAY_OR_SPAN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
+# The CSV's columns, in order, each with its Table Schema field (datapackage.json):
+# declared once, so that the file and its description cannot drift apart.
+CSV_FIELDS: tuple[dict[str, Any], ...] = (
+    {"name": "id", "type": "string", "description": "the site's stable id of the signatory, e.g. viet-nam"},
+    {"name": "name_en", "type": "string", "description": "its name in English (UN short name)"},
+    {
+        "name": "name_vi",
+        "type": "string",
+        "description": "its name in Vietnamese (Viet Nam's Ministry of Foreign Affairs)",
+    },
+    {"name": "name_fr", "type": "string", "description": "its name in French (UN short name)"},
+    {
+        "name": "type",
+        "type": "string",
+        "description": "state, or regional-organization (the European Union: its instrument does not count "
+        "toward the 40 needed for entry into force, Art. 65(1))",
+        "constraints": {"enum": ["state", "regional-organization"]},
+    },
+    {
+        "name": "signed",
+        "type": "string",
+        "description": "the day of signature, an ISO 8601 date; while the sources give only a span of days, an "
+        "ISO 8601 time interval first/last (e.g. 2025-10-25/2025-10-26: signed on one of these days)",
+        "constraints": {"pattern": DAY_OR_SPAN},
+    },
+    {
+        "name": "place",
+        "type": "string",
+        "description": "Hanoi (25-26 October 2025) or New York (UN Headquarters, afterwards; Art. 64)",
+        "constraints": {"enum": ["Hanoi", "New York"]},
+    },
+    {"name": "sources", "type": "string", "description": "the names of the sources that record it, separated by ' | '"},
+    {"name": "source_urls", "type": "string", "description": "their addresses, in the same order, separated by ' | '"},
+    {
+        "name": "source_kinds",
+        "type": "string",
+        "description": "their kinds, in the same order, separated by ' | ': " + ", ".join(SOURCE_KINDS),
+    },
+    {
+        "name": "iso3",
+        "type": "string",
+        "description": "the State's ISO 3166-1 alpha-3 code (e.g. VNM); empty for the European Union, which has none",
+        "constraints": {"pattern": "^[A-Z]{3}$"},
+    },
+    {
+        "name": "confirmed_on",
+        "type": "date",
+        "description": "the day the row was last confirmed: the day its most authoritative source was read, or else "
+        "the day the list was last checked against its sources",
+    },
+    {
+        "name": "confirmed_by",
+        "type": "string",
+        "description": "the kind of that source: depositary (the UN Secretary-General's record), depositary-mirror "
+        "(a government's copy of it), official, news or secondary",
+        "constraints": {"enum": list(SOURCE_KINDS)},
+    },
 )
+CSV_COLUMNS = tuple(str(f["name"]) for f in CSV_FIELDS)
+# Required unless the column says a value may be missing (iso3: the European Union).
+OPTIONAL_COLUMNS = ("iso3",)
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"id": source.id, "name": dict(source.name), "url": source.url, "kind": source.kind}
+    return {
+        "id": source.id,
+        "name": dict(source.name),
+        "url": source.url,
+        "kind": source.kind,
+        "retrieved": _date(source.retrieved),
+    }
+
+
+def _place(signatory: Signatory) -> str:
+    return "Hanoi" if signatory.in_hanoi else "New York"
 
 
 def _date(day: Any) -> str | None:
@@ -97,13 +167,28 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
         "fortieth_deposit": _date(status.fortieth_deposit),
         "entry_into_force": _date(status.entry_into_force),
         "depositary_record": status.depositary_record,
+        "signatory_list": [
+            {
+                "id": s.id,
+                "name": dict(s.name),
+                "iso3": s.iso3,
+                "type": s.type,
+                "signed": s.signed.machine_value(),
+                "place": _place(s),
+                **_confirmed(s.sources, signatures.as_of),
+                "sources": [_source(x) for x in s.sources],
+            }
+            for s in sorted(signatures.signatories, key=lambda s: sort_key(s.name["en"], "en"))
+        ],
         "deposits": [
             {
                 "party": d.party,
                 "name": dict(d.name),
+                "iso3": d.iso3,
                 "kind": d.kind,
                 "deposited": d.deposited.isoformat(),
                 "counts_toward_entry_into_force": d.counts_toward_entry_into_force,
+                **_confirmed(d.sources, record.as_of),
                 "sources": [_source(s) for s in d.sources],
             }
             for d in record.deposits
@@ -120,6 +205,11 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
         ],
         "signatories_csv": base + SIGNATORIES_CSV,
     }
+
+
+def _confirmed(sources: tuple[Source, ...], checked_on: Any) -> dict[str, str]:
+    day, kind = confirmation(sources, checked_on)
+    return {"confirmed_on": day.isoformat(), "confirmed_by": kind}
 
 
 def status_json(facts: SiteFacts, status: TreatyStatus, site_url: str) -> str:
@@ -143,17 +233,53 @@ def signatories_csv(facts: SiteFacts) -> str:
                 *(signatory.name[language] for language in LANGUAGES),
                 signatory.type,
                 signatory.signed.machine_value(),
-                "Hanoi" if signatory.in_hanoi else "New York",
+                _place(signatory),
                 " | ".join(s.name["en"] for s in signatory.sources),
                 " | ".join(s.url for s in signatory.sources),
                 " | ".join(s.kind for s in signatory.sources),
+                signatory.iso3 or "",
+                *_confirmed(signatory.sources, facts.signatures.as_of).values(),
             ]
         )
     return out.getvalue()
 
 
+def data_package(facts: SiteFacts, site_url: str) -> str:
+    """``datapackage.json``: signatories.csv described for tools (a
+    Frictionless Data Package, its columns typed by a Table Schema)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    fields = [
+        {**f, "constraints": {**f.get("constraints", {}), "required": f["name"] not in OPTIONAL_COLUMNS}}
+        for f in CSV_FIELDS
+    ]
+    sources = {s.url: s for s in facts.signatures.sources.values()}.values()
+    package = {
+        "profile": "tabular-data-package",
+        "name": "hanoi-convention-signatories",
+        "title": "Signatories of the United Nations Convention against Cybercrime (Hanoi Convention)",
+        "description": "One row per signatory, as this site lists it, computed from its data files at each build. "
+        "The depositary record (UN Treaty Collection, treaty XVIII-16) is the authoritative status. "
+        "status.json gives the instruments deposited and the phase of the Convention.",
+        "homepage": base,
+        "sources": [{"title": s.name["en"], "path": s.url} for s in sources],
+        "resources": [
+            {
+                "name": "signatories",
+                "path": SIGNATORIES_CSV,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": ["id"], "missingValues": [""]},
+            }
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_open_data(facts: SiteFacts, status: TreatyStatus, site_dir: Path, site_url: str) -> None:
-    """status.json, its schema and signatories.csv, at the site root."""
+    """status.json, its schema, signatories.csv and its data package, at the site root."""
     (site_dir / STATUS_JSON).write_text(status_json(facts, status, site_url), encoding="utf-8")
     (site_dir / STATUS_SCHEMA).write_text(status_schema(), encoding="utf-8")
     (site_dir / SIGNATORIES_CSV).write_text(signatories_csv(facts), encoding="utf-8", newline="")
+    (site_dir / DATA_PACKAGE).write_text(data_package(facts, site_url), encoding="utf-8")

@@ -26,8 +26,9 @@ from hanoi.clock import BuildClock
 from hanoi.datafiles import DATA_DIR, Located, problem_at
 from hanoi.dates import DateSpan, checked_date, checked_span
 from hanoi.problems import Problem
-from hanoi.sources import Source, cited, parse_sources, source_problems
+from hanoi.sources import Source, cited, parse_sources, retrieved_problems, source_problems
 from hanoi.status.convention import TreatyRules
+from hanoi.status.countries import iso3_problems
 
 if TYPE_CHECKING:
     from hanoi.status.facts import Signatory, Signatures
@@ -52,6 +53,7 @@ class Deposit:
     deposited: date
     sources: tuple[Source, ...]
     regional_organization: bool
+    iso3: str | None = None  # ISO 3166-1 alpha-3; None for a regional organization
 
     @property
     def counts_toward_entry_into_force(self) -> bool:
@@ -156,6 +158,7 @@ def parse_treaty_record(
     """The schema-checked file, checked against the signatories and the calendar."""
     sources = parse_sources(data)
     as_of, problems = checked_date(data, ["as_of"], file, data["as_of"])
+    problems += retrieved_problems(data, file, today)
     if as_of is not None and as_of > today:
         problems.append(
             problem_at(
@@ -245,6 +248,8 @@ def _deposit(
     party = entry["party"]
     signatory = signatories.get(party)
 
+    if "name" in entry:  # a State that did not sign: its code is given here
+        problems += iso3_problems(data, file, path, entry, entry.get("type") == REGIONAL_ORGANIZATION)
     if entry["kind"] == "accession":
         if "name" not in entry and signatory is None:
             problems.append(
@@ -292,4 +297,5 @@ def _deposit(
         return None, problems
     name = entry.get("name") or signatory.name  # type: ignore[union-attr]
     regional = (entry.get("type") or (signatory.type if signatory else "state")) == REGIONAL_ORGANIZATION
-    return Deposit(party, dict(name), entry["kind"], deposited, cited(entry["sources"], sources), regional), []
+    iso3 = entry.get("iso3") or (signatory.iso3 if signatory else None)
+    return Deposit(party, dict(name), entry["kind"], deposited, cited(entry["sources"], sources), regional, iso3), []

@@ -58,6 +58,8 @@ class NumberedSources:
                 "url": s.url,
                 "kind": s.kind,
                 "written_in": written_in(s, language),
+                "retrieved": s.retrieved
+                and {"machine": s.retrieved.isoformat(), "text": format_date(s.retrieved, language)},
             }
             for n, s in enumerate(self.sources, 1)
         ]
