@@ -5,13 +5,16 @@ byte. One more build shows a later record on a later day's pages."""
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 
@@ -158,6 +161,16 @@ def test_make_sync_status_refuses_a_maintenance_page() -> None:
     assert data_bytes(PROJECT) == before
 
 
+RETRIEVED = {
+    "en": "retrieved on 1 November 2027",
+    "vi": "truy cập ngày 1/11/2027",
+    "fr": "consulté le 1er novembre 2027",
+}
+FORTIETH = {
+    "en": "40th instrument deposited: the Convention will enter into force on 1 December 2027",
+    "vi": "Văn kiện thứ 40 đã được nộp lưu chiểu: Công ước sẽ có hiệu lực từ ngày 1/12/2027",
+    "fr": "Dépôt du quarantième instrument\u00a0: la Convention entrera en vigueur le 1er décembre 2027",
+}
 KENYA_NAMES = 'name: {en: Kenya, vi: "", fr: ""}'
 # Test data: the project copy's names for the made-up acceding State.
 KENYA_WRITTEN = "name: {en: Kenya, vi: Kê-ni-a, fr: Kenya}"
@@ -210,11 +223,23 @@ def test_a_later_record_then_a_build_on_a_later_day(project_copy: Path, tmp_path
         assert panel.select_one("progress")["value"] == "40"
         signatures = soup(site / prefix / "convention" / "signatures" / "index.html")
         assert len(signatures.select("table.hc-deposits tbody tr")) == 41
-        rows = [
-            re.sub(r"\s+", " ", row.get_text(" ", strip=True))
-            for row in signatures.select("table.hc-signatories tbody tr")
-        ]
-        assert len(rows) == 73
+        assert len(signatures.select("table.hc-signatories tbody tr")) == 73
+        notes = " ".join(li.get_text(" ", strip=True) for li in signatures.select('li[id^="hc-signatures-source-"]'))
+        assert RETRIEVED[language] in notes, notes
+        news = soup(site / prefix / "index.html").select(".hc-home__status-update")
+        assert news[0].time["datetime"] == "2027-09-02" and FORTIETH[language] in news[0].get_text(" ")
+        feed = feedparser.parse((site / prefix / "status-updates.xml").read_bytes())
+        keys = {entry.id.rsplit("#", 1)[1] for entry in feed.entries}
+        assert not feed.bozo and {"signature-closed", "fortieth-instrument", "deposit-kenya"} <= keys
+        assert "entry-into-force" not in keys, "1 December 2027 has not come yet"
+        assert len(keys) == 41 + 1 + 2  # the deposits, Mauritius, the close of signature and the 40th
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((site / "signatories.csv").read_text("utf-8")))}
+    assert (rows["sweden"]["signed"], rows["sweden"]["confirmed_on"], rows["sweden"]["confirmed_by"]) == (
+        "2025-10-25",
+        "2027-11-01",
+        "depositary",
+    )
+    assert deposits["kenya"]["iso3"] == "KEN" and deposits["european-union"]["iso3"] is None
 
 
 def test_the_daily_job_has_least_privilege_and_pinned_actions() -> None:
