@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -70,6 +71,20 @@ def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
         stdin=subprocess.DEVNULL,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict]:
+    """The project built as on ``day`` (SITE_TODAY), and its status.json."""
+    result = run_build(project, site_dir, SITE_TODAY=day)
+    assert result.returncode == 0, result.output
+    return result.site_dir, json.loads((result.site_dir / "status.json").read_text(encoding="utf-8"))
+
+
+def status_figures(document: dict) -> tuple:
+    """What status.json says of the phase: the phase, the instruments that
+    count, the day of the 40th and of entry into force."""
+    keys = ("phase", "instruments_deposited", "fortieth_deposit", "entry_into_force")
+    return tuple(document[key] for key in keys)
 
 
 def copy_project(target: Path) -> Path:
