@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from hanoi.datafiles import load_schema
+from hanoi.depositary.names import load_depositary_names
 from hanoi.pages.scan import FRONT_MATTER, front_matter_of, front_matter_problems
 from hanoi.problems import Problem
 from hanoi.programme.model import load_programme
@@ -72,6 +73,12 @@ class Kind:
     front_matter: bool = False
 
 
+def _depositary_names(root: Path) -> list[Problem]:
+    facts, problems = load_site_facts((root / "key_facts.yml", root / "signatures.yml", root / "treaty_status.yml"))
+    assert facts is not None, problems
+    return load_depositary_names(facts, root / "depositary_names.yml")[1]
+
+
 def _programme(root: Path) -> list[Problem]:
     return load_programme(root)[1]
 
@@ -84,6 +91,7 @@ KINDS = (
     Kind("key facts", DATA / "key_facts.yml", "key_facts", FACT_FILES, _facts),
     Kind("signatures", DATA / "signatures.yml", "signatures", FACT_FILES, _facts),
     Kind("treaty status", DATA / "treaty_status.yml", "treaty_status", FACT_FILES, _facts),
+    Kind("depositary names", DATA / "depositary_names.yml", "depositary_names", FACT_FILES, _depositary_names),
     Kind("termbase", DATA / "termbase.yml", "termbase", (), lambda root: load_termbase(root / "termbase.yml")[1]),
     Kind("glossary", DATA / "glossary" / "vi.yml", "glossary", GLOSSARIES, lambda root: load_glossaries(root)[1]),
     *(Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, _programme) for p in PROGRAMME),
