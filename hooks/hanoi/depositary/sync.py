@@ -378,6 +378,8 @@ def _sync_consent(
         result.changes.append(f"{sentence} (the site had an {INSTRUMENT[entry['kind']]} of {entry['deposited']})")
         entry["kind"] = consent.kind
         entry["deposited"] = quoted(consent.day.isoformat())
+    elif _cite(entry, source):
+        result.changes.append(f"{sentence} (now confirmed by the depositary record)")
     _cite(entry, source)
     return []
 
