@@ -74,7 +74,9 @@ class Kind:
 
 
 def _depositary_names(root: Path) -> list[Problem]:
-    facts, problems = load_site_facts((root / "key_facts.yml", root / "signatures.yml", root / "treaty_status.yml"))
+    rules, problems = load_rules(root / CONVENTION_FILE.name)
+    assert rules is not None, problems
+    facts, problems = load_site_facts(date.today(), rules, FactFiles(*(root / path.name for path in DATA_FILES)))
     assert facts is not None, problems
     return load_depositary_names(facts, root / "depositary_names.yml")[1]
 

@@ -9,17 +9,19 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import feedparser
 import pycountry
 import pytest
 
-from hanoi.depositary.names import load_depositary_names
-from hanoi.status.facts import load_site_facts
-from sitetools import LANGUAGES, PROJECT, TEST_SITE_URL, soup
+from hanoi.depositary.names import DEPOSITARY_NAMES_FILE, load_depositary_names
+from hanoi.problems import valid
+from hanoi.status.convention import CONVENTION_FILE, load_rules
+from hanoi.status.facts import DATA_FILES, FactFiles, load_site_facts
+from sitetools import LANGUAGES, TEST_SITE_URL, soup
 
-DATA = PROJECT / "data"
 MAURITIUS = {
     "en": "Mauritius signs the Convention",
     "vi": "Mô-ri-xơ ký Công ước",
@@ -105,17 +107,18 @@ def facts_problems(tmp_path: Path, edit: dict[str, tuple[str, str]]) -> list[str
     """The problems the build finds in copies of the data files, each edited
     by replacing one text with another."""
     files = {}
-    for name in ("key_facts.yml", "signatures.yml", "treaty_status.yml", "depositary_names.yml"):
-        text = (DATA / name).read_text(encoding="utf-8")
-        if name in edit:
-            old, new = edit[name]
+    for path in (CONVENTION_FILE, *DATA_FILES, DEPOSITARY_NAMES_FILE):
+        text = path.read_text(encoding="utf-8")
+        if path.name in edit:
+            old, new = edit[path.name]
             assert old in text
             text = text.replace(old, new, 1)
-        files[name] = tmp_path / name
-        files[name].write_text(text, encoding="utf-8")
-    facts, problems = load_site_facts((files["key_facts.yml"], files["signatures.yml"], files["treaty_status.yml"]))
+        files[path] = tmp_path / path.name
+        files[path].write_text(text, encoding="utf-8")
+    rules = valid(load_rules(files[CONVENTION_FILE]), "data/convention.yml")
+    facts, problems = load_site_facts(date.today(), rules, FactFiles(*(files[path] for path in DATA_FILES)))
     if facts is not None:
-        problems += load_depositary_names(facts, files["depositary_names.yml"])[1]
+        problems += load_depositary_names(facts, files[DEPOSITARY_NAMES_FILE])[1]
     return [str(p) for p in problems]
 
 

@@ -187,6 +187,7 @@ def test_a_later_record_then_a_build_on_a_later_day(project_copy: Path, tmp_path
     entry = refused.stderr[refused.stderr.index("    - party: kenya") :].split("\nwith its Vietnamese")[0]
     treaty = project_copy / "data" / "treaty_status.yml"
     text = treaty.read_text(encoding="utf-8").replace("  deposits: []\n", "  deposits:\n" + entry + "\n")
+    text = text.replace('as_of: "2026-11-30"', 'as_of: "2027-11-01"')  # as the message says
     treaty.write_text(text.replace(KENYA_NAMES, KENYA_WRITTEN), encoding="utf-8")
     result = sync(project_copy, "xviii-16-2027-11.xml", "2027-11-01")
     assert result.returncode == 0, result.stderr

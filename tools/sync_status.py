@@ -6,9 +6,10 @@
 Reads the UN Treaty Collection's XML of the Convention (XVIII-16; its address
 is `depositary_record` in data/treaty_status.yml), checks it whole, and
 updates data/signatures.yml and data/treaty_status.yml (hanoi.depositary).
-The day of capture is today in New York, where the depositary keeps the
-record, or the day SITE_TODAY/SITE_NOW gives, as for the build: a saved
-record can be replayed on its day.
+The day of capture is the day in New York, where the depositary keeps the
+record (the treaty's calendar, data/convention.yml), at the instant
+SITE_NOW or SITE_TODAY gives, else now, as for the build: a saved record
+can be replayed on its day.
 
 A record or data it refuses changes no file: it prints what is wrong and
 what to do, and exits with status 1. --report FILE writes the pull
@@ -28,7 +29,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from hanoi.clock import site_today  # noqa: E402
+from hanoi.clock import clock_from  # noqa: E402
 from hanoi.depositary.names import load_depositary_names  # noqa: E402
 from hanoi.depositary.record import RecordRefused, read_record  # noqa: E402
 from hanoi.depositary.sync import (  # noqa: E402
@@ -39,6 +40,7 @@ from hanoi.depositary.sync import (  # noqa: E402
     write_atomically,
 )
 from hanoi.problems import Problem  # noqa: E402
+from hanoi.status.convention import load_rules  # noqa: E402
 from hanoi.status.facts import SIGNATURES_FILE, load_site_facts  # noqa: E402
 from hanoi.status.treaty import TREATY_STATUS_FILE  # noqa: E402
 
@@ -80,7 +82,12 @@ def problem_lines(problems: list[Problem]) -> list[str]:
 
 
 def run(source: str | None, report: Path | None, outcome: Path | None, save: Path | None) -> str:
-    facts, problems = load_site_facts()
+    clock, problems = clock_from()
+    rules, more = load_rules()
+    problems += more
+    if clock is None or rules is None:
+        raise Refused(problem_lines(problems))
+    facts, problems = load_site_facts(clock.site_day, rules)
     if facts is None:
         raise Refused(
             ["The data files have problems; fix them first (make build lists them):", *problem_lines(problems)]
@@ -97,12 +104,12 @@ def run(source: str | None, report: Path | None, outcome: Path | None, save: Pat
     except RecordRefused as refused:
         raise Refused([f"{address}: {refused}. Fix: {refused.fix}"]) from None
     texts = {path: path.read_text(encoding="utf-8") for path in (SIGNATURES_FILE, TREATY_STATUS_FILE)}
-    capture_day = site_today()
+    capture_day = rules.treaty_day(clock)
     try:
         result = plan_sync(record, facts, aliases, capture_day, texts[SIGNATURES_FILE], texts[TREATY_STATUS_FILE])
     except SyncRefused as refused:
         raise Refused(problem_lines(refused.problems)) from None
-    problems = checked_by_the_build(result.texts)
+    problems = checked_by_the_build(result.texts, clock.site_day, rules)
     if problems:
         raise Refused(["The build would refuse the synced data; nothing was written:", *problem_lines(problems)])
     changed = {path: text for path, text in result.texts.items() if text != texts[path]}

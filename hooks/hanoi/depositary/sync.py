@@ -39,8 +39,9 @@ from hanoi.depositary.names import DEPOSITARY_NAMES_FILE, load_depositary_names,
 from hanoi.depositary.record import DepositaryRecord, Participant
 from hanoi.formatting import format_date, format_span
 from hanoi.problems import Problem
-from hanoi.status.facts import KEY_FACTS_FILE, SIGNATURES_FILE, SiteFacts, load_site_facts
-from hanoi.status.treaty import HANOI_DAYS, SIGNATURE_CLOSES, TREATY_STATUS_FILE, Deposit
+from hanoi.status.convention import TreatyRules
+from hanoi.status.facts import DATA_FILES, SIGNATURES_FILE, FactFiles, SiteFacts, load_site_facts
+from hanoi.status.treaty import TREATY_STATUS_FILE, Deposit
 
 DEPOSITARY_KIND = "depositary"  # the kind of source the record is (data/schema/source.schema.json)
 CONSENT_KINDS = ("ratification", "acceptance", "approval", "accession")
@@ -139,7 +140,10 @@ def unknown_participant(participant: Participant, depositary_source: str) -> Pro
             f"      kind: {consent.kind}\n"
             f'      deposited: "{consent.day.isoformat()}"\n      sources: [{depositary_source}]'
         )
-        target = f"add it under `instruments.deposits:` in {relative(TREATY_STATUS_FILE)}:\n{entry}\n"
+        target = (
+            f"add it under `instruments.deposits:` in {relative(TREATY_STATUS_FILE)}, and set the file's `as_of` to "
+            f"the day you checked the record (a deposit cannot be later):\n{entry}\n"
+        )
     else:
         when = "whose only date is in brackets (withdrawn)"
         target = "ask a developer: the site has no place for a participant that withdrew before it was listed; "
@@ -219,9 +223,9 @@ def plan_sync(
     signatories = facts.signatures.by_id()
     deposits = {d.party: d for d in facts.treaty.deposits}
     for site_id, participant in by_id.items():
-        problems += _sync_signature(files, result, participant, site_id, signatories, source, capture_day)
-        deposit = deposits.get(site_id)
-        problems += _sync_consent(files, result, participant, site_id, deposit, treaty_source, capture_day)
+        problems += _sync_signature(files, result, participant, site_id, signatories, source, facts.rules, capture_day)
+        deposit, first_day = deposits.get(site_id), facts.rules.hanoi_days.first
+        problems += _sync_consent(files, result, participant, site_id, deposit, treaty_source, first_day, capture_day)
         if participant.notes:
             notes = "; ".join(f"{n}: {record.end_notes.get(n, '(no text in the record)')}" for n in participant.notes)
             result.to_check.append(f"{participant.name} carries the record's footnotes {notes}")
@@ -258,6 +262,7 @@ def _sync_signature(
     site_id: str,
     signatories: Mapping[str, Any],
     source: str,
+    rules: TreatyRules,
     capture_day: date,
 ) -> list[Problem]:
     signature = participant.signature
@@ -284,14 +289,14 @@ def _sync_signature(
                 "a person must read the record's footnote and decide what the site says; the sync does not",
             )
         ]
-    last_day = min(SIGNATURE_CLOSES, capture_day)
-    if not HANOI_DAYS[0] <= signature.day <= last_day:
+    first_day, last_day = rules.hanoi_days.first, min(rules.signature_last_day, capture_day)
+    if not first_day <= signature.day <= last_day:
         return [
             _refusal(
                 SIGNATURES_FILE,
                 site_id,
                 f"the record dates {participant.name}'s signature {signature.day} ('{signature.cell}'), outside the "
-                f"signature period ({HANOI_DAYS[0]} to {last_day})",
+                f"signature period ({first_day} to {last_day})",
                 "check the record on the UN Treaty Collection; nothing was changed",
             )
         ]
@@ -332,6 +337,7 @@ def _sync_consent(
     site_id: str,
     known: Deposit | None,
     source: str,
+    first_day: date,
     capture_day: date,
 ) -> list[Problem]:
     consent = participant.consent
@@ -348,7 +354,7 @@ def _sync_consent(
                 "a person must check the record (and its footnote) and correct instruments.deposits by hand",
             )
         ]
-    signed = participant.signature.day if participant.signature else HANOI_DAYS[0]
+    signed = participant.signature.day if participant.signature else first_day
     if not signed <= consent.day <= capture_day:
         return [
             _refusal(
@@ -425,16 +431,17 @@ def _dumped(yaml: YAML, data: Any) -> str:
     return out.getvalue()
 
 
-def checked_by_the_build(texts: Mapping[Path, str]) -> list[Problem]:
-    """The problems the build would find in the new files (written to a
-    temporary folder, never over the real ones)."""
+def checked_by_the_build(texts: Mapping[Path, str], today: date, rules: TreatyRules) -> list[Problem]:
+    """The problems the build would find in the new files on ``today`` (the
+    build's day in Hanoi), written to a temporary folder, never over the
+    real ones."""
     with tempfile.TemporaryDirectory() as folder:
         copies = {}
-        for original in (KEY_FACTS_FILE, SIGNATURES_FILE, TREATY_STATUS_FILE, DEPOSITARY_NAMES_FILE):
+        for original in (*DATA_FILES, DEPOSITARY_NAMES_FILE):
             copy = Path(folder) / original.name
             copy.write_text(texts.get(original, original.read_text(encoding="utf-8")), encoding="utf-8")
             copies[original] = copy
-        facts, problems = load_site_facts((copies[KEY_FACTS_FILE], copies[SIGNATURES_FILE], copies[TREATY_STATUS_FILE]))
+        facts, problems = load_site_facts(today, rules, FactFiles(*(copies[path] for path in DATA_FILES)))
         if facts is not None:
             problems += load_depositary_names(facts, copies[DEPOSITARY_NAMES_FILE])[1]
         return problems

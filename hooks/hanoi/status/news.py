@@ -29,9 +29,6 @@ from hanoi.status.treaty import Deposit, TreatyStatus
 if TYPE_CHECKING:
     from hanoi.build import LanguageBuild, SiteBuild
 
-# Signatures after Hanoi and deposits take place at UN Headquarters; the
-# depositary dates them on New York's calendar (Art. 64; its record).
-DEPOSITARY_TIME_ZONE = ZoneInfo("America/New_York")
 STATUS_FEED_NAME = "status-updates.xml"
 # Where each update points, inside the language's tree (hanoi.status.home.PAGES).
 THE_LIST = "convention/signatures/#the-list"
@@ -41,15 +38,16 @@ RATIFICATION = "convention/signatures/#ratification"
 @dataclass(frozen=True)
 class StatusUpdate:
     key: str  # stable and unique: "signature-mauritius", "deposit-viet-nam", "signature-closed"…
-    day: date  # on the depositary's calendar (New York)
+    day: date  # by the treaty's calendar (New York's): the depositary's dates
     title: str
     summary: str
     page: str  # the page it points to, inside the language's tree
+    calendar: ZoneInfo
 
     @property
     def published(self) -> datetime:
-        """The start of its day in New York: Atom needs an instant."""
-        return datetime.combine(self.day, time(0, 0), tzinfo=DEPOSITARY_TIME_ZONE)
+        """The start of its day by the treaty's calendar: Atom needs an instant."""
+        return datetime.combine(self.day, time(0, 0), tzinfo=self.calendar)
 
 
 def _signature_title(language: str) -> str:
@@ -101,7 +99,8 @@ def _deposit_summary(deposit: Deposit, counted: int | None, language: str) -> st
 
 
 def status_updates(facts: SiteFacts, status: TreatyStatus, language: str) -> list[StatusUpdate]:
-    """Every update whose day has come, newest first."""
+    """Every update whose day has come by the treaty's calendar, newest first."""
+    calendar = ZoneInfo(status.calendar)
     updates = [
         StatusUpdate(
             f"signature-{s.id}",
@@ -114,6 +113,7 @@ def status_updates(facts: SiteFacts, status: TreatyStatus, language: str) -> lis
             )
             % {"date": format_date(s.signed.first, language)},
             THE_LIST,
+            calendar,
         )
         for s in facts.signatures.after_hanoi
         if s.signed.is_day
@@ -128,13 +128,14 @@ def status_updates(facts: SiteFacts, status: TreatyStatus, language: str) -> lis
                 _deposit_title(deposit, language),
                 _deposit_summary(deposit, counted if facts.treaty.complete else None, language),
                 RATIFICATION,
+                calendar,
             )
         )
-    updates += _milestones(status, language)
+    updates += _milestones(status, calendar, language)
     return sorted((u for u in updates if u.day <= status.today), key=lambda u: (u.day, u.key), reverse=True)
 
 
-def _milestones(status: TreatyStatus, language: str) -> list[StatusUpdate]:
+def _milestones(status: TreatyStatus, calendar: ZoneInfo, language: str) -> list[StatusUpdate]:
     """The close of signature, the fortieth instrument, entry into force."""
     milestones = [
         StatusUpdate(
@@ -148,6 +149,7 @@ def _milestones(status: TreatyStatus, language: str) -> list[StatusUpdate]:
             )
             % {"date": format_date(status.signature_open_until, language)},
             RATIFICATION,
+            calendar,
         )
     ]
     if status.fortieth_deposit is not None and status.entry_into_force is not None:
@@ -165,6 +167,7 @@ def _milestones(status: TreatyStatus, language: str) -> list[StatusUpdate]:
                 )
                 % {"date": in_force_on},
                 RATIFICATION,
+                calendar,
             ),
             StatusUpdate(
                 "entry-into-force",
@@ -177,6 +180,7 @@ def _milestones(status: TreatyStatus, language: str) -> list[StatusUpdate]:
                 )
                 % {"date": in_force_on},
                 RATIFICATION,
+                calendar,
             ),
         ]
     # Shown once their day is over in New York: the close of signature is
@@ -202,7 +206,7 @@ def write_status_feed(site: SiteBuild, build: LanguageBuild) -> None:
     (hanoi.press.site.write_atom); written even before the first update, so
     that a journalist can subscribe ahead."""
     language = build.language
-    updates = status_updates(site.facts, site.facts.status(site.today), language)
+    updates = status_updates(site.facts, site.status, language)
     write_atom(
         build,
         status_feed_path(language),
