@@ -168,7 +168,7 @@ RETRIEVED = {
 FORTIETH = {
     "en": "40th instrument deposited: the Convention will enter into force on 1 December 2027",
     "vi": "Văn kiện thứ 40 đã được nộp lưu chiểu: Công ước sẽ có hiệu lực từ ngày 1/12/2027",
-    "fr": "Dépôt du quarantième instrument\u00a0: la Convention entrera en vigueur le 1er décembre 2027",
+    "fr": "Dépôt du 40e instrument\u00a0: la Convention entrera en vigueur le 1er décembre 2027",
 }
 KENYA_NAMES = 'name: {en: Kenya, vi: "", fr: ""}'
 # Test data: the project copy's names for the made-up acceding State.

@@ -64,7 +64,7 @@ def _deposit_title(deposit: Deposit, language: str) -> str:
     return titles[deposit.kind] % {"name": deposit.name[language]}
 
 
-def _deposit_summary(deposit: Deposit, counted: int | None, language: str) -> str:
+def _deposit_summary(deposit: Deposit, counted: int | None, required: int, language: str) -> str:
     kinds = {
         "ratification": translate(language, "instrument of ratification"),
         "acceptance": translate(language, "instrument of acceptance"),
@@ -86,14 +86,15 @@ def _deposit_summary(deposit: Deposit, counted: int | None, language: str) -> st
         sentences.append(
             translate(
                 language,
-                "The instrument of a regional economic integration organization does not count toward the 40 "
-                "needed for entry into force (Art. 65(1)).",
+                "The instrument of a regional economic integration organization does not count toward the "
+                "%(required)s needed for entry into force (Art. 65(1)).",
             )
+            % {"required": required}
         )
     elif counted is not None:
         sentences.append(
-            translate(language, "Instruments counted toward entry into force: %(count)s of 40.")
-            % {"count": format_number(counted, language)}
+            translate(language, "Instruments counted toward entry into force: %(count)s of %(required)s.")
+            % {"count": format_number(counted, language), "required": required}
         )
     return " ".join(sentences)
 
@@ -126,7 +127,9 @@ def status_updates(facts: SiteFacts, status: TreatyStatus, language: str) -> lis
                 f"deposit-{deposit.party}",
                 deposit.deposited,
                 _deposit_title(deposit, language),
-                _deposit_summary(deposit, counted if facts.treaty.complete else None, language),
+                _deposit_summary(
+                    deposit, counted if facts.treaty.complete else None, status.instruments_required, language
+                ),
                 RATIFICATION,
                 calendar,
             )
@@ -153,19 +156,25 @@ def _milestones(status: TreatyStatus, calendar: ZoneInfo, language: str) -> list
         )
     ]
     if status.fortieth_deposit is not None and status.entry_into_force is not None:
-        in_force_on = format_date(status.entry_into_force, language)
+        rule = {
+            "date": format_date(status.entry_into_force, language),
+            "required": status.instruments_required,
+            "days": status.days_after_fortieth,
+        }
         milestones += [
             StatusUpdate(
                 "fortieth-instrument",
                 status.fortieth_deposit,
-                translate(language, "40th instrument deposited: the Convention will enter into force on %(date)s")
-                % {"date": in_force_on},
+                translate(
+                    language, "%(required)sth instrument deposited: the Convention will enter into force on %(date)s"
+                )
+                % rule,
                 translate(
                     language,
-                    "The Convention enters into force on the ninetieth day after the deposit of the fortieth "
+                    "The Convention enters into force on the %(days)sth day after the deposit of the %(required)sth "
                     "instrument of ratification, acceptance, approval or accession (Art. 65(1)): on %(date)s.",
                 )
-                % {"date": in_force_on},
+                % rule,
                 RATIFICATION,
                 calendar,
             ),
@@ -175,10 +184,10 @@ def _milestones(status: TreatyStatus, calendar: ZoneInfo, language: str) -> list
                 translate(language, "The Convention enters into force"),
                 translate(
                     language,
-                    "The Convention entered into force on %(date)s, the ninetieth day after the deposit of the "
-                    "fortieth instrument (Art. 65(1)).",
+                    "The Convention entered into force on %(date)s, the %(days)sth day after the deposit of the "
+                    "%(required)sth instrument (Art. 65(1)).",
                 )
-                % {"date": in_force_on},
+                % rule,
                 RATIFICATION,
                 calendar,
             ),
