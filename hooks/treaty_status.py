@@ -22,7 +22,7 @@ from hanoi.status.open_data import write_open_data
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context["status_feed"] = status_feed_link(language_build(config))
+    context["status_feed"] = status_feed_link(site_build(config), language_build(config))
     if page.meta.get("template") == HOME_TEMPLATE:
         context["home_blocks"] = Markup(home_blocks(site_build(config), language_build(config), page))
         context["page_scripts"] = (*context.get("page_scripts", ()), COUNTDOWN_SCRIPT)

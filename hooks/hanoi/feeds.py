@@ -29,6 +29,7 @@ class FeedEntry:
     summary: str
     published: datetime  # aware
     updated: datetime | None = None  # when it last changed, if after it was published
+    link: str | None = None  # the page it points to, when not ``path`` (status updates share pages)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def atom_feed(feed: Feed, entries: Sequence[FeedEntry]) -> bytes:
         item = generator.add_entry()
         item.id(feed.url(entry.path))
         item.title(typeset(entry.title, language))
-        item.link(href=feed.url(entry.path))
+        item.link(href=feed.url(entry.link or entry.path))
         item.summary(typeset(entry.summary, language))
         item.published(entry.published)
         item.updated(entry.updated or entry.published)

@@ -15,7 +15,7 @@ from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.press.releases import Release, newest_first
 from hanoi.status.facts import Signatures
-from hanoi.status.news import STATUS_FEED_NAME, StatusUpdate, status_updates
+from hanoi.status.news import STATUS_FEED_NAME, StatusUpdate, language_updates
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.status.treaty import TreatyStatus
 from hanoi.status.views import provenance_view, status_view
@@ -96,6 +96,9 @@ def home_blocks(site: SiteBuild, build: LanguageBuild, page: Page) -> str:
     theme's own templates do not escape)."""
     language = build.language
     releases = newest_first(site.releases, language, site.publication)
-    news = latest_news(releases, status_updates(site.facts, site.status, language), language, page.url)
+    updates = language_updates(site, build)
+    news = latest_news(releases, updates, language, page.url)
     home = home_view(site.status, site.facts.signatures, news, language, page.url)
+    if not updates:  # no feed is written without an entry
+        del home["links"]["status_feed"]
     return build.render("partials/home/blocks.html", {"home": home, "since_hanoi": page.meta["home"]["since_hanoi"]})

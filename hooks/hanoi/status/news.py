@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from hanoi.catalogues import translate
+from hanoi.feeds import Feed, FeedEntry, write_atom_feed
 from hanoi.formatting import format_date, format_number
 from hanoi.languages import language_prefix
-from hanoi.press.releases import FeedEntry
-from hanoi.press.site import write_atom
 from hanoi.status.facts import SiteFacts
 from hanoi.status.treaty import Deposit, TreatyStatus
 
@@ -202,31 +202,47 @@ def status_feed_path(language: str) -> str:
     return f"{language_prefix(language)}{STATUS_FEED_NAME}"
 
 
-def feed_entries(updates: list[StatusUpdate], language: str) -> list[FeedEntry]:
-    prefix = language_prefix(language)
-    return [
-        FeedEntry(f"{status_feed_path(language)}#{u.key}", prefix + u.page, u.title, u.summary, u.published)
-        for u in updates
-    ]
+@dataclass
+class LanguageUpdates:
+    """One language build's status updates, computed once (every page's head
+    announces the feed)."""
+
+    updates: list[StatusUpdate] | None = None
+
+
+def language_updates(site: SiteBuild, build: LanguageBuild) -> list[StatusUpdate]:
+    state = build.state(LanguageUpdates)
+    if state.updates is None:
+        state.updates = status_updates(site.facts, site.status, build.language)
+    return state.updates
 
 
 def write_status_feed(site: SiteBuild, build: LanguageBuild) -> None:
-    """The language's feed of status updates, written as the press feed is
-    (hanoi.press.site.write_atom); written even before the first update, so
-    that a journalist can subscribe ahead."""
-    language = build.language
-    updates = status_updates(site.facts, site.status, language)
-    write_atom(
-        build,
-        status_feed_path(language),
-        feed_entries(updates, language),
-        translate(language, "Status updates"),
-        language_prefix(language) + THE_LIST.split("#")[0],
+    """The language's feed of status updates, written by the site's one Atom
+    writer (hanoi.feeds), as the press releases' feed is."""
+    config, language = build.config, build.language
+    prefix = language_prefix(language)
+    feed = Feed(
+        language=language,
+        site_url=config.site_url or "/",
+        site_name=config.site_name,
+        title=translate(language, "Status updates"),
+        subtitle=config.site_description or "",
+        path=status_feed_path(language),
+        page=prefix + THE_LIST.split("#")[0],
     )
+    entries = [
+        FeedEntry(f"{feed.path}#{u.key}", u.title, u.summary, u.published, link=prefix + u.page)
+        for u in language_updates(site, build)
+    ]
+    write_atom_feed(Path(config.site_dir), feed, entries)
 
 
-def status_feed_link(build: LanguageBuild) -> dict[str, str]:
-    """The feed every page of the language announces in its head."""
+def status_feed_link(site: SiteBuild, build: LanguageBuild) -> dict[str, str] | None:
+    """The feed every page of the language announces in its head, once there
+    is an update to read (a feed has at least one entry)."""
+    if not language_updates(site, build):
+        return None
     site_url = build.config.site_url or "/"
     return {
         "href": site_url.rstrip("/") + "/" + status_feed_path(build.language),
