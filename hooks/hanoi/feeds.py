@@ -15,11 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
 from hanoi.formatting import typeset
 from hanoi.languages import language_prefix
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,20 @@ class Feed:
 
     def url(self, path: str) -> str:
         return self.site_url.rstrip("/") + "/" + path
+
+
+def site_feed(config: MkDocsConfig, language: str, *, title: str, path: str, page: str) -> Feed:
+    """One of the site's feeds in a language: by the site, after its name and
+    description (the press releases, the status updates)."""
+    return Feed(
+        language=language,
+        site_url=config.site_url or "/",
+        site_name=config.site_name,
+        title=title,
+        subtitle=config.site_description or "",
+        path=path,
+        page=page,
+    )
 
 
 def atom_feed(feed: Feed, entries: Sequence[FeedEntry]) -> bytes:

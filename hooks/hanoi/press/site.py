@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from jinja2 import Template
 
 from hanoi.catalogues import translate
-from hanoi.feeds import Feed, FeedEntry, write_atom_feed
+from hanoi.feeds import FeedEntry, site_feed, write_atom_feed
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext
 from hanoi.press.releases import Release, embargo_text, newest_first
@@ -115,12 +115,10 @@ def language_names(config: MkDocsConfig) -> dict[str, str]:
 
 def write_feed(site: SiteBuild, build: LanguageBuild) -> None:
     config, language = build.config, build.language
-    feed = Feed(
-        language=language,
-        site_url=config.site_url or "/",
-        site_name=config.site_name,
+    feed = site_feed(
+        config,
+        language,
         title=translate(language, "Press releases"),
-        subtitle=config.site_description or "",
         path=feed_path(language),
         page=f"{language_prefix(language)}press/",
     )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from hanoi.catalogues import translate
-from hanoi.feeds import Feed, FeedEntry, write_atom_feed
+from hanoi.feeds import FeedEntry, site_feed, write_atom_feed
 from hanoi.formatting import format_date, format_number
 from hanoi.languages import language_prefix
 from hanoi.status.facts import SiteFacts
@@ -222,12 +222,10 @@ def write_status_feed(site: SiteBuild, build: LanguageBuild) -> None:
     writer (hanoi.feeds), as the press releases' feed is."""
     config, language = build.config, build.language
     prefix = language_prefix(language)
-    feed = Feed(
-        language=language,
-        site_url=config.site_url or "/",
-        site_name=config.site_name,
+    feed = site_feed(
+        config,
+        language,
         title=translate(language, "Status updates"),
-        subtitle=config.site_description or "",
         path=status_feed_path(language),
         page=prefix + THE_LIST.split("#")[0],
     )
