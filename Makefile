@@ -7,17 +7,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: screenshots bench-preview build test lighthouse serve serve-one pot locales new-release translation-status translation-done sync-status lock bench clean
+.PHONY: screenshots bench-preview build site editor test lighthouse serve serve-one serve-editor pot locales new-release translation-status translation-done sync-status lock bench clean
 
+# requirements-test.txt holds every package of requirements.txt at the same
+# version, with the test tools; pip checks every file against its hash.
 $(STAMP): requirements.txt requirements-test.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $(STAMP)
 
 # Node packages, exactly as package-lock.json pins them; reinstalled when
-# either file changes. The site's build needs the browser editor's
-# ("dependencies": bundled into /admin/); the tests also need their tools
+# either file changes. The editor's site needs the browser editor's
+# ("dependencies": bundled by esbuild); the tests also need their tools
 # (axe-core, html-validate, lighthouse: "devDependencies"). `npm ci` starts
 # from an empty node_modules/, so the full install stands for both.
 NEEDS_NODE := command -v npm >/dev/null 2>&1 || { echo "The build needs Node.js 20.19 or newer with npm (Debian: apt-get install nodejs npm)." >&2; exit 1; }
@@ -33,9 +35,16 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP) $(SITE_NODE_STAMP)
 
-## build: the site into site/, strictly (any warning fails), the browser editor (/admin/) included
-build: $(STAMP) $(SITE_NODE_STAMP)
+## build: everything a deploy needs: the public site into site/ (strictly: any warning fails), then the editor's site into editor-site/
+build: site editor
+
+## site: the public site into site/ (Netlify's build command for it)
+site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## editor: the press officers' browser editor, a site of its own, into editor-site/ (its Netlify build command: editor/netlify.toml)
+editor: $(STAMP) $(SITE_NODE_STAMP)
+	$(BIN)/python tools/build_editor.py --site-dir editor-site
 
 # The tests run in up to 4 processes (pytest-xdist), one per core: each builds
 # the site once; "worksteal" hands a long test's neighbours to an idle process.
@@ -53,12 +62,16 @@ screenshots: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -m screenshots tests/browser/test_screenshots.py
 
 ## serve: preview on http://127.0.0.1:8000 with live reload
-serve: $(STAMP) $(SITE_NODE_STAMP)
+serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 ## serve-one: preview one language only, faster (e.g. make serve-one LANG=vi)
-serve-one: $(STAMP) $(SITE_NODE_STAMP)
+serve-one: $(STAMP)
 	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## serve-editor: the browser editor on http://127.0.0.1:8001, on the files of this copy ("Work with Local Repository")
+serve-editor: editor
+	$(BIN)/python -m http.server 8001 --bind 127.0.0.1 --directory editor-site
 
 POT ?= messages.pot
 
@@ -87,16 +100,22 @@ sync-status: $(STAMP)
 	$(BIN)/python tools/sync_status.py $(if $(FROM),--from "$(FROM)") $(SYNC_OPTIONS)
 
 ## bench-preview: edit-to-reload time of `make serve` and `make serve-one` on the real site
-bench-preview: $(STAMP) $(SITE_NODE_STAMP)
+bench-preview: $(STAMP)
 	$(BIN)/python bench/preview.py
 
-## lock: re-pin every dependency (direct ones are listed in requirements*.in)
+# uv resolves for Python 3.11 (Netlify builds with its newest 3.11; 3.11.7
+# here, as pymdown-extensions needs 3.11.5 or newer); it keeps the versions
+# already pinned unless requirements*.in ask for others, and writes the hash
+# of every file PyPI has for each version (any platform).
+LOCK_COMPILE = .lock-venv/bin/uv pip compile --quiet --python-version 3.11.7 --generate-hashes
+
+## lock: re-pin every dependency with its hashes, after a change to requirements*.in (needs the network)
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements.in
-	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort > requirements.txt
-	.lock-venv/bin/pip install --quiet -r requirements-test.in
-	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel | LC_ALL=C sort | grep -vxFf requirements.txt > requirements-test.txt
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
+	$(LOCK_COMPILE) requirements-lock.in -o requirements-lock.txt
+	$(LOCK_COMPILE) requirements.in -o requirements.txt
+	$(LOCK_COMPILE) requirements-test.in -o requirements-test.txt
 	rm -rf .lock-venv
 
 ## lighthouse: Lighthouse (mobile) on the home, programme and a press release in each language; reports in reports/lighthouse/
@@ -108,4 +127,4 @@ bench: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python bench/build.py
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site editor-site $(VENV) node_modules

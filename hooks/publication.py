@@ -24,7 +24,7 @@ BANNERS = {
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = site_build(config)
-    hidden = {page.src_uri for page in site.pages if not site.publication.shows(page.meta)}
+    hidden = {page.src_uri for page in site.pages if not site.publication.shows(page.meta, page.src_uri)}
     for file in [f for f in files if f.src_uri in hidden]:
         files.remove(file)
     return files

@@ -1,5 +1,6 @@
 """Job: the security headers Netlify serves (``site/_headers``) and
-``/.well-known/security.txt``, written once after every language is built.
+``/.well-known/security.txt``, written once after every language is built;
+the build stops if the site holds an HTML file the templates did not render.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
-from hanoi.editor.headers import site_paths
-from hanoi.languages import is_last_build_running
+from hanoi.languages import is_last_build_running, language_prefix
+from hanoi.problems import stop_on
+from hanoi.repository import github_repository
 from hanoi.served.security import ContentNotInPage, template_script_hashes, write_served_files
 
 
 # The hashes of the inline scripts the templates emitted in each page, kept by
-# the site build: the site is not read back for them (other HTML files are).
+# the site build: the site is not read back for them.
 @event_priority(PAGE_AS_WRITTEN)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     try:
@@ -32,10 +34,18 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+# After hooks/i18n_fixes.py (listed before this hook) has written each language's 404 page.
 @event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build_running(config):
-        # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
-        context = os.environ.get("CONTEXT", "local")
-        scripts = site_build(config).script_hashes
-        write_served_files(Path(config.site_dir), config.site_url or "/", scripts, context, site_paths)
+    if is_last_build_running(config):
+        return
+    site = site_build(config)
+    site_dir = Path(config.site_dir)
+    not_found = {
+        str(site_dir / language_prefix(language) / "404.html"): page for language, page in site.not_found_pages.items()
+    }
+    # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
+    context = os.environ.get("CONTEXT", "local")
+    repository, _ = github_repository(os.environ)  # a name it cannot take leaves the contact page
+    problems = write_served_files(site_dir, config.site_url or "/", site.script_hashes, not_found, context, repository)
+    stop_on(problems, "the built site")

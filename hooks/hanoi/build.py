@@ -33,8 +33,10 @@ from hanoi.clock import BuildClock, clock_from
 from hanoi.datafiles import DATA_DIR
 from hanoi.depositary.names import load_depositary_names
 from hanoi.languages import build_language
+from hanoi.pages.changes import changed_pages
 from hanoi.pages.content import data_text_problems
 from hanoi.pages.drafts import Publication, from_environment
+from hanoi.pages.files import docs_file_problems
 from hanoi.pages.scan import DOCS_DIR, SourcePage, scan_pages
 from hanoi.pages.translations import Row, status_of
 from hanoi.press.releases import Release, releases_from
@@ -57,6 +59,10 @@ CATALOGUES = 100
 FRONT_MATTER_FIRST = 100
 # on_post_template: Material's markup is fixed before i18n_fixes keeps a 404 page.
 BEFORE_404_KEPT = 10
+# on_page_content: the HTML Markdown made from the page's own text is checked
+# before hooks/markers.py puts the markers' HTML in place (at 0): content is
+# held to the content allowlist, our templates' HTML is not (hanoi.pages.rendered).
+BEFORE_MARKERS = 10
 # on_page_content: after hooks/markers.py has put the markers' HTML in place (at 0).
 AFTER_MARKERS = -10
 # on_post_build: after the hooks that write files at 0 (the programme's exports),
@@ -71,9 +77,6 @@ AFTER_I18N_FILES = -110
 # on_post_build: once every language is built (mkdocs-static-i18n's is at -100;
 # the hook returns early while it is still building languages).
 AFTER_ALL_LANGUAGES = -110
-# on_post_build: after hooks/security_headers.py has written the site's
-# _headers, to which the browser editor's own rules are added.
-AFTER_SITE_HEADERS = -120
 # on_post_page: after every other hook and plugin, the page as it is written.
 PAGE_AS_WRITTEN = -200
 
@@ -169,6 +172,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     problem with its file, line and fix, before anything renders."""
     clock = valid(clock_from(os.environ), "the instant of the build")
     pages, problems = scan_pages(docs_dir)
+    problems += docs_file_problems(docs_dir)
     problems += data_text_problems(data_dir)
     rules, more = load_rules()
     facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
@@ -187,7 +191,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     return SiteBuild(
         command=command,
         clock=clock,
-        publication=from_environment(command, clock, os.environ),
+        publication=from_environment(command, clock, os.environ, changed_pages),
         pages=pages,
         facts=facts,
         programme=programme,

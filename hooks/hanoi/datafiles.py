@@ -50,8 +50,80 @@ class DuplicateKey(yaml.MarkedYAMLError):
         self.first_seen = first_seen  # line within the parsed text
 
 
+class AliasRefused(yaml.MarkedYAMLError):
+    """An alias (``*name``): it repeats the part of the file its anchor
+    (``&name``) marks, and aliases of aliases multiply a few lines into
+    billions of values for every check that reads them."""
+
+    def __init__(self, mark: yaml.Mark, anchored: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.anchored = anchored.line  # within the parsed text, from 0
+
+
+# Limits on a page or data file, checked before it is parsed, so that no
+# input makes a check slow: pages hold paragraphs of at most a few hundred
+# words, data files a few thousand entries.
+MAX_LINE = 10_000  # characters
+MAX_TEXT = 1_000_000  # characters
+
+
+def size_problems(text: str, name: str) -> list[Problem]:
+    """A file too big, or the first line too long, to be read at all."""
+    if len(text) > MAX_TEXT:
+        return [
+            Problem(
+                name,
+                None,
+                "",
+                f"the file holds {len(text):,} characters, more than the {MAX_TEXT:,} allowed",
+                "split it into several files",
+            )
+        ]
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE:
+        return []
+    number = next(n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE)
+    return [
+        Problem(
+            name,
+            number,
+            "",
+            f"the line is {len(lines[number - 1]):,} characters long, more than the {MAX_LINE:,} allowed",
+            "break it into shorter lines: Markdown joins the lines of a paragraph, and a long YAML text "
+            "can be written on several lines after `>-`",
+        )
+    ]
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """Raise at the first node met twice: YAML's composer makes an alias
+    the very node its anchor marks, so the walk ends there, before any
+    repetition is expanded. The alias is placed at its key's line (or its
+    list's): the node itself only knows where its anchor is."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, yaml.Mark]] = [(root, root.start_mark)]
+    while stack:
+        node, place = stack.pop()
+        if id(node) in seen:
+            raise AliasRefused(place, node.start_mark)
+        seen.add(id(node))
+        children: list[tuple[yaml.Node, yaml.Mark]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                children += [(key, key.start_mark), (value, key.start_mark)]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, node.start_mark) for item in node.value]
+        stack += reversed(children)  # in the file's order: an anchor comes before its aliases
+
+
 class _LocatingConstructor(yaml.constructor.SafeConstructor):
-    """Mixed into a loader: mappings and lists that know their line."""
+    """Mixed into a loader: no aliases; mappings and lists that know their line."""
+
+    def get_single_node(self) -> yaml.Node | None:
+        node: yaml.Node | None = super().get_single_node()  # type: ignore[misc]
+        if node is not None:
+            _refuse_aliases(node)
+        return node
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
         seen: dict[Any, int] = {}
@@ -115,6 +187,12 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> tuple[Any, list[Pro
         if isinstance(error, DuplicateKey):
             message = f"the field '{error.key}' appears twice (first on line {error.first_seen + first_line - 1})"
             fix = "keep the first one and delete the other"
+        elif isinstance(error, AliasRefused):
+            message = (
+                "an alias (*name) repeats another part of the file "
+                f"(the one marked &name on line {error.anchored + first_line})"
+            )
+            fix = "write the value out in full: anchors (&name) and aliases (*name) are not used in this project"
         else:
             message = error.problem or "the YAML cannot be read"
             fix = "check the indentation, the colon after each field name, and quote text containing ':' or '#'"
@@ -145,7 +223,8 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(name, None, "", "the file is not UTF-8 text", "save it as UTF-8")]
-    return parse_yaml(text, name)
+    too_big = size_problems(text, name)
+    return (None, too_big) if too_big else parse_yaml(text, name)
 
 
 def load_schema(name: str) -> dict[str, Any]:

@@ -13,6 +13,10 @@ schema is left as it is written (``RELEASE_KEPT``, ``PAGE_KEPT``, each with
 why); a test checks that every field of each schema is one or the other.
 
 Data files (``data/*.yml``) are not edited here (``DATA_FILES_HELP``).
+
+The configuration is public (the editor's site serves it), so it lists only
+the pages the build publishes: a draft's or a scheduled page's title would
+otherwise be read before its time.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -199,11 +202,14 @@ def pages_collection(pages: Iterable[SourcePage]) -> dict[str, Any]:
     }
 
 
-def editor_config(pages: Iterable[SourcePage], repository: str, site_domain: str | None) -> dict[str, Any]:
-    """The whole configuration. ``site_domain``: the site Netlify's OAuth
-    provider is set up on (the production address), so that sign-in works
-    from deploy previews too."""
-    backend: dict[str, Any] = {"name": "github", "repo": repository}
+def editor_config(
+    pages: Iterable[SourcePage], repository: str, site_domain: str | None, auth_scope: str
+) -> dict[str, Any]:
+    """The whole configuration. ``pages``: the published ones. ``site_domain``:
+    the editor's site, on which Netlify's OAuth provider is set up (its
+    production address), so that sign-in works from its deploy previews too.
+    ``auth_scope``: what the GitHub token may do (``AUTH_SCOPES``)."""
+    backend: dict[str, Any] = {"name": "github", "repo": repository, "auth_scope": auth_scope}
     if site_domain:
         backend["site_domain"] = site_domain
     return {
@@ -211,9 +217,11 @@ def editor_config(pages: Iterable[SourcePage], repository: str, site_domain: str
         "backend": backend,
         # Each entry on its own branch with a pull request: draft, in review, ready.
         "publish_mode": "editorial_workflow",
-        # Files added in the editor go next to the pages, as CONTRIBUTING.md asks.
-        "media_folder": "docs",
-        "public_folder": "/",
+        # Files added in the editor go to their own folder, published at
+        # /assets/uploads/; the build accepts only pictures and PDFs there
+        # (hanoi.pages.files): the editor itself cannot restrict the types.
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": "/" + MEDIA_FOLDER.removeprefix(f"docs/{DEFAULT_LANGUAGE}/"),
         "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": DEFAULT_LANGUAGE},
         # An empty optional field is left out, not written as '' (which its
         # pattern refuses); every text is double-quoted, so that the build's
@@ -223,45 +231,26 @@ def editor_config(pages: Iterable[SourcePage], repository: str, site_domain: str
     }
 
 
-# Netlify's REPOSITORY_URL for a GitHub repository, over HTTPS or SSH.
-GITHUB_URL = re.compile(r"^(?:https://github\.com/|git@github\.com:)(?P<name>[\w.-]+/[\w.-]+?)(?:\.git)?/?$")
-REPOSITORY_NAME = re.compile(r"^[\w.-]+/[\w.-]+$")
+MEDIA_FOLDER = f"docs/{DEFAULT_LANGUAGE}/assets/uploads"
+# The GitHub OAuth scopes Sveltia can ask for: public_repo (public
+# repositories only) unless EDITOR_AUTH_SCOPE=repo is set, which a private
+# repository needs (and which reaches every repository the officer can).
+AUTH_SCOPES = ("public_repo", "repo")
 
 
-def repository(environ: Mapping[str, str], project_dir: Path) -> tuple[str, list[Problem]]:
-    """The GitHub repository the editor signs in to and opens pull requests on:
-    ``EDITOR_REPOSITORY`` (owner/name) if set, else the one Netlify builds from
-    (``REPOSITORY_URL``). Elsewhere (a local build) the editor is used with the
-    working copy ("Work with Local Repository"), which it names after its folder."""
-    explicit = environ.get("EDITOR_REPOSITORY", "").strip()
-    if explicit:
-        if REPOSITORY_NAME.match(explicit):
-            return explicit, []
-        return "", [
-            Problem(
-                "netlify.toml",
-                None,
-                "EDITOR_REPOSITORY",
-                f"'{explicit}' is not a GitHub repository name",
-                "write it as owner/name, e.g. EDITOR_REPOSITORY=press-office/hanoi-convention",
-            )
-        ]
-    built_from = environ.get("REPOSITORY_URL", "").strip()
-    if built_from:
-        match = GITHUB_URL.match(built_from)
-        if match:
-            return match["name"], []
-        return "", [
-            Problem(
-                "netlify.toml",
-                None,
-                "REPOSITORY_URL",
-                f"the editor signs in to GitHub, but the site is built from {built_from}",
-                "set EDITOR_REPOSITORY=owner/name in Netlify's environment variables, naming the "
-                "GitHub repository of the site",
-            )
-        ]
-    return f"local/{project_dir.name}", []
+def auth_scope(environ: Mapping[str, str]) -> tuple[str, list[Problem]]:
+    scope = environ.get("EDITOR_AUTH_SCOPE", "").strip() or AUTH_SCOPES[0]
+    if scope in AUTH_SCOPES:
+        return scope, []
+    return AUTH_SCOPES[0], [
+        Problem(
+            "editor/netlify.toml",
+            None,
+            "EDITOR_AUTH_SCOPE",
+            f"'{scope}' is not a scope the editor can ask GitHub for",
+            "leave it unset (public_repo, for a public repository) or set it to repo (a private repository)",
+        )
+    ]
 
 
 def production_domain(environ: Mapping[str, str]) -> str | None:

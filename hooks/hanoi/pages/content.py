@@ -1,4 +1,8 @@
-"""Checks on what pages and data say that the strict build does not make.
+"""Checks on what pages and data say that the strict build does not make,
+read from the source, before anything renders: early messages with the
+exact line. They are not the gate: Markdown and browsers read some sources
+differently from any pattern, so the HTML each page renders to is held to
+an allowlist as well (``hanoi.pages.rendered``), and that check decides.
 
 * **Links that break in other languages.** MkDocs rewrites Markdown links
   and images for each language's folder, but not raw HTML: ``<img
@@ -33,6 +37,7 @@ from urllib.parse import urlsplit
 
 from hanoi.datafiles import Located, load_yaml, relative
 from hanoi.markers.expansion import FENCE
+from hanoi.pages.rendered import is_plain_text, refusals
 from hanoi.problems import Problem
 
 RELATIVE_LINK_FIX = {
@@ -59,7 +64,8 @@ MARKDOWN_LINK = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<(?P<angle
 MARKDOWN_REFERENCE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?")
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?(?P<url>[^\s>]+)", re.M)
 # attr_list's { #id .class key=value } (after a block, a heading or an inline element).
-ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^}\n]+)\}")
+# Braces inside are not matched, so that a run of "{" costs linear time.
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]+)\}")
 ATTRIBUTE = re.compile(r"(?P<name>[^\s=#.{}]+)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s}]+))")
 CSS_URL = re.compile(r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^)\s]*))""", re.I)
 CSS_IMPORT = re.compile(r"""@import\s+(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
@@ -249,7 +255,9 @@ def _texts(node: Any, line: int) -> Iterator[tuple[str, int]]:
 
 def data_text_problems(data_dir: Path) -> list[Problem]:
     """The problems of every text in the YAML files under ``data_dir``
-    (files that cannot be read are reported by the hooks that load them)."""
+    (files that cannot be read are reported by the hooks that load them):
+    the source checks, or else the rendered-HTML gate, each text read as
+    HTML (``hanoi.pages.rendered``)."""
     problems = []
     for path in sorted(data_dir.rglob("*.yml")):
         data, unreadable = load_yaml(path)
@@ -257,5 +265,8 @@ def data_text_problems(data_dir: Path) -> list[Problem]:
             continue
         name = relative(path)
         for text, line in _texts(data, 1):
-            problems += content_problems(name, text, line)
+            found = content_problems(name, text, line)
+            if not found and not is_plain_text(text):
+                found = [Problem(name, line, r.place, r.message, r.fix) for r in refusals(text)]
+            problems += found
     return problems

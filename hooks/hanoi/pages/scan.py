@@ -27,6 +27,7 @@ from hanoi.datafiles import (
     relative,
     schema_problems,
     schemas_stamp,
+    size_problems,
 )
 from hanoi.languages import LANGUAGES
 from hanoi.pages.content import content_problems
@@ -125,6 +126,10 @@ def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Proble
             path = root / relative_path
             text = path.read_text(encoding="utf-8")
             name = f"{named}/{relative_path}"
+            too_big = size_problems(text, name)
+            if too_big:
+                problems += too_big
+                continue
             meta, body, found = front_matter_of(text, name)
             page = SourcePage(path, language, relative_path, meta, body)
             if meta is not None and not found:

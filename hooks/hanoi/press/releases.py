@@ -47,7 +47,10 @@ class Release:
         return format_date(self.published, self.language)
 
     def shown_by(self, publication: Publication) -> bool:
-        return publication.shows({"draft": self.draft, "publish_at": self.publish_at and self.publish_at.isoformat()})
+        return publication.shows(
+            {"draft": self.draft, "publish_at": self.publish_at and self.publish_at.isoformat()},
+            f"{self.language}/{self.relative_path}",
+        )
 
 
 def release_moment(text: str, zone: ZoneInfo) -> tuple[datetime, bool]:

@@ -1,12 +1,20 @@
 """Content-Security-Policy hashes, Netlify ``_headers`` and ``security.txt``.
 
-Scripts: no ``'unsafe-inline'``. The inline scripts our templates
-(Material's and overrides/) emit are allowed by their SHA-256 hashes,
-computed from the output itself, so a theme upgrade that changes one cannot
-break the site silently. What a page's content holds is never hashed: the
-content is taken out of each page before its scripts are read, so a script
-that got into a page (the build refuses them: ``hanoi.pages.content``) would
-still not run.
+Scripts: no ``'unsafe-inline'``, and not the whole site either. Script files
+run only from the site's script folder (``assets/javascripts/``, where
+Material's and ours are), so that a file published anywhere else could not
+run even if a page named it. The inline scripts our templates (Material's
+and overrides/) emit are allowed by their SHA-256 hashes, computed from the
+output itself, so a theme upgrade that changes one cannot break the site
+silently. What a page's content holds is never hashed: the content is taken
+out of each page before its scripts are read, and only the pages MkDocs
+rendered and the 404 pages (templates alone) are read; any other HTML file
+in the site stops the build. So a script that got into a page (the build
+refuses them: ``hanoi.pages.rendered``) would still not run.
+
+One rule, ``/*``, gives every address the same policy, missing pages
+included: the site holds nothing else (the editor has its own site,
+``hanoi.editor``).
 """
 
 from __future__ import annotations
@@ -15,13 +23,14 @@ import base64
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from hanoi.languages import LANGUAGES
+from hanoi.problems import Problem
 from hanoi.served.published import site_files
 
 # Script types a browser executes (an empty type means JavaScript).
@@ -40,11 +49,16 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
     ("worker-src", "'self'"),
     ("manifest-src", "'self'"),
     ("object-src", "'none'"),
-    ("base-uri", "'self'"),
+    ("base-uri", "'none'"),
     ("form-action", "'self'"),
     ("frame-ancestors", "'none'"),
     ("upgrade-insecure-requests", ""),
 )
+
+# The site's scripts, and its search worker (the public site's policy
+# narrows script-src and worker-src from 'self' to these folders).
+SCRIPT_FOLDER = "assets/javascripts/"
+WORKER_FOLDER = "assets/javascripts/workers/"
 
 PRODUCTION_CONTEXT = "production"
 
@@ -138,25 +152,41 @@ def template_script_hashes(html: str, content: str | None) -> frozenset[str]:
     return script_hashes(html)
 
 
-def site_script_hashes(site_dir: Path, written: Mapping[str, frozenset[str]] | None = None) -> list[str]:
-    """The hashes of the templates' inline scripts in the site's HTML files.
-    ``written``: those of the pages MkDocs wrote, by path; every other HTML
-    file (the 404 pages, written from a template alone) is read."""
-    written = written or {}
-    hashes: set[str] = set()
-    for path in site_files(site_dir, (".html",)):
-        known = written.get(str(path))
-        hashes |= known if known is not None else script_hashes(path.read_bytes())
+def site_script_hashes(written: Mapping[str, frozenset[str]], not_found_pages: Iterable[str]) -> list[str]:
+    """The hashes of the templates' inline scripts: those of each page MkDocs
+    wrote (``written``, by path), and those of the 404 pages (``not_found_pages``,
+    their HTML, rendered from a template alone)."""
+    hashes: set[str] = set().union(*written.values(), *(script_hashes(page) for page in not_found_pages))
     return sorted(hashes)
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
-    directives = []
-    for name, value in BASE_POLICY:
-        if name == "script-src":
-            value = " ".join([value, *script_hashes])
-        directives.append(f"{name} {value}".strip())
-    return "; ".join(directives)
+def unrendered_html_problems(site_dir: Path, rendered: Iterable[Path]) -> list[Problem]:
+    """Every HTML file in the site that the build did not render from the
+    templates (``rendered``): its scripts would not be allowed, and it would
+    be published unchecked."""
+    known = {path.resolve() for path in rendered}
+    return [
+        Problem(
+            f"site/{path.relative_to(site_dir).as_posix()}",
+            None,
+            "",
+            "an HTML file that the site's templates did not render would be published unchecked",
+            "remove whatever put it there: pages are Markdown files under docs/<lang>/, and every HTML file "
+            "is rendered from the templates in overrides/",
+        )
+        for path in site_files(site_dir, (".html", ".htm", ".xhtml"))
+        if path.resolve() not in known
+    ]
+
+
+def content_security_policy(script_hashes: Iterable[str], site_url: str) -> str:
+    """The public site's policy: ``BASE_POLICY`` with scripts from the
+    site's script folder and the templates' inline scripts only, and
+    workers from its worker folder only (``site_url``: the address the site
+    is built for, as MkDocs knows it)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    sources = {"script-src": " ".join([base + SCRIPT_FOLDER, *script_hashes]), "worker-src": base + WORKER_FOLDER}
+    return "; ".join(f"{name} {sources.get(name, value)}".strip() for name, value in BASE_POLICY)
 
 
 def fingerprinted_assets(site_dir: Path) -> list[str]:
@@ -168,43 +198,45 @@ def fingerprinted_assets(site_dir: Path) -> list[str]:
     )
 
 
-# The site's pages open no window that needs them (the browser editor, whose
-# folder has its own rules, does: hanoi.editor.headers).
+# The site's pages open no window that needs them.
 OPENER_POLICY = "same-origin"
 
 
-def headers_file(
-    csp: str, immutable_paths: Iterable[str], deploy_context: str, site_paths: Iterable[str] = ("/*",)
-) -> str:
-    """The ``_headers`` file Netlify applies on top of ``netlify.toml``.
-
-    The policies are written for each of ``site_paths``: the paths that
-    cover the public site and leave out the editor's folder, which must not
-    receive them as well as its own (``hanoi.editor.headers``).
-    Netlify cannot scope headers to a deploy context, so previews get their
-    ``noindex`` here, from the build's ``CONTEXT``.
-    """
-    lines = []
-    for path in site_paths:
-        lines += [path, f"  Content-Security-Policy: {csp}", f"  Cross-Origin-Opener-Policy: {OPENER_POLICY}"]
-        if deploy_context != PRODUCTION_CONTEXT:
-            lines.append("  X-Robots-Tag: noindex")
+def headers_file(csp: str, immutable_paths: Iterable[str], deploy_context: str) -> str:
+    """The ``_headers`` file Netlify applies on top of ``netlify.toml``: the
+    policies for every address (missing pages too), and a year of caching
+    for fingerprinted assets. Netlify cannot scope headers to a deploy
+    context, so previews get their ``noindex`` here, from the build's
+    ``CONTEXT``."""
+    lines = ["/*", f"  Content-Security-Policy: {csp}", f"  Cross-Origin-Opener-Policy: {OPENER_POLICY}"]
+    if deploy_context != PRODUCTION_CONTEXT:
+        lines.append("  X-Robots-Tag: noindex")
     for path in immutable_paths:
         lines += [path, "  Cache-Control: public, max-age=31536000, immutable"]
     return "\n".join(lines) + "\n"
 
 
-def security_txt(site_url: str, now: datetime, languages: Iterable[str]) -> str:
-    """RFC 9116 file. The contact is the site's contact page, which says how
-    to reach the people responsible; no address is invented here."""
+# GitHub's private vulnerability reporting for a repository (owner/name),
+# and its page for the repository's SECURITY.md.
+VULNERABILITY_REPORT = "https://github.com/{repository}/security/advisories/new"
+SECURITY_POLICY = "https://github.com/{repository}/security/policy"
+
+
+def security_txt(site_url: str, now: datetime, languages: Iterable[str], repository: str | None) -> str:
+    """RFC 9116 file. Reports go to the GitHub repository's private
+    vulnerability reporting, under the policy of its SECURITY.md; no address
+    is invented here. A build that knows no GitHub repository (a local one)
+    points to the site's contact page instead."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     expires = (now + timedelta(days=180)).astimezone(UTC).replace(microsecond=0)
+    contact = VULNERABILITY_REPORT.format(repository=repository) if repository else f"{base}contact/#report-a-problem"
+    policy = SECURITY_POLICY.format(repository=repository) if repository else f"{base}contact/#report-a-problem"
     return (
-        f"Contact: {base}contact/#report-a-problem\n"
+        f"Contact: {contact}\n"
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}\n"
         f"Preferred-Languages: {', '.join(languages)}\n"
         f"Canonical: {base}.well-known/security.txt\n"
-        f"Policy: {base}contact/#report-a-problem\n"
+        f"Policy: {policy}\n"
     )
 
 
@@ -212,16 +244,23 @@ def write_served_files(
     site_dir: Path,
     site_url: str,
     written: Mapping[str, frozenset[str]],
+    not_found_pages: Mapping[str, str],
     deploy_context: str,
-    public_paths: Callable[[Path], list[str]],
-) -> None:
+    repository: str | None,
+) -> list[Problem]:
     """``/.well-known/security.txt``, then ``_headers`` with the CSP of the
-    templates' scripts (``written``: each page's, as MkDocs wrote it) for each
-    of the site's ``public_paths`` (taken after security.txt: its folder is
-    one of them)."""
+    templates' scripts (``written``: each page's, as MkDocs wrote it, by
+    path; ``not_found_pages``: each 404 page's HTML, by path); or the
+    problems that stop the build, and nothing written."""
+    problems = unrendered_html_problems(site_dir, [Path(p) for p in [*written, *not_found_pages]])
+    if problems:
+        return problems
     well_known = site_dir / ".well-known"
     well_known.mkdir(exist_ok=True)
-    (well_known / "security.txt").write_text(security_txt(site_url, datetime.now(UTC), LANGUAGES), encoding="utf-8")
-    csp = content_security_policy(site_script_hashes(site_dir, written))
-    headers = headers_file(csp, fingerprinted_assets(site_dir), deploy_context, public_paths(site_dir))
+    (well_known / "security.txt").write_text(
+        security_txt(site_url, datetime.now(UTC), LANGUAGES, repository), encoding="utf-8"
+    )
+    csp = content_security_policy(site_script_hashes(written, not_found_pages.values()), site_url)
+    headers = headers_file(csp, fingerprinted_assets(site_dir), deploy_context)
     (site_dir / "_headers").write_text(headers, encoding="utf-8")
+    return []

@@ -1,0 +1,31 @@
+"""Job: hold the HTML each page's Markdown rendered to against the content
+allowlist (``hanoi.pages.rendered``), before the markers' HTML is put in
+place. A page that breaks it is logged with its file and line, so that the
+strict build fails, and goes on sanitized, so that not even a local preview
+shows what was refused.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hanoi.build import BEFORE_MARKERS
+from hanoi.markers.page import front_matter_lines
+from hanoi.pages.rendered import rendered_problems, sanitized
+
+log = logging.getLogger("mkdocs.hooks.rendered_content")
+
+
+@event_priority(BEFORE_MARKERS)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    offset = front_matter_lines(page)
+    body = "\n".join(page.file.content_string.split("\n")[offset:])
+    problems = rendered_problems(f"docs/{page.file.src_uri}", html, body, offset + 1)
+    for problem in problems:
+        log.error(str(problem))
+    return sanitized(html) if problems else html
