@@ -1,6 +1,6 @@
-// The browser editor served at /admin/: Sveltia CMS (npm, pinned in
+// The browser editor, on its own site: Sveltia CMS (npm, pinned in
 // package-lock.json), bundled with esbuild by hooks/hanoi/editor/bundle.py.
-// Its configuration (admin/config.json) is generated from data/schema/ by
+// Its configuration (config.json) is generated from data/schema/ by
 // hooks/hanoi/editor/config.py; this file adds the two rules a
 // configuration cannot express.
 import CMS from '@sveltia/cms';

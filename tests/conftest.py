@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from sitetools import PROJECT, BuildResult, copy_project, run_build
+from sitetools import PROJECT, BuildResult, copy_project, run_build, run_editor_build
 
 # Generated cases (tests/test_bad_input.py) are the same on every CI run, so a
 # failure there can be reproduced; locally they vary, to find more.
@@ -45,6 +45,14 @@ def site_at(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
         return built[moment]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The press officers' editor, built as its own site by its own command."""
+    result = run_editor_build(PROJECT, tmp_path_factory.mktemp("editor") / "editor-site")
+    assert result.returncode == 0, f"the editor's site does not build:\n{result.output}"
+    return result.site_dir
 
 
 @pytest.fixture

@@ -97,6 +97,8 @@ class _Handler(SimpleHTTPRequestHandler):
         first = self.path.strip("/").split("/")[0]
         language = first if first in LANGUAGES and first != "en" else ""
         page = self.site_dir / language / "404.html"
+        if not page.is_file():  # a site without its own (the editor's): Netlify's
+            return super().send_error(code, message, explain)
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -106,13 +108,15 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
-    """Yield the base URL of the site served in a background thread."""
+def serve(site_dir: Path, port: int = 0, netlify_toml: Path = PROJECT / "netlify.toml") -> Iterator[str]:
+    """Yield the base URL of the site served in a background thread, with
+    the headers of ``netlify_toml`` (the public site's, by default) and of
+    the site's own ``_headers``."""
     handler = type(
         "Handler",
         (_Handler,),
         {
-            "rules": toml_rules() + headers_file_rules(site_dir / "_headers"),
+            "rules": toml_rules(netlify_toml) + headers_file_rules(site_dir / "_headers"),
             "site_dir": site_dir,
         },
     )

@@ -19,7 +19,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from hanoi.editor import FOLDER as EDITOR_FOLDER
 from hanoi.problems import valid
 from hanoi.status.convention import load_rules
 from hanoi.status.facts import SiteFacts, load_site_facts
@@ -43,7 +42,7 @@ TEST_PORT = free_port()
 TEST_SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
 # Files a test copy of the project leaves out: they are rebuilt or irrelevant.
 _NOT_COPIED = shutil.ignore_patterns(
-    ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "reports", "bench-results"
+    ".venv", "site", "editor-site", ".git", "__pycache__", ".pytest_cache", "node_modules", "reports", "bench-results"
 )
 
 
@@ -87,6 +86,19 @@ def status_figures(document: dict) -> tuple:
     return tuple(document[key] for key in keys)
 
 
+def run_editor_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
+    """The editor's site, built by its own command (tools/build_editor.py)."""
+    completed = subprocess.run(
+        [sys.executable, "tools/build_editor.py", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
 def copy_project(target: Path) -> Path:
     shutil.copytree(PROJECT, target, ignore=_NOT_COPIED, symlinks=True)
     # The editor's packages and the bundle cached with them (hanoi.editor.bundle), shared.
@@ -101,9 +113,7 @@ def page_language(site_dir: Path, page: Path) -> str:
 
 
 def html_pages(site_dir: Path) -> list[Path]:
-    """The site's pages; the browser editor's page (/admin/) is not one of
-    them: tests/test_editor.py and tests/browser/test_editor.py check it."""
-    return sorted(page for page in site_dir.rglob("*.html") if page.relative_to(site_dir).parts[0] != EDITOR_FOLDER)
+    return sorted(site_dir.rglob("*.html"))
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import material
 import pytest
@@ -17,6 +17,7 @@ from hanoi.served.security import (
     inline_scripts,
     script_hash,
     script_hashes,
+    security_txt,
     template_script_hashes,
 )
 from sitetools import PROJECT, TEST_SITE_URL, html_pages, soup, url_path
@@ -99,6 +100,7 @@ def test_netlify_security_headers_on_every_response() -> None:
     assert everything["X-Frame-Options"] == "DENY"
     assert everything["Referrer-Policy"]
     assert "camera=()" in everything["Permissions-Policy"]
+    assert "interest-cohort" not in everything["Permissions-Policy"], "FLoC was withdrawn: nothing to opt out of"
 
 
 def test_language_redirects_and_404_rules() -> None:
@@ -152,13 +154,13 @@ def template_scripts() -> list[re.Pattern[str]]:
     return patterns
 
 
-def csp_script_src(site: Path) -> str:
-    csp = headers_rules(site)["/"]["Content-Security-Policy"]
-    return next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+def csp_directive(site: Path, name: str) -> str:
+    csp = headers_rules(site)["/*"]["Content-Security-Policy"]
+    return next(d.strip() for d in csp.split(";") if d.strip().startswith(name + " "))
 
 
 def test_csp_allows_exactly_the_templates_inline_scripts(site: Path) -> None:
-    script_src = csp_script_src(site)
+    script_src = csp_directive(site, "script-src")
     assert "'unsafe-inline'" not in script_src
     patterns = template_scripts()
     assert len(patterns) >= 3
@@ -170,9 +172,26 @@ def test_csp_allows_exactly_the_templates_inline_scripts(site: Path) -> None:
             )
             emitted.add(script_hash(body))
     assert set(re.findall(r"'sha256-[^']+'", script_src)) == emitted
-    csp = headers_rules(site)["/"]["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"):
+    csp = headers_rules(site)["/*"]["Content-Security-Policy"]
+    for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"):
         assert directive in csp
+
+
+def test_scripts_run_only_from_the_sites_script_folder(site: Path) -> None:
+    """Not from anywhere on the site ('self'): a file published elsewhere
+    could not run even if a page named it. Every script the pages load is
+    in that folder, and the search worker in its own."""
+    script_src = csp_directive(site, "script-src").split()[1:]
+    assert [s for s in script_src if not s.startswith("'sha256-")] == [TEST_SITE_URL + "assets/javascripts/"]
+    assert csp_directive(site, "worker-src").split()[1:] == [TEST_SITE_URL + "assets/javascripts/workers/"]
+    loaded = [
+        urljoin(TEST_SITE_URL + url_path(site, page).lstrip("/"), script["src"])
+        for page in html_pages(site)
+        for script in soup(page).find_all("script", src=True)
+    ]
+    assert len(loaded) > 100
+    outside = [url for url in loaded if not url.startswith(TEST_SITE_URL + "assets/javascripts/")]
+    assert not outside, f"scripts the policy would block: {outside[:5]}"
 
 
 def test_a_script_in_a_page_content_is_never_hashed(site: Path) -> None:
@@ -196,21 +215,34 @@ def test_fingerprinted_assets_are_cached_for_a_year(site: Path) -> None:
     bundles = [p for p in rules if re.search(r"bundle\.[0-9a-f]{8}\.min\.js$", p)]
     assert bundles, "Material's JS bundle has no caching rule"
     assert all("immutable" in rules[p]["Cache-Control"] for p in bundles)
-    assert "Cache-Control" not in rules["/"]
+    assert "Cache-Control" not in rules["/*"]
 
 
 def test_production_never_gets_noindex_and_previews_always_do(site: Path) -> None:
-    assert "X-Robots-Tag" not in headers_rules(site)["/"]  # the fixture builds with CONTEXT=production
+    assert "X-Robots-Tag" not in headers_rules(site)["/*"]  # the fixture builds with CONTEXT=production
     assert "noindex" not in headers_file("csp", [], "production")
     for context in ("deploy-preview", "branch-deploy", "local"):
         assert "X-Robots-Tag: noindex" in headers_file("csp", [], context)
 
 
+def security_txt_fields(text: str) -> dict[str, str]:
+    return dict(line.split(": ", 1) for line in text.splitlines() if line)
+
+
 def test_security_txt_has_contact_and_future_expiry(site: Path) -> None:
-    fields = dict(
-        line.split(": ", 1) for line in (site / ".well-known" / "security.txt").read_text().splitlines() if line
-    )
+    """A build that knows no GitHub repository (this one) points to the contact page."""
+    fields = security_txt_fields((site / ".well-known" / "security.txt").read_text())
     assert fields["Contact"].startswith(TEST_SITE_URL + "contact/")
     expires = datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
     assert datetime.now(UTC) < expires
     assert fields["Canonical"] == TEST_SITE_URL + ".well-known/security.txt"
+
+
+def test_security_problems_are_reported_in_private_under_the_security_policy() -> None:
+    """With the repository Netlify builds from: GitHub's private
+    vulnerability reporting, and the repository's SECURITY.md, which says so."""
+    fields = security_txt_fields(security_txt("https://site.example.org/", datetime.now(UTC), ["en"], "office/site"))
+    assert fields["Contact"] == "https://github.com/office/site/security/advisories/new"
+    assert fields["Policy"] == "https://github.com/office/site/security/policy"
+    policy = (PROJECT / "SECURITY.md").read_text(encoding="utf-8")
+    assert "Report a vulnerability" in policy and "security.txt" in policy and "@" not in policy

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from netlify_emulation import serve
-from sitetools import TEST_PORT
+from sitetools import PROJECT, TEST_PORT
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 LAUNCH_ARGS = [
@@ -54,6 +54,13 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     yield from serve(site, TEST_PORT)
+
+
+@pytest.fixture(scope="session")
+def editor_url(editor_site: Path) -> Iterator[str]:
+    """The editor's site, served on an origin of its own (another port) with
+    its own Netlify configuration and headers."""
+    yield from serve(editor_site, netlify_toml=PROJECT / "editor" / "netlify.toml")
 
 
 @pytest.fixture(scope="session")

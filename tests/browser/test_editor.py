@@ -1,9 +1,10 @@
-"""The browser editor at /admin/ in a real Chromium, offline, as a press
-officer uses it with ``make serve``: Sveltia's local repository workflow,
-its folder picker answered with a folder of the browser's own file system
-(OPFS) holding a copy of docs/. The site is served with Netlify's headers
-(tests/netlify_emulation.py), so /admin/ runs under its own CSP, and every
-request for another host is stopped and recorded.
+"""The browser editor on its own site in a real Chromium, offline, as a press
+officer uses it with ``make serve-editor``: Sveltia's local repository
+workflow, its folder picker answered with a folder of the browser's own file
+system (OPFS) holding a copy of docs/. The editor's site (built by
+tools/build_editor.py) is served on an origin of its own with its Netlify
+headers (tests/netlify_emulation.py), so it runs under its own CSP, and
+every request for another host is stopped and recorded.
 
 What the editor writes is read back from that folder and checked with the
 build's own front-matter checks, then built with ``mkdocs build --strict``.
@@ -107,10 +108,10 @@ def docs_files() -> list[tuple[str, str]]:
     return files + [(".git/HEAD", "ref: refs/heads/main\n")]  # the editor checks it was given a Git working copy
 
 
-def open_editor(browser: Browser, base_url: str) -> Iterator[Editor]:
+def open_editor(browser: Browser, editor_url: str) -> Iterator[Editor]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
     editor = Editor(context.new_page())
-    site_host = urlsplit(base_url).hostname
+    site_host = urlsplit(editor_url).hostname
 
     def route(route) -> None:
         if urlsplit(route.request.url).hostname != site_host:
@@ -130,16 +131,16 @@ def open_editor(browser: Browser, base_url: str) -> Iterator[Editor]:
     context.route("**/*", route)
     context.add_init_script(CSP_LISTENER + PICKER)
     editor.page.on("console", on_console)
-    editor.page.goto(base_url + "admin/")
+    editor.page.goto(editor_url)
     editor.page.evaluate(WRITE_FILES, docs_files())
     yield editor
     context.close()
 
 
 @pytest.fixture
-def editor(browser: Browser, base_url: str) -> Iterator[Editor]:
+def editor(browser: Browser, editor_url: str) -> Iterator[Editor]:
     """The editor, signed in to the working copy ("Work with Local Repository")."""
-    for opened in open_editor(browser, base_url):
+    for opened in open_editor(browser, editor_url):
         opened.page.get_by_role("button", name="Work with Local Repository").click()
         opened.page.wait_for_url(re.compile(r"#/collections/"))
         yield opened
@@ -170,10 +171,11 @@ def build_with(files: dict[str, str], tmp_path: Path):
 
 
 def test_the_editor_loads_offline_with_its_own_policy_and_sends_nothing_before_sign_in(
-    browser: Browser, base_url: str
+    browser: Browser, editor_url: str, base_url: str
 ) -> None:
-    for editor in open_editor(browser, base_url):
-        response = editor.page.goto(base_url + "admin/")
+    assert urlsplit(editor_url).netloc != urlsplit(base_url).netloc, "the editor's origin is not the public site's"
+    for editor in open_editor(browser, editor_url):
+        response = editor.page.goto(editor_url)
         headers = response.headers
         assert "'unsafe-eval'" not in headers["content-security-policy"]
         assert headers["cross-origin-opener-policy"] == "same-origin-allow-popups"

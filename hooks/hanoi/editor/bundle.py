@@ -59,7 +59,7 @@ HOW_TO_INSTALL = (
 
 @dataclass(frozen=True)
 class Bundle:
-    folder: Path  # the bundled files, as published under /admin/
+    folder: Path  # the bundled files, as published on the editor's site
     entry: str  # the entry script's file name in ``folder``
 
 
@@ -111,7 +111,7 @@ def _make(target: Path) -> None:
                 "package.json",
                 None,
                 "dependencies",
-                "the browser editor (/admin/) cannot be built: its packages are not installed",
+                "the browser editor cannot be built: its packages are not installed",
                 HOW_TO_INSTALL,
             )
         )

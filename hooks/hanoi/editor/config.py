@@ -1,4 +1,4 @@
-"""The editor's configuration (``/admin/config.json``), generated at every
+"""The editor's configuration (its site's ``config.json``), generated at every
 build from the schemas the build checks front matter with
 (``data/schema/press_release.schema.json``, ``page.schema.json``), so that the
 editor refuses what the build refuses: a field's rules (required, shortest and
