@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from sitetools import PROJECT, BuildResult, copy_project, run_build, run_editor_build
+from crafted_inputs import (
+    FRONT_MATTER_PAYLOADS,
+    FRONT_MATTER_RELEASE,
+    INERT,
+    PAGE_FRONT,
+    RENDERED_REFUSED,
+)
+from sitetools import PROJECT, BuildResult, CraftedSite, copy_project, free_port, run_build, run_editor_build
 
 # Generated cases (tests/test_bad_input.py) are the same on every CI run, so a
 # failure there can be reproduced; locally they vary, to find more.
@@ -53,6 +61,30 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_editor_build(PROJECT, tmp_path_factory.mktemp("editor") / "editor-site")
     assert result.returncode == 0, f"the editor's site does not build:\n{result.output}"
     return result.site_dir
+
+
+@pytest.fixture(scope="session")
+def crafted_site(tmp_path_factory: pytest.TempPathFactory) -> CraftedSite:
+    """The project with every crafted input that gets past the source checks,
+    each in a page of its own (docs/en/probe/), and the inert ones (and
+    markup in a release's front matter), built for the address it is served
+    at: the build fails, naming each refused page, and writes the pages, the
+    refused ones sanitized (tests/test_content_gate.py, tests/browser/
+    test_crafted_content.py)."""
+    project = copy_project(tmp_path_factory.mktemp("crafted") / "project")
+    probes = project / "docs" / "en" / "probe"
+    probes.mkdir()
+    for name, body, *_ in RENDERED_REFUSED + INERT:
+        (probes / f"{name}.md").write_text(PAGE_FRONT.format(name=name) + body + "\n", encoding="utf-8")
+    release = project / FRONT_MATTER_RELEASE
+    text = release.read_text(encoding="utf-8")
+    for field, value in FRONT_MATTER_PAYLOADS.items():
+        quoted = "'" + value.replace("'", "''") + "'"
+        text = re.sub(rf"^{field}: .*$", lambda _, line=f"{field}: {quoted}": line, text, count=1, flags=re.M)
+    release.write_text(text, encoding="utf-8")
+    port = free_port()
+    result = run_build(project, project / "site", SITE_URL=f"http://127.0.0.1:{port}/")
+    return CraftedSite(result, port)
 
 
 @pytest.fixture

@@ -86,6 +86,14 @@ def status_figures(document: dict) -> tuple:
     return tuple(document[key] for key in keys)
 
 
+@dataclass(frozen=True)
+class CraftedSite:
+    """A build of the project with crafted content, for the address it is served at."""
+
+    result: BuildResult
+    port: int
+
+
 def run_editor_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
     """The editor's site, built by its own command (tools/build_editor.py)."""
     completed = subprocess.run(

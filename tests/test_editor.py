@@ -131,7 +131,9 @@ def test_netlify_sets_no_policy_for_every_address_and_both_sites_build_alike() -
     assert editor["build"]["command"] == "python tools/build_editor.py --site-dir editor-site"
     assert editor["build"]["publish"] == "editor-site" and not editor.get("headers") and not editor.get("redirects")
     shared = ("PYTHON_VERSION", "NODE_VERSION", "NPM_FLAGS")
-    assert {name: editor["build"]["environment"][name] for name in shared} == {name: environment[name] for name in shared}
+    assert {name: editor["build"]["environment"][name] for name in shared} == {
+        name: environment[name] for name in shared
+    }
 
 
 def test_every_node_package_is_pinned_exactly() -> None:

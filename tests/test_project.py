@@ -11,20 +11,41 @@ from mkdocs.config import load_config
 
 from sitetools import PROJECT, run_build
 
-PIN = re.compile(r"^[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+$")
+# One requirement, its continuation lines joined: pinned with ==, with the
+# hash of every file pip may install for it.
+PIN = re.compile(
+    r"^(?P<name>[A-Za-z0-9_.\-\[\]]+)==(?P<version>[A-Za-z0-9_.+\-]+)(?P<hashes>(?: +--hash=sha256:[0-9a-f]{64})+)$"
+)
+REQUIREMENTS = ("requirements.txt", "requirements-test.txt", "requirements-lock.txt")
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
-def test_every_dependency_is_pinned_exactly(name: str) -> None:
-    text = (PROJECT / name).read_text().splitlines()
-    lines = [line.strip() for line in text if line.strip() and not line.startswith("#")]
-    loose = [line for line in lines if not PIN.match(line)]
-    assert lines and not loose, f"{name}: not pinned with ==: {loose}"
+def requirement_lines(name: str) -> list[str]:
+    joined = re.sub(r"[ ]*\\\n[ ]*", " ", (PROJECT / name).read_text(encoding="utf-8"))
+    return [line.strip() for line in joined.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def pins(name: str) -> dict[str, str]:
+    return {m["name"].lower(): m["version"] for m in map(PIN.match, requirement_lines(name)) if m}
+
+
+@pytest.mark.parametrize("name", REQUIREMENTS)
+def test_every_dependency_is_pinned_exactly_with_its_hashes(name: str) -> None:
+    lines = requirement_lines(name)
+    loose = [line[:80] for line in lines if not PIN.match(line)]
+    assert lines and not loose, f"{name}: not pinned with == and --hash: {loose}"
+
+
+def test_the_tests_install_the_sites_packages_at_the_same_versions_and_pip_checks_the_hashes() -> None:
+    site, tests = pins("requirements.txt"), pins("requirements-test.txt")
+    assert {name: tests.get(name) for name in site} == site
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements-test.txt" in makefile
+    lock = makefile.split("\nlock:")[1].split("\n\n")[0]
+    assert lock.count("$(LOCK_COMPILE)") == 3 and "--generate-hashes" in makefile
 
 
 def test_mkdocs_stays_below_2() -> None:
-    pins = dict(pin.split("==") for pin in (PROJECT / "requirements.txt").read_text().split())
-    assert int(pins["mkdocs"].split(".")[0]) < 2
+    assert int(pins("requirements.txt")["mkdocs"].split(".")[0]) < 2
 
 
 def test_layout() -> None:
@@ -43,6 +64,8 @@ def test_layout() -> None:
         "Makefile",
         ".ci/run",
         "babel.cfg",
+        "SECURITY.md",
+        "editor/netlify.toml",
     ):
         assert (PROJECT / path).exists(), path
 

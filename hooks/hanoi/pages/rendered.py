@@ -122,7 +122,7 @@ class Refusal:
     place: str  # e.g. "<img onerror>"
     message: str
     fix: str
-    needle: str  # what to look for in the source to find its line
+    needles: tuple[str, ...]  # what to look for in the source to find its line, best first
 
 
 def _as_browsers_read(url: str) -> str:
@@ -136,8 +136,10 @@ def url_refusal(tag: str, attribute: str, url: str) -> tuple[str, str] | None:
     if scheme in ("javascript", "vbscript"):
         return f"'{scheme}:' URL in {attribute}= runs code", CODE_FIX
     if tag == "img":
-        if parts.netloc or (scheme and not RASTER_DATA.match(_as_browsers_read(url))):
+        if parts.netloc or scheme not in ("", "data"):
             return f"{attribute}= loads '{url}' from another host", EMBED_FIX
+        if scheme == "data" and not RASTER_DATA.match(_as_browsers_read(url)):
+            return f"{attribute}= holds a picture that is not PNG, JPEG, GIF, WebP or AVIF", EMBED_FIX
         return None
     if scheme and scheme not in LINK_SCHEMES:
         return (
@@ -181,22 +183,18 @@ def sanitized(html: str) -> str:
     )
 
 
-def _fragment(html: str) -> LexborNode:
-    """The fragment's tree, as a browser parses it in the page's body."""
+def _tree(html: str) -> Iterator[LexborNode]:
+    """The nodes of the fragment's tree, as a browser parses it in the page's body."""
     root = LexborHTMLParser(html, is_fragment=True).root
-    assert root is not None
-    return root
-
-
-def _tree(node: LexborNode) -> Iterator[LexborNode]:
-    yield from node.traverse(include_text=True)
+    if root is not None:  # None for an empty fragment
+        yield from root.traverse(include_text=True)
 
 
 def _shape(html: str) -> list[tuple[str, tuple[tuple[str, str], ...] | str]]:
     """The tree of ``html`` as comparable items: elements with their
     attributes, texts, comments."""
     items: list[tuple[str, tuple[tuple[str, str], ...] | str]] = []
-    for node in _tree(_fragment(html)):
+    for node in _tree(html):
         tag = node.tag or ""
         if tag == "-text":
             items.append((tag, node.text_content or ""))
@@ -216,27 +214,29 @@ def refusals(html: str) -> list[Refusal]:
     if sanitizing changes it and the walk finds nothing (the two parsers
     disagree), one refusal that says so."""
     found: dict[str, Refusal] = {}
-    for node in _tree(_fragment(html)):
+    for node in _tree(html):
         tag = node.tag or ""
         if tag.startswith("-") or tag in ("html", "head", "body"):
             continue
         if tag not in ALLOWED_ELEMENTS:
             does, fix = REFUSED_ELEMENTS.get(tag, ("is not among the elements pages may use", MARKUP_FIX))
-            found.setdefault(f"<{tag}>", Refusal(f"<{tag}>", f"a <{tag}> element {does}", fix, f"<{tag}"))
+            article = "an" if tag[:1] in "aeiou" else "a"
+            found.setdefault(f"<{tag}>", Refusal(f"<{tag}>", f"{article} <{tag}> element {does}", fix, (f"<{tag}",)))
             continue
         for name, value in node.attributes.items():
             refused = attribute_refusal(tag, name, value or "")
             if refused:
                 place = f"<{tag} {name}>"
-                needle = value if name in URL_ATTRIBUTES and value else name
-                found.setdefault(f"{place} {value}", Refusal(place, *refused, needle))
+                # A URL may be written with character references: then its scheme's name.
+                needles = (value, urlsplit(_as_browsers_read(value)).scheme) if name in URL_ATTRIBUTES and value else ()
+                found.setdefault(f"{place} {value}", Refusal(place, *refused, (*needles, f"{name}=")))
     if not found and changed_by_sanitizing(html):
         return [
             Refusal(
                 "HTML",
                 "the HTML is read differently by browsers' parsers: it cannot be checked",
                 "write it in Markdown, or in simpler HTML (closed tags, quoted attributes)",
-                "<",
+                (),
             )
         ]
     return list(found.values())
@@ -247,12 +247,16 @@ def is_plain_text(text: str) -> bool:
     return "<" not in text and "&" not in text
 
 
-def source_line(source: str, needle: str, first_line: int) -> int | None:
+def source_line(source: str, needles: tuple[str, ...], first_line: int) -> int | None:
     """The line of ``source`` (which starts at ``first_line`` of its file)
-    that holds ``needle``, if exactly one does (case ignored)."""
-    wanted = needle.lower()
-    lines = [number for number, line in enumerate(source.lower().splitlines(), first_line) if wanted in line]
-    return lines[0] if len(lines) == 1 else None
+    that holds the first of ``needles`` that exactly one line holds (case
+    ignored); None if there is none."""
+    lines = source.lower().splitlines()
+    for needle in filter(None, needles):
+        holding = [number for number, line in enumerate(lines, first_line) if needle.lower() in line]
+        if len(holding) == 1:
+            return holding[0]
+    return None
 
 
 def rendered_problems(name: str, html: str, source: str, first_line: int = 1) -> list[Problem]:
@@ -260,4 +264,6 @@ def rendered_problems(name: str, html: str, source: str, first_line: int = 1) ->
     of file ``name`` from its line ``first_line``)."""
     if is_plain_text(html):
         return []
-    return [Problem(name, source_line(source, r.needle, first_line), r.place, r.message, r.fix) for r in refusals(html)]
+    return [
+        Problem(name, source_line(source, r.needles, first_line), r.place, r.message, r.fix) for r in refusals(html)
+    ]
