@@ -129,7 +129,7 @@ RENDERED_REFUSED: list[tuple[str, str, str | None]] = [
     ("r74a", "<svg><a><animate attributeName=href values=javascript:alert(74) /><text>x</text></a></svg>", "[<svg>]"),
     ("r74b", "<svg><a><set attributeName=href to=javascript:alert(74) /><text>y</text></a></svg>", "[<svg>]"),
     ("r75a", '<a href="vbscript:msgbox(1)">v</a>', "[<a href>]: 'vbscript:' URL in href= runs code"),
-    ("r75b", '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">', "[<img src>]: src= loads"),
+    ("r75b", '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">', "[<img src>]: src= holds a picture"),
     # Variants: Material's own element names, a picture by a scheme with no
     # slashes, an unknown element, a heading that hides a script from the TOC.
     ("r80", '<span id="__config">{"search": "/evil.js"}</span>', "[<span id>]: the id '__config' is the site's own"),
