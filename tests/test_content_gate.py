@@ -105,7 +105,9 @@ def error_lines(output: str) -> list[str]:
     return [
         line
         for line in output.splitlines()
-        if line.startswith(("ERROR", "WARNING")) and " is missing: translate " not in line and "may be outdated" not in line
+        if line.startswith(("ERROR", "WARNING"))
+        and " is missing: translate " not in line
+        and "may be outdated" not in line
     ]
 
 
