@@ -160,7 +160,8 @@ def test_a_preview_shows_its_own_drafts_and_no_build_names_another_embargoed_ite
 
 def test_publication_rules() -> None:
     clock = BuildClock(datetime(2026, 12, 31, 17, 5, tzinfo=UTC))
-    production = from_environment("build", clock, {"CONTEXT": "production"}, lambda: 1 / 0)  # never asks for its own pages
+    # Production never asks for its pull request's pages (1 / 0 would fail).
+    production = from_environment("build", clock, {"CONTEXT": "production"}, lambda: 1 / 0)
     preview = from_environment("build", clock, {"CONTEXT": "deploy-preview"}, lambda: frozenset({"en/press/own.md"}))
     every = from_environment("build", clock, {"CONTEXT": "deploy-preview", "SHOW_DRAFTS": "1"}, lambda: 1 / 0)
     later = (clock.instant + timedelta(minutes=1)).isoformat()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from hanoi.clock import clock_from
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.editor.bundle import BundleFailed, bundle, publish
 from hanoi.editor.config import auth_scope, editor_config, production_domain
@@ -41,8 +42,10 @@ def build_editor_site(site_dir: Path, environ: Mapping[str, str], docs_dir: Path
     (and then nothing is written)."""
     repository, problems = github_repository(environ)
     scope, more = auth_scope(environ)
-    if problems + more:
-        return problems + more
+    clock, even_more = clock_from(environ)
+    if problems + more + even_more:
+        return problems + more + even_more
+    assert clock is not None
     try:
         built = bundle()
     except BundleFailed as failure:
@@ -50,7 +53,7 @@ def build_editor_site(site_dir: Path, environ: Mapping[str, str], docs_dir: Path
     # The public site's build reports the pages' problems; the editor lists the
     # pages that build publishes, with their titles.
     pages, _ = scan_pages(docs_dir)
-    publication = from_environment("build", environ, lambda: changed_pages(docs_dir.parent))
+    publication = from_environment("build", clock, environ, lambda: changed_pages(docs_dir.parent))
     published = [page for page in pages if publication.shows(page.meta, page.src_uri)]
     settings = editor_config(published, repository or f"local/{PROJECT_DIR.name}", production_domain(environ), scope)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
