@@ -41,9 +41,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = site_build(config)
     site_dir = Path(config.site_dir)
-    not_found = {
-        str(site_dir / language_prefix(language) / "404.html"): page for language, page in site.not_found_pages.items()
-    }
+    # Each language's 404 page, rendered from its template alone, as written
+    # (a one-language build, BUILD_ONLY_LOCALE, leaves MkDocs' own copy at the top too).
+    paths = {site_dir / language_prefix(language) / "404.html" for language in site.not_found_pages}
+    paths |= {site_dir / "404.html"} if paths else set()
+    not_found = {str(path): path.read_text(encoding="utf-8") for path in paths if path.is_file()}
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     repository, _ = github_repository(os.environ)  # a name it cannot take leaves the contact page

@@ -19,6 +19,7 @@ from hanoi.served.security import (
     script_hashes,
     security_txt,
     template_script_hashes,
+    unrendered_html_problems,
 )
 from sitetools import PROJECT, TEST_SITE_URL, html_pages, soup, url_path
 
@@ -246,3 +247,19 @@ def test_security_problems_are_reported_in_private_under_the_security_policy() -
     assert fields["Policy"] == "https://github.com/office/site/security/policy"
     policy = (PROJECT / "SECURITY.md").read_text(encoding="utf-8")
     assert "Report a vulnerability" in policy and "security.txt" in policy and "@" not in policy
+
+
+def test_an_html_file_the_templates_did_not_render_stops_the_build(site: Path, tmp_path: Path) -> None:
+    """Its inline scripts would not be hashed, and it would be published
+    unchecked: only the pages MkDocs rendered and the 404 pages may be HTML."""
+    rendered = [page.relative_to(site) for page in html_pages(site)]
+    copy = tmp_path / "site"
+    for relative in rendered:
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        (copy / relative).write_text("<p>rendered</p>", encoding="utf-8")
+    for extra in ("evil.html", "media/y.xhtml", "vi/notes.htm"):
+        (copy / extra).parent.mkdir(parents=True, exist_ok=True)
+        (copy / extra).write_text("<script>document.title='ran'</script>", encoding="utf-8")
+    problems = unrendered_html_problems(copy, [copy / relative for relative in rendered])
+    assert sorted(p.file for p in problems) == ["site/evil.html", "site/media/y.xhtml", "site/vi/notes.htm"]
+    assert all("Fix:" in str(p) for p in problems)

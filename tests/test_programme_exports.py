@@ -266,9 +266,11 @@ def test_the_c3voc_schema_catches_a_broken_schedule() -> None:
 
 
 # --- Escaping: a title with markup and & stays text everywhere ----------------------
-# (A <script> in data/ is refused by the build: tests/test_front_matter.py.)
+# (Each text of data/ is held to the content allowlist as if it were HTML: a <script>
+# or a data-x= is refused by the build, tests/test_content_gate.py; markup it allows
+# stays text wherever the text lands.)
 
-NASTY = "<b>bold</b> <em data-x='1'>Co</em> & Co"
+NASTY = "<b>bold</b> <em title='1'>Co</em> & Co"
 
 
 def test_html_like_titles_stay_text_in_html_ics_and_json(project_copy: Path) -> None:

@@ -5,16 +5,15 @@ calendar, and the notice a reader sees on a page built days before."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
 from browser.quality import LOCALES, url_of
 from netlify_emulation import serve
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES, free_port
+from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, free_port, run_build
 
 PHONE = {"width": 390, "height": 844}
 # Issue budget: the Vietnamese signatures page at most 4,000 px tall at 390 px.
@@ -105,8 +104,14 @@ LAST_DAY_BUILD = "2026-12-31T17:05:00Z"
 
 
 @pytest.fixture(scope="module")
-def last_day_url(site_at: Callable[[str], Path]) -> Iterator[str]:
-    yield from serve(site_at(LAST_DAY_BUILD), free_port())
+def last_day_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Built for the address it is served at: the site's policy runs scripts
+    from that address's script folder only."""
+    port = free_port()
+    site = tmp_path_factory.mktemp("last-day") / "site"
+    result = run_build(PROJECT, site, SITE_NOW=LAST_DAY_BUILD, SITE_URL=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    yield from serve(site, port)
 
 
 def open_at(browser: Browser, base_url: str, language: str, moment: datetime):
