@@ -42,7 +42,7 @@ LIVE_MARKUP = """() => ({
     [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + ' ' + a.name)),
   probes: [...document.querySelectorAll('article script, article meta, article base, article iframe, '
     + 'article object, article embed, article svg, article math, article form, article link, article style, '
-    + 'article noscript, a[href^="javascript"], a[href^="data"], a[href^="vbscript"], a[ping], '
+    + 'article noscript, a[href^="javascript:"], a[href^="data:"], a[href^="vbscript:"], a[ping], '
     + 'article img[src*="//"], meta[http-equiv="refresh"], base')].map((e) => e.outerHTML.slice(0, 80)),
   pwned: document.documentElement.dataset.pwned || null,
   title: document.title,
