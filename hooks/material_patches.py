@@ -1,7 +1,8 @@
 """Job: drop comments naming source maps that are not published, once every
 language is built (Material's bundle is patched as it is published:
 hooks/first_visit.py); take ``autocomplete`` off Material's two checkbox toggles in every
-page (why: hooks/hanoi/served/material_fixes.py)."""
+page; French spacing in the footer links' labels of French pages (why:
+hooks/hanoi/served/material_fixes.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
-from hanoi.languages import is_last_build_running
-from hanoi.served.material_fixes import PatchError, drop_missing_source_maps, without_toggle_autocomplete
+from hanoi.languages import build_language, is_last_build_running
+from hanoi.served.material_fixes import (
+    PatchError,
+    drop_missing_source_maps,
+    with_french_footer_colons,
+    without_toggle_autocomplete,
+)
 
 
 @event_priority(AFTER_ALL_LANGUAGES)
@@ -32,7 +38,8 @@ def _valid_toggles(html: str, where: str) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _valid_toggles(output, page.file.src_uri)
+    output = _valid_toggles(output, page.file.src_uri)
+    return with_french_footer_colons(output) if build_language(config) == "fr" else output
 
 
 # Before hooks/i18n_fixes.py keeps each language's 404 page.

@@ -151,18 +151,34 @@ ATTRIBUTION = re.compile(
     r"Ministry of Public Security|Bộ Công an|ministère (vietnamien )?de la Sécurité publique|"
     r"ambassador|Đại sứ|ambassadeur|according to|theo |selon|reported|cho biết|a annoncé|MPS|"
     # a count of this site's own list, which says where each entry comes from
-    r"this site|trang này|danh sách|ce site",
+    r"this site|trang này|trang thông tin này|danh sách|ce site",
     re.I,
 )
+
+
+def items_of_attributed_lists(page: Path) -> list[str]:
+    """The items of lists whose introducing paragraph says who gave the
+    figures ("Figures announced by the Ministry of Public Security:"): the
+    attribution is said once, not again in every item."""
+    document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    items = []
+    for listing in document.find_all(["ul", "ol"]):
+        intro = listing.find_previous_sibling()
+        if intro is not None and intro.name == "p" and ATTRIBUTION.search(intro.get_text(" ")):
+            items += [" ".join(item.get_text(" ").split()) for item in listing.find_all("li", recursive=False)]
+    return items
 
 
 def test_unconfirmed_items_are_not_stated_as_fact(site: Path) -> None:
     problems = []
     for page in html_pages(site):
         text = visible_text(page)
+        attributed = items_of_attributed_lists(page)
         if ARTICLE_COUNT.search(text):
             problems.append(f"{url_path(site, page)}: an article count (68 or 71 is unconfirmed)")
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+            if any(" ".join(sentence.split()) in item for item in attributed):
+                continue
             if re.search(r"\b72\b", sentence) and not ATTRIBUTION.search(sentence):
                 problems.append(
                     f"{url_path(site, page)}: signatory total without attribution: {sentence.strip()[:120]}"

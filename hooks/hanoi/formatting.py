@@ -69,11 +69,29 @@ def format_span(first: date, last: date, language: str) -> str:
     return f"{format_date(first, language)} – {format_date(last, language)}"
 
 
+# "one day or the other" between two dates (format_either_day)
+EITHER_DAY: dict[str, str] = {"en": "or", "vi": "hoặc", "fr": "ou"}
+
+
+def format_either_day(first: date, last: date, language: str) -> str:
+    """Two consecutive days of which the sources do not say which: '25 or 26
+    October 2025', '25 hoặc 26/10/2025', '25 ou 26 octobre 2025'. A dash
+    would read as both days; a longer span stays a span (format_span)."""
+    if (last - first).days != 1:
+        return format_span(first, last, language)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{_day_of_month(first, language)} {EITHER_DAY[language]} {format_date(last, language)}"
+    return f"{format_date(first, language)} {EITHER_DAY[language]} {format_date(last, language)}"
+
+
 def format_clock(moment: datetime, language: str) -> str:
-    """A time of day as the language writes it: '09:00', and in French '9 h',
-    '10 h 15' (French press and UN style, with no-break spaces)."""
+    """A time of day as the language writes it: '09:00' in English, '9:00'
+    in Vietnamese (the press writes the hour without a leading zero), and in
+    French '9 h', '10 h 15' (French press and UN style, with no-break spaces)."""
     if language == "fr":
         return f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
+    if language == "vi":
+        return f"{moment.hour}:{moment.minute:02d}"
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 

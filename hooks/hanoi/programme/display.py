@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date
 
 from hanoi.catalogues import N_, translate
 from hanoi.formatting import babel_locale, format_clock
@@ -106,28 +106,17 @@ def zone_label(moment: datetime) -> str:
 
 
 def clock(start: datetime, end: datetime | None, language: str) -> str:
-    """'09:00' or '09:00–10:15' in Hanoi time; in French '9 h' or '9 h – 10 h 15'."""
-    locale = babel_locale(language)
-    if language == "fr":
-        begins, ends = start.astimezone(TIME_ZONE), end and end.astimezone(TIME_ZONE)
-        if ends is None:
-            return format_clock(begins, language)
-        end_text = (
-            format_clock(ends, language)
-            if begins.date() == ends.date()
-            else f"{day_short(ends.date(), language)} {format_clock(ends, language)}"
-        )
-        return f"{format_clock(begins, language)}\u00a0–\u00a0{end_text}"
-    if end is None:
-        return format_time(start, "HH:mm", tzinfo=TIME_ZONE, locale=locale)
-    if start.astimezone(TIME_ZONE).date() != end.astimezone(TIME_ZONE).date():
-        # Babel's interval across days falls back to a long form with seconds.
-        end_day = day_short(end.astimezone(TIME_ZONE).date(), language)
-        return (
-            f"{format_time(start, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)} – "
-            f"{end_day} {format_time(end, 'HH:mm', tzinfo=TIME_ZONE, locale=locale)}"
-        )
-    return format_interval(start, end, "Hm", tzinfo=TIME_ZONE, locale=locale)
+    """Hanoi time as each language's press writes it (hanoi.formatting.format_clock):
+    '09:00–10:15', '9:00–10:15', in French '9 h – 10 h 15'; an end on another
+    day carries its day."""
+    begins, ends = start.astimezone(TIME_ZONE), end and end.astimezone(TIME_ZONE)
+    if ends is None:
+        return format_clock(begins, language)
+    if begins.date() == ends.date():
+        dash = "\u00a0–\u00a0" if language == "fr" else "–"
+        return f"{format_clock(begins, language)}{dash}{format_clock(ends, language)}"
+    dash = "\u00a0–\u00a0" if language == "fr" else " – "
+    return f"{format_clock(begins, language)}{dash}{day_short(ends.date(), language)} {format_clock(ends, language)}"
 
 
 def time_text(event: Event, language: str) -> str:

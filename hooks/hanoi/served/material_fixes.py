@@ -28,6 +28,12 @@ Firefox would not restore a toggle left checked when the reader comes back;
 its bundle closes the drawer and search anyway as soon as a page has loaded
 (its location stream emits at start), so the attribute is taken out, each
 input checked to be exactly as Material writes it.
+
+And in French pages: Material's footer joins "Précédent" or "Suivant" and the
+next page's title with a bare colon in the links' ``aria-label`` (its
+template writes ``{{ direction }}: {{ title }}`` whatever the language), which
+screen readers read out; French puts a no-break space before the colon, as
+the visible text of every page does.
 """
 
 from __future__ import annotations
@@ -52,8 +58,18 @@ TOGGLES = {
 }
 
 
+# Material's French footer directions (partials/languages/fr.html).
+FRENCH_FOOTER_LABEL = re.compile(r'aria-label="(Précédent|Suivant): ')
+
+
 class PatchError(RuntimeError):
     pass
+
+
+def with_french_footer_colons(html: str) -> str:
+    """A French page whose footer links' labels put a no-break space before
+    the colon (idempotent)."""
+    return FRENCH_FOOTER_LABEL.sub('aria-label="\\1\u00a0: ', html)
 
 
 def without_toggle_autocomplete(html: str) -> str:

@@ -17,7 +17,15 @@ from babel.lists import format_list
 
 from hanoi.clock import utc_offsets
 from hanoi.dates import DateSpan
-from hanoi.formatting import babel_locale, format_clock, format_date, format_number, format_span, language_name
+from hanoi.formatting import (
+    babel_locale,
+    format_clock,
+    format_date,
+    format_either_day,
+    format_number,
+    format_span,
+    language_name,
+)
 from hanoi.languages import DEFAULT_LANGUAGE
 from hanoi.sources import Source
 from hanoi.status.collation import folded, sort_key
@@ -25,11 +33,14 @@ from hanoi.status.facts import Signatures
 from hanoi.status.treaty import TreatyRecord, TreatyStatus
 
 
-def date_view(span: DateSpan, language: str) -> dict[str, Any]:
-    """A day or span of days: machine value, text, and whether the day is known."""
+def date_view(span: DateSpan, language: str, *, one_of_the_days: bool = False) -> dict[str, Any]:
+    """A day or span of days: machine value, text, and whether the day is known.
+    ``one_of_the_days``: the span says which days an event fell on, not that it
+    lasted them all (a signature on 25 or 26 October)."""
+    written = format_either_day if one_of_the_days else format_span
     return {
         "machine": span.machine_value(),
-        "text": format_span(span.first, span.last, language),
+        "text": written(span.first, span.last, language),
         "exact": span.is_day,
         "datetime": span.first.isoformat() if span.is_day else None,
     }
@@ -92,7 +103,7 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
         rows.append(
             {
                 "name": signatory.name[language],
-                "signed": date_view(signatory.signed, language),
+                "signed": date_view(signatory.signed, language, one_of_the_days=True),
                 "in_hanoi": signatory.in_hanoi,
                 "marks": numbering.marks(signatory.sources),
                 "filter": folded(" ".join(dict.fromkeys([signatory.name[language], signatory.name[DEFAULT_LANGUAGE]]))),
@@ -101,7 +112,7 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
     by_day = Counter((s.signed, s.in_hanoi) for s in signatures.signatories)
     counts = [
         {
-            "signed": date_view(span, language),
+            "signed": date_view(span, language, one_of_the_days=True),
             "in_hanoi": in_hanoi,
             "count": count,
             "count_text": format_number(count, language),
@@ -113,6 +124,7 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
         "counts": counts,
         "sources": numbering.view(language),
         "default_marks": format_list([str(n) for n in numbering.default], locale=babel_locale(language)),
+        "default_count": len(numbering.default),
         "total": len(signatures.signatories),
         "in_hanoi": len(signatures.in_hanoi),
         "after_hanoi": len(signatures.after_hanoi),

@@ -1,7 +1,8 @@
 """The termbase (``data/termbase.yml``): the approved wording of each key
-term in the three languages and the variants never to use. The build checks
-it like every data file; tests/test_terminology.py checks the built site and
-the PDFs against it."""
+term in the three languages, the house-style rules that are not about one
+term, and for both the variants never to use. The build checks it like every
+data file; tests/test_terminology.py checks the built site, the PDFs and the
+UI catalogues against it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,27 @@ class Term:
     approved: dict[str, str]
     forbidden: dict[str, tuple[str, ...]]
     source: str
+
+
+@dataclass(frozen=True)
+class StyleRule:
+    """A house-style rule (word order, punctuation, which word names the
+    site) and the variants that break it."""
+
+    id: str
+    rule: str
+    forbidden: dict[str, tuple[str, ...]]
+
+
+def load_style_rules(path: Path = TERMBASE_FILE) -> tuple[list[StyleRule], list[Problem]]:
+    data, problems = load_validated(path, "termbase")
+    if problems:
+        return [], problems
+    rules = [
+        StyleRule(entry["id"], entry["rule"], {language: tuple(v) for language, v in entry["forbidden"].items()})
+        for entry in data.get("style", [])
+    ]
+    return rules, []
 
 
 def load_termbase(path: Path = TERMBASE_FILE) -> tuple[list[Term], list[Problem]]:

@@ -49,8 +49,10 @@
   }
 
   function formatters(language) {
+    // Vietnamese writes the hour without a leading zero ("9:00"), as the page does.
     var clock = new Intl.DateTimeFormat(language, {
-      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      weekday: "short", day: "numeric", month: "short", hour: language === "vi" ? "numeric" : "2-digit",
+      minute: "2-digit", hourCycle: "h23"
     });
     var zone;
     try {
