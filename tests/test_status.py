@@ -352,8 +352,11 @@ def test_rows_mark_only_sources_other_than_the_default(site: Path) -> None:
         for row in page.select("table.hc-signatories tbody tr")
         if row.select(".hc-marks a")
     }
-    assert {"Việt Nam", "Nam Phi", "Thụy Điển", "U-ru-goay"} <= marked
-    assert "Mô-ri-xơ" not in marked and "Ai Cập" not in marked
+    # Most rows rest on the Dutch copy of the depositary record alone; the UN
+    # Treaty Collection is cited only for the rows its stored copy shows
+    # (Algeria to Jamaica: Egypt), so those rows are marked.
+    assert {"Việt Nam", "Nam Phi", "Thụy Điển", "U-ru-goay", "Ai Cập"} <= marked
+    assert "Mô-ri-xơ" not in marked and "Ma-rốc" not in marked
     numbered = page.select('li[id^="hc-signatures-source-"]')
     assert [li["id"] for li in numbered] == [f"hc-signatures-source-{n}" for n in range(1, len(numbered) + 1)]
     english = [a.get_text() for li in numbered for a in li.select("a")]
