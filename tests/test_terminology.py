@@ -246,9 +246,11 @@ def test_not_confirmed_after_a_colon_is_in_lower_case(site: Path, language: str)
     assert panel.get_text().strip()[:1].isupper()  # standing alone in the panel
 
 
-def test_the_vietnamese_panel_labels_its_figure_as_a_number(site: Path) -> None:
-    labels = [dt.get_text(" ", strip=True) for dt in soup(site / "vi" / "index.html").select(".hc-status dt")]
-    assert "Số bên ký" in labels, labels
+def test_the_vietnamese_panel_labels_its_figures_as_numbers(site: Path) -> None:
+    """A label above a count reads "Số …" ("Số bên ký"), not "Bên ký"."""
+    items = soup(site / "vi" / "index.html").select(".hc-status__item")
+    labels = [item.dt.get_text(" ", strip=True) for item in items if item.select_one("span.hc-status__figure")]
+    assert len(labels) == 2 and all(label.startswith("Số ") for label in labels), labels
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
