@@ -7,9 +7,8 @@ show in a later phase. A failure names the page and the variant.
 
 The other tests here keep the fixes of the native review of 6 December 2026
 that are not about a word (brackets, language notes, times, spans of days,
-French spacing and number agreement, the share card and the PDFs' line
-breaks): CONTRIBUTING.md, "Translation reviews", says which test keeps which
-finding."""
+French spacing and number agreement, the PDFs' line breaks):
+CONTRIBUTING.md, "Translation reviews", says which test keeps which finding."""
 
 from __future__ import annotations
 
@@ -24,8 +23,6 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from english_text import URL, texts
-from hanoi.media_kit.cards import Card, template_text, typst_document
-from hanoi.media_kit.typst_engine import engine
 from hanoi.terms.termbase import forbidden_in, load_style_rules, load_termbase
 from sitetools import LANGUAGES, PROJECT, html_pages, page_language, soup, url_path
 
@@ -274,19 +271,3 @@ def test_a_un_document_symbol_is_never_broken_across_lines_in_a_pdf(site: Path, 
     assert any("C.N.196.2025.TREATIES-XVIII.16" in line for line in lines), [
         line for line in lines if "C.N." in line or "XVIII.16" in line
     ]
-
-
-def test_a_share_card_keeps_a_span_of_days_on_one_line() -> None:
-    """The Vietnamese home page's card shows the site description, whose date
-    fell across two lines ("ngày 25–" / "26/10/2025.")."""
-    description = (
-        "Thông tin cho công chúng và báo chí về Công ước của Liên Hợp Quốc về chống tội phạm mạng, "
-        "mở ký tại Hà Nội ngày 25–26/10/2025."
-    )
-    document = typst_document([Card("Công ước Hà Nội", description, "vi")], template_text())
-    pdf = engine().compile(input=document.encode("utf-8"), format="pdf")
-    path = PROJECT / ".cache" / "test-share-card.pdf"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(bytes(pdf))
-    lines = PdfReader(path).pages[0].extract_text().splitlines()
-    assert any("25–26/10/2025" in line for line in lines), lines
