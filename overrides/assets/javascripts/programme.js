@@ -49,10 +49,8 @@
   }
 
   function formatters(language) {
-    // Vietnamese writes the hour without a leading zero ("9:00"), as the page does.
     var clock = new Intl.DateTimeFormat(language, {
-      weekday: "short", day: "numeric", month: "short", hour: language === "vi" ? "numeric" : "2-digit",
-      minute: "2-digit", hourCycle: "h23"
+      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
     });
     var zone;
     try {
@@ -60,7 +58,13 @@
     } catch (error) {
       zone = new Intl.DateTimeFormat(language, { hour: "numeric", timeZoneName: "short" }); // older browsers
     }
-    return { clock: clock, zone: zone };
+    // Vietnamese writes the hour without a leading zero ("9:00"), as the page
+    // does; the browsers' range formats for Vietnamese pad it whatever the
+    // options say, so the zero is taken off the text.
+    var hours = language === "vi"
+      ? function (text) { return text.replace(/(^|[^\d:])0(\d:\d\d)/g, "$1$2"); }
+      : function (text) { return text; };
+    return { clock: clock, zone: zone, hours: hours };
   }
 
   // The reader's offset at that moment, e.g. "UTC+2" or "GMT+2", written apart
@@ -88,9 +92,9 @@
     function describe(time) {
       var start = new Date(time.getAttribute("data-hc-start"));
       var end = time.getAttribute("data-hc-end");
-      var text = end && format.clock.formatRange
+      var text = format.hours(end && format.clock.formatRange
         ? format.clock.formatRange(start, new Date(end))
-        : format.clock.format(start);
+        : format.clock.format(start));
       var zone = zoneName(format.zone, start);
       return zone ? text + " (" + zone + ")" : text;
     }
