@@ -62,6 +62,11 @@ def test_a_complete_record_changes_only_what_it_changes(project_copy: Path, tmp_
     assert sorted(line.strip() for line in added if "signed:" in line) == sorted(
         ['signed: "2025-10-26"'] * 3 + ['signed: "2025-10-25"'] * 4
     )
+    # The rows after Jamaica cited only the Dutch copy (the stored copy of the
+    # UN Treaty Collection's record stopped there): the whole record now
+    # confirms them too.
+    after_jamaica = sum("sources: [verdragen]" in line for line in before["signatures.yml"].splitlines())
+    assert after_jamaica == 34
     assert sorted(line.strip() for line in added if "sources:" in line) == sorted(
         [
             "sources: [ecofin, untc]",
@@ -73,9 +78,10 @@ def test_a_complete_record_changes_only_what_it_changes(project_copy: Path, tmp_
             "sources: [efe, untc]",
             "sources: [vov, qdnd, untc]",
         ]
+        + ["sources: [verdragen, untc]"] * after_jamaica
     )
     assert '    retrieved: "2026-12-07"' in added
-    assert len(removed) == 1 + 7 + 8 and len(added) == len(removed) + 1  # and the new `retrieved`
+    assert len(removed) == 1 + 7 + 8 + after_jamaica and len(added) == len(removed) + 1  # and the new `retrieved`
     removed, added = changed_lines(before["treaty_status.yml"], after["treaty_status.yml"])
     assert [line.strip() for line in removed] == [
         'as_of: "2026-11-30"   # the day this file was last checked against its sources',
