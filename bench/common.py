@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("en", "vi", "fr")
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+
 SITE_URL = "https://hanoi-convention.test/"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # What a copy of the project leaves out: rebuilt, or irrelevant to a build.

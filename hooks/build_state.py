@@ -13,8 +13,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from hanoi.build import BUILD_STATE, attach, remember_command, start_site_build
-from hanoi.languages import is_site_build_starting
+from hanoi.build import BUILD_STATE, attach, remember_command, site_build_starting, start_site_build
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -23,6 +22,6 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 @event_priority(BUILD_STATE)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    starting = is_site_build_starting(config)
+    starting = site_build_starting(config)
     attach(config, start_site_build() if starting else None)
     return config

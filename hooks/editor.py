@@ -8,18 +8,16 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
-from hanoi.build import AFTER_ALL_LANGUAGES
+from hanoi.build import after_all_languages
 from hanoi.editor.old_address import redirects
-from hanoi.languages import is_last_build_running
 from hanoi.problems import stop_on
 
 
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
     editor_url = os.environ.get("EDITOR_URL", "").strip()
-    if is_last_build_running(config) or not editor_url:
+    if not editor_url:
         return
     rules, problems = redirects(editor_url, config.site_url or "/")
     stop_on(problems, "the editor's address")

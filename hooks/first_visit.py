@@ -15,8 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_ALL_LANGUAGES, AFTER_I18N_FILES, PAGE_AS_WRITTEN, site_build
-from hanoi.languages import is_last_build_running
+from hanoi.build import AFTER_I18N_FILES, PAGE_AS_WRITTEN, after_all_languages, site_build
 from hanoi.served.material_fixes import PatchError
 from hanoi.served.on_demand import MaterialFiles, publish_material, take_material_files
 
@@ -53,7 +52,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 # Before hooks/security_headers.py lists the fingerprinted files for caching
 # (the same priority: mkdocs.yml lists this hook first).
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build_running(config):
-        publish_material(config.site_dir, _material(config))
+    publish_material(config.site_dir, _material(config))

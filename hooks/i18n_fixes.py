@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
-from hanoi.build import AFTER_ALL_LANGUAGES, site_build
-from hanoi.languages import build_language, is_last_build_running, language_prefix
+from hanoi.build import after_all_languages, site_build
+from hanoi.languages import build_language, language_prefix
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -24,10 +23,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if is_last_build_running(config):
-        return
     for language, text in site_build(config).not_found_pages.items():
         target = Path(config.site_dir) / language_prefix(language) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)

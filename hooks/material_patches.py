@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_ALL_LANGUAGES, BEFORE_404_KEPT
-from hanoi.languages import build_language, is_last_build_running
+from hanoi.build import BEFORE_404_KEPT, after_all_languages
+from hanoi.languages import build_language, language
 from hanoi.served.material_fixes import (
     PatchError,
     drop_missing_source_maps,
@@ -23,10 +23,8 @@ from hanoi.served.material_fixes import (
 )
 
 
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if is_last_build_running(config):
-        return
     drop_missing_source_maps(Path(config.site_dir))
 
 
@@ -39,7 +37,7 @@ def _valid_toggles(html: str, where: str) -> str:
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     output = _valid_toggles(output, page.file.src_uri)
-    return with_french_footer_colons(output) if build_language(config) == "fr" else output
+    return with_french_footer_colons(output) if language(build_language(config)).french_typography else output
 
 
 # Before hooks/i18n_fixes.py keeps each language's 404 page.

@@ -12,25 +12,25 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_ALL_LANGUAGES
-from hanoi.languages import LANGUAGES, OG_LOCALES, build_language, is_last_build_running, language_prefix
-from hanoi.pages.alternates import absolute_url, page_alternates
+from hanoi.addresses import absolute_url
+from hanoi.build import after_all_languages
+from hanoi.languages import LANGUAGES, build_language, language, language_prefix
+from hanoi.pages.alternates import page_alternates
 from hanoi.served.robots import write_robots_txt
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    language = build_language(config)
-    alternates = getattr(page.file, "alternates", None) or {language: page.file}
+    code = build_language(config)
+    alternates = getattr(page.file, "alternates", None) or {code: page.file}
     context["page_alternates"] = page_alternates(config.site_url or "", alternates)
     context["og_url"] = page.canonical_url
-    context["og_locale"] = OG_LOCALES[language]
+    context["og_locale"] = language(code).og_locale
     context["og_locale_alternates"] = sorted(
-        {alt.og_locale for alt in context["page_alternates"] if alt.og_locale != OG_LOCALES[language]}
+        {alt.og_locale for alt in context["page_alternates"] if alt.og_locale != language(code).og_locale}
     )
     return context
 
@@ -39,10 +39,10 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     """A 404 page is one per language (hooks/i18n_fixes.py), served at any
     missing address of its language: its Open Graph URL is its own file's."""
     if template_name == "404.html":
-        language = build_language(config)
-        context["og_url"] = absolute_url(config.site_url or "", f"{language_prefix(language)}404.html")
-        context["og_locale"] = OG_LOCALES[language]
-        context["og_locale_alternates"] = sorted(OG_LOCALES[other] for other in LANGUAGES if other != language)
+        code = build_language(config)
+        context["og_url"] = absolute_url(config.site_url or "", f"{language_prefix(code)}404.html")
+        context["og_locale"] = language(code).og_locale
+        context["og_locale_alternates"] = sorted(language(other).og_locale for other in LANGUAGES if other != code)
     return context
 
 
@@ -53,7 +53,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build_running(config):
-        write_robots_txt(Path(config.site_dir), config.site_url or "/")
+    write_robots_txt(Path(config.site_dir), config.site_url or "/")

@@ -22,11 +22,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_ALL_LANGUAGES, language_build, site_build
-from hanoi.languages import is_last_build_running
-from hanoi.search.site import SearchState, localized_config_filter, publish_worker, split_index
+from hanoi.build import BEFORE_SEARCH, after_all_languages, language_build, site_build
+from hanoi.search.site import (
+    SearchState,
+    localized_config_filter,
+    publish_worker,
+    search_in_every_language,
+    split_index,
+)
 
 log = logging.getLogger("mkdocs.hooks.search_i18n")
+
+
+@event_priority(BEFORE_SEARCH)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    search_in_every_language(config)
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -49,7 +60,6 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 
 # After mkdocs-static-i18n (-100) has written the merged index of all languages.
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_last_build_running(config):
-        split_index(config, site_build(config).page_titles)
+    split_index(config, site_build(config).page_titles)

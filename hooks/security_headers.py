@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_ALL_LANGUAGES, PAGE_AS_WRITTEN, site_build
-from hanoi.languages import is_last_build_running, language_prefix
+from hanoi.build import PAGE_AS_WRITTEN, after_all_languages, site_build
+from hanoi.languages import language_prefix
 from hanoi.problems import stop_on
 from hanoi.repository import github_repository
 from hanoi.served.security import ContentNotInPage, template_script_hashes, write_served_files
@@ -35,10 +35,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 # After hooks/i18n_fixes.py (listed before this hook) has written each language's 404 page.
-@event_priority(AFTER_ALL_LANGUAGES)
+@after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if is_last_build_running(config):
-        return
     site = site_build(config)
     site_dir = Path(config.site_dir)
     # Each language's 404 page, rendered from its template alone, as written
@@ -49,5 +47,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     repository, _ = github_repository(os.environ)  # a name it cannot take leaves the contact page
-    problems = write_served_files(site_dir, config.site_url or "/", site.script_hashes, not_found, context, repository)
+    problems = write_served_files(
+        site_dir, config.site_url or "/", site.script_hashes, not_found, context, repository, site.clock.instant
+    )
     stop_on(problems, "the built site")

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from hanoi.build import site_build
-from hanoi.languages import is_site_build_starting
+from hanoi.build import site_build, site_build_starting
 from hanoi.pages.translations import report
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if is_site_build_starting(config):
+    if site_build_starting(config):
         report(site_build(config).translations)
     return config

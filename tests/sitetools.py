@@ -19,14 +19,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 from hanoi.problems import valid
 from hanoi.status.convention import load_rules
 from hanoi.status.facts import SiteFacts, load_site_facts
 
 PROJECT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-LANGUAGES = ("en", "vi", "fr")
-DEFAULT_LANGUAGE = "en"
 
 
 def free_port() -> int:

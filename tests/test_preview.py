@@ -82,8 +82,8 @@ def test_every_kind_of_edit_shows_on_the_next_rebuild(preview: tuple[Path, str, 
     # is refused on the next rebuild, with the schema's new fix.
     edit(
         project / "data" / "schema" / "translated.schema.json",
-        '"description": "the Vietnamese text (with all its diacritics)"',
+        '"description": "the text in that language (Vietnamese with all its diacritics)"',
         '"maxLength": 10, "x-fix": "keep it under ten characters (edited schema)", '
-        '"description": "the Vietnamese text (with all its diacritics)"',
+        '"description": "the text in that language (Vietnamese with all its diacritics)"',
     )
     until(lambda: "(edited schema)" in log.read_text(encoding="utf-8"), "an edited schema")

@@ -19,31 +19,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("en", "vi", "fr")
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from hanoi.catalogues import N_, translate  # noqa: E402
+from hanoi.languages import LANGUAGES  # noqa: E402
+
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2}))?$")
 
-# What each language's file starts with; editors replace it before publishing.
-TEXT = {
-    "en": (
-        "Write the headline here",
-        "Write one sentence describing the release for search engines.",
-        "Write two or three sentences summing up the release for the archive and the feed.",
-        "Write the release here, in short paragraphs, with its facts and their sources.",
-    ),
-    "vi": (
-        "Viết tiêu đề thông cáo tại đây",
-        "Viết một câu mô tả thông cáo cho công cụ tìm kiếm.",
-        "Viết hai hoặc ba câu tóm tắt thông cáo cho trang lưu trữ và nguồn tin.",
-        "Viết nội dung thông cáo tại đây, thành các đoạn ngắn, kèm các sự kiện và nguồn của chúng.",
-    ),
-    "fr": (
-        "Écrire le titre ici",
-        "Écrire une phrase décrivant le communiqué pour les moteurs de recherche.",
-        "Écrire deux ou trois phrases résumant le communiqué pour les archives et le flux.",
-        "Écrire le communiqué ici, en paragraphes courts, avec ses faits et leurs sources.",
-    ),
-}
+# What each language's file starts with, from the UI catalogues (locales/):
+# editors replace it before publishing.
+TEXT = (
+    N_("Write the headline here"),
+    N_("Write one sentence describing the release for search engines."),
+    N_("Write two or three sentences summing up the release for the archive and the feed."),
+    N_("Write the release here, in short paragraphs, with its facts and their sources."),
+)
 
 
 class Refused(Exception):
@@ -76,7 +67,7 @@ def check(slug: str, when: str, source: str, zone: str, docs: Path) -> str:
 
 
 def front_matter(language: str, name: str, when: str, source: str, zone: str) -> str:
-    title, description, summary, body = TEXT[language]
+    title, description, summary, body = (translate(language, text) for text in TEXT)
     return (
         f'---\ndraft: true\ntitle: {title}\ndescription: {description}\ndate: "{when}"\ntimezone: {zone}\n'
         f"summary: {summary}\ntranslation_key: {name}\nsources:\n  - name: {source.split('/')[2]}\n"

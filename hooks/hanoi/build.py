@@ -19,6 +19,7 @@ the reason for each; README.md has the table of which hook acts when.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,11 +29,14 @@ from typing import Any, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 from hanoi.clock import BuildClock, clock_from
 from hanoi.datafiles import DATA_DIR
 from hanoi.depositary.names import load_depositary_names
-from hanoi.languages import build_language
+from hanoi.formatting import list_separator
+from hanoi.languages import build_language, in_nested_language_build, table_problems
+from hanoi.languages import language as language_of
 from hanoi.pages.changes import changed_pages
 from hanoi.pages.content import data_text_problems
 from hanoi.pages.drafts import Publication, from_environment
@@ -55,6 +59,8 @@ BUILD_STATE = 1000
 # on_config: each language's catalogue is compiled before MkDocs makes the
 # theme's Jinja environment, which loads it.
 CATALOGUES = 100
+# on_config: before Material's search plugin (at 0) reads its languages.
+BEFORE_SEARCH = 100
 # on_page_markdown: the scanned front matter is page.meta before anyone reads it.
 FRONT_MATTER_FIRST = 100
 # on_post_template: Material's markup is fixed before i18n_fixes keeps a 404 page.
@@ -112,6 +118,7 @@ class SiteBuild(_FeatureStates):
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
     script_hashes: dict[str, frozenset[str]] = field(default_factory=dict)  # written file -> its templates' scripts
     page_titles: dict[str, str] = field(default_factory=dict)  # page URL -> front-matter title (search)
+    all_languages_built: bool = False  # set by the first after_all_languages step: no language build from then
 
     def __post_init__(self) -> None:
         _FeatureStates.__init__(self)
@@ -153,7 +160,14 @@ class LanguageBuild(_FeatureStates):
         return self._environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:
-        return self.environment.get_template(template).render(config=self.config, language=self.language, **context)
+        language = self.language
+        return self.environment.get_template(template).render(
+            config=self.config,
+            language=language,
+            site_language=language_of(language),
+            list_separator=list_separator(language),
+            **context,
+        )
 
 
 # What the mkdocs command was asked ("build", "serve"): MkDocs tells it once,
@@ -174,6 +188,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     pages, problems = scan_pages(docs_dir)
     problems += docs_file_problems(docs_dir)
     problems += data_text_problems(data_dir)
+    problems += table_problems()
     rules, more = load_rules()
     facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
     problems += more + even_more + (retyped_rules(pages, rules) if rules else [])
@@ -205,6 +220,17 @@ _SITE = "hanoi_site_build"
 _LANGUAGE = "hanoi_language_build"
 
 
+class BuildPhaseError(RuntimeError):
+    """Build state asked for when it does not exist: a mistake in a hook."""
+
+
+def site_build_starting(config: MkDocsConfig) -> bool:
+    """In ``on_config``: True for the first language's build of a site build
+    (mkdocs-static-i18n runs the other languages' builds nested inside it), so
+    that what all languages share is made once per site build."""
+    return not in_nested_language_build(config)
+
+
 def attach(config: MkDocsConfig, site: SiteBuild | None) -> None:
     """Give the config the site build (a new one when a site build starts) and
     a new build for the language being built."""
@@ -214,8 +240,33 @@ def attach(config: MkDocsConfig, site: SiteBuild | None) -> None:
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
-    return getattr(config, _SITE)  # type: ignore[no-any-return]
+    site: SiteBuild | None = getattr(config, _SITE, None)
+    if site is None:
+        raise BuildPhaseError("no site build yet: hooks/build_state.py makes it first in on_config")
+    return site
 
 
 def language_build(config: MkDocsConfig) -> LanguageBuild:
+    """The build of the language being built. Once every language is built
+    there is none: mkdocs-static-i18n leaves the last language's config in
+    place, and a hook that asked would silently get the French build."""
+    if site_build(config).all_languages_built:
+        raise BuildPhaseError("every language is built: ask for the site build (site_build) instead")
     return getattr(config, _LANGUAGE)  # type: ignore[no-any-return]
+
+
+def after_all_languages(event: Callable[[MkDocsConfig], None]) -> Callable[[MkDocsConfig], None]:
+    """An ``on_post_build`` that runs once per site build, after every
+    language has been written: the one mechanism for "once per site build"
+    at the end. It runs at ``AFTER_ALL_LANGUAGES`` in the first language's
+    build and is skipped in the other languages' builds, which mkdocs-static-i18n
+    runs nested inside it; from then on only the site build exists."""
+
+    @functools.wraps(event)
+    def once(config: MkDocsConfig) -> None:
+        if in_nested_language_build(config):
+            return
+        site_build(config).all_languages_built = True
+        event(config)
+
+    return event_priority(AFTER_ALL_LANGUAGES)(once)

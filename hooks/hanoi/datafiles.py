@@ -25,6 +25,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from hanoi.languages import LANGUAGES
 from hanoi.problems import Problem
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -231,6 +232,37 @@ def load_schema(name: str) -> dict[str, Any]:
     return _parsed_schema(schemas_stamp())[f"{name}.schema.json"]
 
 
+def published_schema(name: str) -> str:
+    """A schema the site publishes beside its open data, with the site's
+    languages written out, as JSON text."""
+    return json.dumps(load_schema(name), ensure_ascii=False, indent=2) + "\n"
+
+
+def with_languages(schema: Any, languages: tuple[str, ...] = LANGUAGES) -> Any:
+    """A schema with the site's languages in it: schemas name no language
+    (``hanoi.languages`` declares them), they say where one goes.
+
+    - ``"x-language-properties": S``: one property per language, each
+      following S, all required;
+    - ``"x-language-properties-optional": S``: the same, none required;
+    - ``"x-language-code": true``: one of the languages' codes.
+    """
+    if isinstance(schema, list):
+        return [with_languages(item, languages) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    expanded = {key: with_languages(value, languages) for key, value in schema.items() if not key.startswith("x-lang")}
+    for key, required in (("x-language-properties", True), ("x-language-properties-optional", False)):
+        if key in schema:
+            each = with_languages(schema[key], languages)
+            expanded["properties"] = {**expanded.get("properties", {}), **{code: each for code in languages}}
+            if required:
+                expanded["required"] = [*expanded.get("required", []), *languages]
+    if schema.get("x-language-code"):
+        expanded["enum"] = list(languages)
+    return expanded
+
+
 SchemasStamp = tuple[tuple[str, int], ...]
 
 
@@ -243,7 +275,7 @@ def schemas_stamp() -> SchemasStamp:
 
 @lru_cache(maxsize=2)
 def _parsed_schema(stamp: SchemasStamp) -> dict[str, dict[str, Any]]:
-    return {name: json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8")) for name, _ in stamp}
+    return {name: with_languages(json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))) for name, _ in stamp}
 
 
 @lru_cache(maxsize=64)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
+from hanoi.addresses import absolute_url
 from hanoi.formatting import typeset
 from hanoi.languages import language_prefix
 
@@ -47,7 +48,7 @@ class Feed:
     page: str  # the page that lists the same entries ('vi/press/')
 
     def url(self, path: str) -> str:
-        return self.site_url.rstrip("/") + "/" + path
+        return absolute_url(self.site_url, path)
 
 
 def site_feed(config: MkDocsConfig, language: str, *, title: str, path: str, page: str) -> Feed:

@@ -1,12 +1,9 @@
 """Numbers and dates in the reader's language, with Babel (CLDR).
 
-Dates are written as each language's press writes them:
-- English follows UN usage, day month year: "24 December 2024";
-- Vietnamese writes data-driven dates as d/M/yyyy, "24/12/2024" (CLDR's long
-  form, "24 tháng 12, 2024", reads as machine output; prose may still say
-  "ngày 25 tháng 10 năm 2025");
-- French: "24 décembre 2024", and "1er janvier 2027" for the first of a month;
-  times "9 h", "10 h 15".
+Dates are written as each language's press writes them, with the patterns
+of its row in ``hanoi.languages.LANGUAGE_TABLE``: "24 December 2024" (UN
+usage), "24/12/2024", "24 décembre 2024"; French typography adds "1er
+janvier 2027" for the first of a month and times "9 h", "10 h 15".
 """
 
 from __future__ import annotations
@@ -17,14 +14,15 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _format_date
+from babel.dates import format_time
 from babel.numbers import format_decimal
 
-BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "vi": "vi_VN", "fr": "fr_FR"}
-DATE_PATTERNS: dict[str, str] = {"en": "d MMMM y", "vi": "d/M/y", "fr": "d MMMM y"}
+from hanoi.catalogues import translate
+from hanoi.languages import language as language_of
 
 
 def babel_locale(language: str) -> str:
-    return BABEL_LOCALES[language]
+    return language_of(language).babel_locale
 
 
 def language_name(code: str, language: str) -> str:
@@ -33,7 +31,7 @@ def language_name(code: str, language: str) -> str:
     capitalises it; Vietnamese and French do not, where Babel's names (made
     for lists of languages) do."""
     name: str = Locale.parse(babel_locale(language)).languages.get(code, code)
-    return name if language == "en" else name[0].lower() + name[1:]
+    return name if language_of(language).capitalised_language_names else name[0].lower() + name[1:]
 
 
 def format_date(value: date | datetime, language: str) -> str:
@@ -48,12 +46,12 @@ def format_date(value: date | datetime, language: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _formatted_date(day: date, language: str) -> str:
-    text = _format_date(day, DATE_PATTERNS[language], locale=babel_locale(language))
+    text = _format_date(day, language_of(language).date_pattern, locale=babel_locale(language))
     return _day_of_month(day, language) + text[len(str(day.day)) :]
 
 
 def _day_of_month(day: date, language: str) -> str:
-    return "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return "1er" if language_of(language).french_typography and day.day == 1 else str(day.day)
 
 
 def format_span(first: date, last: date, language: str) -> str:
@@ -69,30 +67,25 @@ def format_span(first: date, last: date, language: str) -> str:
     return f"{format_date(first, language)} – {format_date(last, language)}"
 
 
-# "one day or the other" between two dates (format_either_day)
-EITHER_DAY: dict[str, str] = {"en": "or", "vi": "hoặc", "fr": "ou"}
-
-
 def format_either_day(first: date, last: date, language: str) -> str:
     """Two consecutive days of which the sources do not say which: '25 or 26
     October 2025', '25 hoặc 26/10/2025', '25 ou 26 octobre 2025'. A dash
     would read as both days; a longer span stays a span (format_span)."""
     if (last - first).days != 1:
         return format_span(first, last, language)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{_day_of_month(first, language)} {EITHER_DAY[language]} {format_date(last, language)}"
-    return f"{format_date(first, language)} {EITHER_DAY[language]} {format_date(last, language)}"
+    same_month = (first.year, first.month) == (last.year, last.month)
+    one = _day_of_month(first, language) if same_month else format_date(first, language)
+    return translate(language, "%(one)s or %(other)s") % {"one": one, "other": format_date(last, language)}
 
 
 def format_clock(moment: datetime, language: str) -> str:
     """A time of day as the language writes it: '09:00' in English, '9:00'
-    in Vietnamese (the press writes the hour without a leading zero), and in
-    French '9 h', '10 h 15' (French press and UN style, with no-break spaces)."""
-    if language == "fr":
+    in Vietnamese (the press writes the hour without a leading zero), and
+    with French typography '9 h', '10 h 15' (French press and UN style, with
+    no-break spaces)."""
+    if language_of(language).french_typography:
         return f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
-    if language == "vi":
-        return f"{moment.hour}:{moment.minute:02d}"
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    return format_time(moment, language_of(language).clock_pattern, locale=babel_locale(language))
 
 
 def format_number(value: int | float, language: str) -> str:
@@ -111,11 +104,29 @@ _FRENCH_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\u202f]?(:|[;!?]+)(?=[\s»)]|
 _FRENCH_GUILLEMETS = (re.compile(r"«[ \u00a0\u202f]?"), re.compile(r"[ \u00a0\u202f]?»"))
 
 
+def colon(language: str) -> str:
+    """': ', or ' : ' with a no-break space (French typography)."""
+    return "\u00a0: " if language_of(language).french_typography else ": "
+
+
+def list_separator(language: str) -> str:
+    """'; ', or ' ; ' with a narrow no-break space (French typography)."""
+    return "\u202f; " if language_of(language).french_typography else "; "
+
+
+def range_dash(language: str, *, spaced: bool = False) -> str:
+    """The dash between two times: '–', or with no-break spaces (French
+    typography, or between a time and another day's)."""
+    if language_of(language).french_typography:
+        return "\u00a0–\u00a0"
+    return " – " if spaced else "–"
+
+
 def typeset(text: str, language: str) -> str:
     """Plain text with the language's spaces around punctuation: in French,
     'Convention de Hanoï: Communiqués' gets a no-break space before its
     colon. Other languages are returned as they are."""
-    if language != "fr":
+    if not language_of(language).french_typography:
         return text
     text = _FRENCH_SPACE_BEFORE.sub(lambda m: ("\u00a0" if m[1] == ":" else "\u202f") + m[1], text)
     opening, closing = _FRENCH_GUILLEMETS

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import typst
 
+from hanoi.addresses import absolute_url
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.formatting import typeset
 from hanoi.languages import build_language
@@ -71,7 +72,7 @@ class CardsToDraw:
     def add(self, card: Card, site_url: str) -> str:
         """Keep the card to draw; its address."""
         self.cards.add(card)
-        return site_url.rstrip("/") + "/" + site_path(card.key(self.template))
+        return absolute_url(site_url, site_path(card.key(self.template)))
 
 
 def card_for(title: str, config: MkDocsConfig) -> Card:

@@ -23,7 +23,7 @@ import typst
 
 from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
-from hanoi.formatting import format_date
+from hanoi.formatting import colon, format_date
 from hanoi.markers.expansion import MARKER, parse_arguments
 from hanoi.media_kit.typst_engine import engine, message
 from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
@@ -95,6 +95,7 @@ def typst_source(
         [
             f"title: {typst_string(title)}",
             f"lang: {typst_string(language)}",
+            f"colon: {typst_string(colon(language))}",
             f"site-name: {typst_string(site_name)}",
             f"kicker: {typst_string(kicker)}",
             f"as-of: {typst_string(as_of_text)}",

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from hanoi.languages import DEFAULT_LANGUAGE, OG_LOCALES
+from hanoi.addresses import absolute_url
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGE_TABLE
 
 
 class HasUrl(Protocol):
@@ -20,13 +21,6 @@ class Alternate:
     og_locale: str
 
 
-def absolute_url(site_url: str, url: str) -> str:
-    """Join a site-relative page URL ('', './', 'vi/about/') to the site URL."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    path = "" if url in ("", ".", "./") else url.lstrip("/")
-    return base + path
-
-
 def page_alternates(site_url: str, alternates: Mapping[str, HasUrl]) -> list[Alternate]:
     """One entry per language the page exists in, then ``x-default``.
 
@@ -34,9 +28,9 @@ def page_alternates(site_url: str, alternates: Mapping[str, HasUrl]) -> list[Alt
     at ``/`` when the reader's language cannot be told.
     """
     links = [
-        Alternate(language, absolute_url(site_url, file.url), OG_LOCALES[language])
+        Alternate(language, absolute_url(site_url, file.url), LANGUAGE_TABLE[language].og_locale)
         for language, file in sorted(alternates.items())
-        if language in OG_LOCALES
+        if language in LANGUAGE_TABLE
     ]
     default = next((link for link in links if link.hreflang == DEFAULT_LANGUAGE), None)
     if default is not None:

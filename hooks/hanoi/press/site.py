@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Template
 
+from hanoi.addresses import absolute_url
 from hanoi.catalogues import translate
 from hanoi.feeds import FeedEntry, site_feed, write_atom_feed
 from hanoi.languages import language_prefix
@@ -71,7 +72,7 @@ def feed_link(site: SiteBuild, build: LanguageBuild) -> dict[str, str] | None:
         return None
     site_url = build.config.site_url or "/"
     return {
-        "href": site_url.rstrip("/") + "/" + feed_path(build.language),
+        "href": absolute_url(site_url, feed_path(build.language)),
         "title": translate(build.language, "Press releases"),
     }
 

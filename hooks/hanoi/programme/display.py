@@ -16,8 +16,9 @@ from typing import Any
 from babel.dates import format_date
 
 from hanoi.catalogues import N_, translate
-from hanoi.formatting import babel_locale, format_clock
+from hanoi.formatting import babel_locale, format_clock, range_dash
 from hanoi.formatting import format_date as format_site_date
+from hanoi.languages import language as language_of
 from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme, Source
 
 TYPE_LABELS: dict[str, str] = {
@@ -61,39 +62,24 @@ CALENDAR_NAME = N_("Hanoi Convention signing ceremony: programme")
 CONFERENCE_TITLE = N_("Signing Ceremony and High-Level Conference of the United Nations Convention against Cybercrime")
 SCHEDULE_NOTE = N_("Only the events whose time was reported are listed here; the programme page lists them all.")
 
-# Day headings in full, as each language's press writes them ("Thứ Bảy, ngày
-# 25/10/2025", "Samedi 25 octobre 2025"); filter buttons without the year.
-DAY_HEADING_PATTERNS: dict[str, str] = {"en": "EEEE, d MMMM y", "vi": "EEEE, 'ngày' d/M/y", "fr": "EEEE d MMMM y"}
-SHORT_DAY_PATTERNS: dict[str, str] = {"en": "EEEE d MMMM", "vi": "EEEE, d/M", "fr": "EEEE d MMMM"}
 
-
-def colon(language: str) -> str:
-    """': ', or ' : ' with a no-break space in French."""
-    return "\u00a0: " if language == "fr" else ": "
-
-
-def separator(language: str) -> str:
-    """'; ', or ' ; ' with a narrow no-break space in French."""
-    return "\u202f; " if language == "fr" else "; "
-
-
-def _day(day: date, patterns: dict[str, str], language: str) -> str:
+def _day(day: date, pattern: str, language: str) -> str:
     """A weekday and date that starts a heading or a button: capitalised
-    (CLDR writes French weekdays in lower case), "1er" in French."""
-    text = format_date(day, patterns[language], locale=babel_locale(language))
-    if language == "fr" and day.day == 1:
+    (CLDR writes French weekdays in lower case), "1er" with French typography."""
+    text = format_date(day, pattern, locale=babel_locale(language))
+    if language_of(language).french_typography and day.day == 1:
         text = text.replace(" 1 ", " 1er ", 1)
     return text[:1].upper() + text[1:]
 
 
 def day_heading(day: date, language: str) -> str:
     """'Saturday, 25 October 2025', 'Thứ Bảy, ngày 25/10/2025', 'Samedi 25 octobre 2025'."""
-    return _day(day, DAY_HEADING_PATTERNS, language)
+    return _day(day, language_of(language).day_heading_pattern, language)
 
 
 def day_short(day: date, language: str) -> str:
-    """'Sunday 26 October', 'Chủ Nhật, 26/10', 'Dimanche 26 octobre'."""
-    return _day(day, SHORT_DAY_PATTERNS, language)
+    """'Sunday 26 October', 'Chủ Nhật, 26/10', 'Dimanche 26 octobre' (a filter button: no year)."""
+    return _day(day, language_of(language).short_day_pattern, language)
 
 
 def zone_label(moment: datetime) -> str:
@@ -113,9 +99,8 @@ def clock(start: datetime, end: datetime | None, language: str) -> str:
     if ends is None:
         return format_clock(begins, language)
     if begins.date() == ends.date():
-        dash = "\u00a0–\u00a0" if language == "fr" else "–"
-        return f"{format_clock(begins, language)}{dash}{format_clock(ends, language)}"
-    dash = "\u00a0–\u00a0" if language == "fr" else " – "
+        return f"{format_clock(begins, language)}{range_dash(language)}{format_clock(ends, language)}"
+    dash = range_dash(language, spaced=True)
     return f"{format_clock(begins, language)}{dash}{day_short(ends.date(), language)} {format_clock(ends, language)}"
 
 

@@ -27,8 +27,10 @@ from typing import Any
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
 
+from hanoi.addresses import absolute_url
 from hanoi.catalogues import translate
-from hanoi.datafiles import SCHEMA_DIR
+from hanoi.datafiles import published_schema
+from hanoi.formatting import colon, list_separator
 from hanoi.languages import LANGUAGES, language_prefix
 from hanoi.programme.display import (
     CALENDAR_NAME,
@@ -37,17 +39,15 @@ from hanoi.programme.display import (
     SOURCES,
     VENUE_NOT_REPORTED,
     as_reported,
-    colon,
     day_heading,
     event_view,
     fact_view,
-    separator,
 )
 from hanoi.programme.model import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
 
 EXPORT_DIR = "ceremony/programme/"
 PAGE_DIR = "ceremony/programme/"
-EXPORT_SCHEMA = SCHEMA_DIR / "programme_export.schema.json"
+EXPORT_SCHEMA = "programme_export"  # data/schema/programme_export.schema.json
 C3VOC_SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 PRODUCT_ID = "-//Hanoi Convention press site//Programme//EN"
 ICS_STATUS = {"confirmed": "CONFIRMED", "to-be-confirmed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -75,11 +75,6 @@ def event_calendar_name(event_id: str) -> str:
     return f"events/{event_id}.ics"
 
 
-def absolute(site_url: str, path: str) -> str:
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + path.lstrip("/")
-
-
 def webcal(url: str) -> str:
     """The subscribe link of a calendar served over http(s)."""
     for scheme in ("https://", "http://"):
@@ -89,7 +84,7 @@ def webcal(url: str) -> str:
 
 
 def event_page_url(site_url: str, language: str, event: Event) -> str:
-    return absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}#{event.id}")
+    return absolute_url(site_url, f"{language_prefix(language)}{PAGE_DIR}#{event.id}")
 
 
 # --- iCalendar --------------------------------------------------------------
@@ -111,10 +106,10 @@ def _description(view: dict[str, Any], language: str, note: str) -> str:
         lines.append(
             group["label"]
             + colon(language)
-            + separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"])
+            + list_separator(language).join(f"{p['name']} ({p['role']})" for p in group["people"])
         )
     if view["organisers"]:
-        lines.append(view["organisers_label"] + colon(language) + separator(language).join(view["organisers"]))
+        lines.append(view["organisers_label"] + colon(language) + list_separator(language).join(view["organisers"]))
     lines += ["", translate(language, SOURCES) + colon(language).rstrip()]
     lines += [f"- {s['name']}{colon(language)}{s['url']}" for s in view["sources"]]
     lines += ["", note]
@@ -264,7 +259,7 @@ def _utc(moment: datetime | None) -> str | None:
 
 def open_data(programme: Programme, language: str, site_url: str) -> dict[str, Any]:
     """The programme as open data in one language (schema: programme.schema.json)."""
-    base = absolute(site_url, export_path(language))
+    base = absolute_url(site_url, export_path(language))
     events = []
     for event in programme.events:
         view = views(programme, language)[event.id]
@@ -302,8 +297,8 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
         "as_of": programme.as_of.isoformat(),
         "note": as_reported(programme, language),
         "time_zone": TIME_ZONE_NAME,
-        "url": absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
-        "translations": {other: absolute(site_url, export_path(other, "programme.json")) for other in LANGUAGES},
+        "url": absolute_url(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
+        "translations": {other: absolute_url(site_url, export_path(other, "programme.json")) for other in LANGUAGES},
         "facts": [fact_view(f, language) for f in programme.general],
         "days": [
             {
@@ -324,11 +319,6 @@ def open_data(programme: Programme, language: str, site_url: str) -> dict[str, A
         ],
         "events": events,
     }
-
-
-def export_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
-    return schema
 
 
 # --- schedule.json (frab / c3voc) ------------------------------------------
@@ -414,7 +404,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
         "$schema": C3VOC_SCHEMA_URL,
         "schedule": {
             "version": programme.as_of.isoformat(),
-            "base_url": absolute(site_url, export_path(language)),
+            "base_url": absolute_url(site_url, export_path(language)),
             "conference": {
                 "acronym": f"hanoiconvention-{first.year}-{language}",
                 "title": translate(language, CONFERENCE_TITLE),
@@ -424,7 +414,7 @@ def schedule(programme: Programme, language: str, site_url: str) -> dict[str, An
                 "daysCount": len(programme.days),
                 "timeslot_duration": "00:15",
                 "time_zone_name": TIME_ZONE_NAME,
-                "url": absolute(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
+                "url": absolute_url(site_url, f"{language_prefix(language)}{PAGE_DIR}"),
                 "rooms": [{"name": name, "guid": guid} for name, guid in rooms.items()],
                 "days": days,
             },
@@ -448,7 +438,7 @@ def write_exports(site_dir: Path, programme: Programme, language: str, site_url:
     files = {
         "programme.ics": programme_calendar(programme, language, site_url),
         "programme.json": _dump(open_data(programme, language, site_url)).encode("utf-8"),
-        "programme.schema.json": EXPORT_SCHEMA.read_bytes(),
+        "programme.schema.json": published_schema(EXPORT_SCHEMA).encode("utf-8"),
         "schedule.json": _dump(schedule(programme, language, site_url)).encode("utf-8"),
     }
     for event in programme.events:

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 from mkdocs.utils import get_relative_url
 
+from hanoi.addresses import absolute_url
 from hanoi.catalogues import translate
 from hanoi.markers.expansion import MarkerContext, MarkerError
 from hanoi.programme.display import TYPE_LABELS, as_reported, event_view, fact_view, programme_days
-from hanoi.programme.exports import absolute, event_calendar_name, export_path, views, webcal
+from hanoi.programme.exports import event_calendar_name, export_path, views, webcal
 from hanoi.programme.model import TYPE_GROUPS, TYPES, Event
 
 
@@ -152,7 +153,7 @@ def render_downloads(args: dict[str, str], context: MarkerContext) -> str:
         "partials/programme/downloads.html",
         {
             "ics": _href(context, path("programme.ics")),
-            "webcal": webcal(absolute(site_url, path("programme.ics"))),
+            "webcal": webcal(absolute_url(site_url, path("programme.ics"))),
             "json": _href(context, path("programme.json")),
             "schema": _href(context, path("programme.schema.json")),
             "schedule": _href(context, path("schedule.json")),

@@ -48,6 +48,15 @@ def built_languages(config: MkDocsConfig) -> list[str]:
     return list(getattr(config.plugins.get("i18n"), "build_languages", None) or LANGUAGES)
 
 
+def search_in_every_language(config: MkDocsConfig) -> None:
+    """Material's search knows the site's languages (lunr's stemmers and
+    stop words for each): the i18n plugin's, not a second list in mkdocs.yml.
+    Set before the search plugin's on_config reads them."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["lang"] = list(LANGUAGES)
+
+
 def publish_worker(files: Files, config: MkDocsConfig, state: SearchState) -> str | None:
     """Publish our worker under a name with its content's hash; the problem if it is missing."""
     source = files.get_file_from_path(WORKER_SOURCE)

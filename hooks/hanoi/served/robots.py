@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hanoi.pages.alternates import absolute_url
+from hanoi.addresses import absolute_url
 
 SITEMAP = "sitemap.xml"
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hanoi.addresses import absolute_url
 from hanoi.languages import LANGUAGES
 from hanoi.problems import Problem
 from hanoi.served.published import site_files
@@ -184,8 +185,10 @@ def content_security_policy(script_hashes: Iterable[str], site_url: str) -> str:
     site's script folder and the templates' inline scripts only, and
     workers from its worker folder only (``site_url``: the address the site
     is built for, as MkDocs knows it)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    sources = {"script-src": " ".join([base + SCRIPT_FOLDER, *script_hashes]), "worker-src": base + WORKER_FOLDER}
+    sources = {
+        "script-src": " ".join([absolute_url(site_url, SCRIPT_FOLDER), *script_hashes]),
+        "worker-src": absolute_url(site_url, WORKER_FOLDER),
+    }
     return "; ".join(f"{name} {sources.get(name, value)}".strip() for name, value in BASE_POLICY)
 
 
@@ -227,15 +230,15 @@ def security_txt(site_url: str, now: datetime, languages: Iterable[str], reposit
     vulnerability reporting, under the policy of its SECURITY.md; no address
     is invented here. A build that knows no GitHub repository (a local one)
     points to the site's contact page instead."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    contact_page = absolute_url(site_url, "contact/#report-a-problem")
     expires = (now + timedelta(days=180)).astimezone(UTC).replace(microsecond=0)
-    contact = VULNERABILITY_REPORT.format(repository=repository) if repository else f"{base}contact/#report-a-problem"
-    policy = SECURITY_POLICY.format(repository=repository) if repository else f"{base}contact/#report-a-problem"
+    contact = VULNERABILITY_REPORT.format(repository=repository) if repository else contact_page
+    policy = SECURITY_POLICY.format(repository=repository) if repository else contact_page
     return (
         f"Contact: {contact}\n"
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}\n"
         f"Preferred-Languages: {', '.join(languages)}\n"
-        f"Canonical: {base}.well-known/security.txt\n"
+        f"Canonical: {absolute_url(site_url, '.well-known/security.txt')}\n"
         f"Policy: {policy}\n"
     )
 
@@ -247,19 +250,19 @@ def write_served_files(
     not_found_pages: Mapping[str, str],
     deploy_context: str,
     repository: str | None,
+    built_at: datetime,
 ) -> list[Problem]:
-    """``/.well-known/security.txt``, then ``_headers`` with the CSP of the
-    templates' scripts (``written``: each page's, as MkDocs wrote it, by
-    path; ``not_found_pages``: each 404 page's HTML, by path); or the
-    problems that stop the build, and nothing written."""
+    """``/.well-known/security.txt`` (expiring half a year after the build's
+    instant), then ``_headers`` with the CSP of the templates' scripts
+    (``written``: each page's, as MkDocs wrote it, by path;
+    ``not_found_pages``: each 404 page's HTML, by path); or the problems
+    that stop the build, and nothing written."""
     problems = unrendered_html_problems(site_dir, [Path(p) for p in [*written, *not_found_pages]])
     if problems:
         return problems
     well_known = site_dir / ".well-known"
     well_known.mkdir(exist_ok=True)
-    (well_known / "security.txt").write_text(
-        security_txt(site_url, datetime.now(UTC), LANGUAGES, repository), encoding="utf-8"
-    )
+    (well_known / "security.txt").write_text(security_txt(site_url, built_at, LANGUAGES, repository), encoding="utf-8")
     csp = content_security_policy(site_script_hashes(written, not_found_pages.values()), site_url)
     headers = headers_file(csp, fingerprinted_assets(site_dir), deploy_context)
     (site_dir / "_headers").write_text(headers, encoding="utf-8")

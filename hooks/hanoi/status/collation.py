@@ -1,10 +1,11 @@
 """Alphabetical order in each of the site's languages, and the accent-free
 form a filter box matches against.
 
-Vietnamese order is its own alphabet, a ă â b c d đ e ê g h i k l m n o ô ơ
-p q r s t u ư v x y, with the tone marks compared only after the letters
-(in dictionary order: none, grave, hook, tilde, acute, dot below). English
-and French compare letters first and accents after ("Égypte" with E).
+Each language sorts by its alphabet (``hanoi.languages.LANGUAGE_TABLE``).
+Vietnamese order is its own, a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t
+u ư v x y, with the tone marks compared only after the letters (in
+dictionary order: none, grave, hook, tilde, acute, dot below). English and
+French compare letters first and accents after ("Égypte" with E).
 
 Written here because no pip-installable library does it: PyICU, which has
 CLDR's Vietnamese tailoring, needs the ICU C library and a compiler (PyPI has
@@ -17,9 +18,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-_VIETNAMESE_LETTERS = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
-_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-# Marks that make a Vietnamese letter (ă, â, ê, ô, ơ, ư) rather than a tone.
+from hanoi.languages import language as language_of
+
+# Marks that make a letter of its own in an alphabet that has it (Vietnamese
+# ă, â, ê, ô, ơ, ư) rather than an accent compared after the letters.
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SEPARATORS = set(" -–'’.,()")
@@ -27,16 +29,16 @@ _SEPARATORS = set(" -–'’.,()")
 
 def _letters(name: str, language: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Each letter's rank in the language's alphabet, then its accents' ranks."""
-    alphabet = {
-        letter: rank for rank, letter in enumerate(_VIETNAMESE_LETTERS if language == "vi" else _LATIN_LETTERS, 2)
-    }
+    letters = _alphabet(language)
+    alphabet = {letter: rank for rank, letter in enumerate(letters, 2)}
     primary: list[int] = []
     secondary: list[int] = []
     for char in unicodedata.normalize("NFD", name.casefold().replace("œ", "oe").replace("æ", "ae")):
         if unicodedata.combining(char):
-            if language == "vi" and char in _LETTER_MARKS and primary:
-                letter = unicodedata.normalize("NFC", _VIETNAMESE_LETTERS[primary[-1] - 2] + char)
-                primary[-1] = alphabet.get(letter, primary[-1])
+            index = primary[-1] - 2 if primary else -1  # the letter before the mark, if it is one
+            letter = unicodedata.normalize("NFC", letters[index] + char) if 0 <= index < len(letters) else ""
+            if char in _LETTER_MARKS and letter in alphabet:
+                primary[-1] = alphabet[letter]
             elif secondary:
                 secondary[-1] = secondary[-1] * 8 + _TONES.get(char, 6)
             continue
@@ -47,6 +49,11 @@ def _letters(name: str, language: str) -> tuple[tuple[int, ...], tuple[int, ...]
         primary.append(alphabet.get(char, 100 + ord(char)))
         secondary.append(0)
     return tuple(primary), tuple(secondary)
+
+
+@lru_cache(maxsize=8)
+def _alphabet(language: str) -> tuple[str, ...]:
+    return tuple(language_of(language).alphabet.split())
 
 
 @lru_cache(maxsize=4096)

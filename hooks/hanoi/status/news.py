@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from hanoi.addresses import absolute_url
 from hanoi.catalogues import translate
 from hanoi.feeds import FeedEntry, site_feed, write_atom_feed
 from hanoi.formatting import format_date, format_number
@@ -243,6 +244,6 @@ def status_feed_link(site: SiteBuild, build: LanguageBuild) -> dict[str, str] | 
         return None
     site_url = build.config.site_url or "/"
     return {
-        "href": site_url.rstrip("/") + "/" + status_feed_path(build.language),
+        "href": absolute_url(site_url, status_feed_path(build.language)),
         "title": translate(build.language, "Status updates"),
     }

@@ -17,10 +17,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hanoi.addresses import absolute_url
 from hanoi.catalogues import N_, translate
-from hanoi.datafiles import SCHEMA_DIR
-from hanoi.formatting import format_date
-from hanoi.languages import LANGUAGES
+from hanoi.datafiles import published_schema
+from hanoi.formatting import format_date, language_name
+from hanoi.languages import LANGUAGES, language
 from hanoi.sources import SOURCE_KINDS, Source, confirmation
 from hanoi.status.collation import sort_key
 from hanoi.status.facts import Signatory, SiteFacts
@@ -31,7 +32,7 @@ STATUS_SCHEMA = "status.schema.json"
 SIGNATORIES_CSV = "signatories.csv"
 DATA_PACKAGE = "datapackage.json"
 # The schema published beside status.json is the one the tests check it with.
-STATUS_SCHEMA_SOURCE = SCHEMA_DIR / "status_export.schema.json"
+STATUS_SCHEMA_SOURCE = "status_export"  # data/schema/status_export.schema.json
 # Each file by the name templates link it with.
 OPEN_DATA = {
     "status_json": STATUS_JSON,
@@ -44,18 +45,19 @@ DAY_OR_SPAN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
 # declared once, so that the file and its description cannot drift apart.
 CSV_FIELDS: tuple[dict[str, Any], ...] = (
     {"name": "id", "type": "string", "description": "the site's stable id of the signatory, e.g. viet-nam"},
-    {"name": "name_en", "type": "string", "description": "its name in English (UN short name)"},
-    {
-        "name": "name_vi",
-        "type": "string",
-        "description": "its name in Vietnamese (Viet Nam's Ministry of Foreign Affairs)",
-    },
-    {"name": "name_fr", "type": "string", "description": "its name in French (UN short name)"},
+    *(
+        {
+            "name": f"name_{code}",
+            "type": "string",
+            "description": f"its name in {language_name(code, 'en')} ({language(code).state_names_from})",
+        }
+        for code in LANGUAGES
+    ),
     {
         "name": "type",
         "type": "string",
         "description": "state, or regional-organization (the European Union: its instrument does not count "
-        "toward the 40 needed for entry into force, Art. 65(1))",
+        "toward the instruments needed for entry into force, Art. 65(1))",
         "constraints": {"enum": ["state", "regional-organization"]},
     },
     {
@@ -144,11 +146,10 @@ def phase_description(status: TreatyStatus, language: str) -> str:
 
 
 def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> dict[str, Any]:
-    base = site_url if site_url.endswith("/") else site_url + "/"
     signatures = facts.signatures
     record = facts.treaty
     return {
-        "$schema": base + STATUS_SCHEMA,
+        "$schema": absolute_url(site_url, STATUS_SCHEMA),
         "as_of": status.as_of.isoformat(),
         "signatories_as_of": signatures.as_of.isoformat(),
         "built_at": status.built_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -203,7 +204,7 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
             }
             for s in record.domestic_steps
         ],
-        "signatories_csv": base + SIGNATORIES_CSV,
+        "signatories_csv": absolute_url(site_url, SIGNATORIES_CSV),
     }
 
 
@@ -217,7 +218,7 @@ def status_json(facts: SiteFacts, status: TreatyStatus, site_url: str) -> str:
 
 
 def status_schema() -> str:
-    return STATUS_SCHEMA_SOURCE.read_text(encoding="utf-8")
+    return published_schema(STATUS_SCHEMA_SOURCE)
 
 
 def signatories_csv(facts: SiteFacts) -> str:
@@ -247,7 +248,6 @@ def signatories_csv(facts: SiteFacts) -> str:
 def data_package(facts: SiteFacts, site_url: str) -> str:
     """``datapackage.json``: signatories.csv described for tools (a
     Frictionless Data Package, its columns typed by a Table Schema)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
     fields = [
         {**f, "constraints": {**f.get("constraints", {}), "required": f["name"] not in OPTIONAL_COLUMNS}}
         for f in CSV_FIELDS
@@ -260,7 +260,7 @@ def data_package(facts: SiteFacts, site_url: str) -> str:
         "description": "One row per signatory, as this site lists it, computed from its data files at each build. "
         "The depositary record (UN Treaty Collection, treaty XVIII-16) is the authoritative status. "
         "status.json gives the instruments deposited and the phase of the Convention.",
-        "homepage": base,
+        "homepage": absolute_url(site_url, ""),
         "sources": [{"title": s.name["en"], "path": s.url} for s in sources],
         "resources": [
             {

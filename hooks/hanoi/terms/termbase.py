@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from hanoi.datafiles import DATA_DIR, load_validated, nfc_problems, problem_at
+from hanoi.languages import LANGUAGES
 from hanoi.problems import Problem
 
 TERMBASE_FILE = DATA_DIR / "termbase.yml"
@@ -54,7 +55,7 @@ def load_termbase(path: Path = TERMBASE_FILE) -> tuple[list[Term], list[Problem]
     problems = nfc_problems(data, path)
     terms = []
     for index, entry in enumerate(data["terms"]):
-        approved = {language: entry[language] for language in ("en", "vi", "fr")}
+        approved = {language: entry[language] for language in LANGUAGES}
         forbidden = {language: tuple(v) for language, v in entry.get("forbidden", {}).items()}
         for language, variants in forbidden.items():
             clash = [v for v in variants if forbidden_in(approved[language], v)]

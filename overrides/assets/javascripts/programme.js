@@ -48,7 +48,7 @@
     form.hidden = false;
   }
 
-  function formatters(language) {
+  function formatters(language, unpaddedHours) {
     var clock = new Intl.DateTimeFormat(language, {
       weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
     });
@@ -58,10 +58,10 @@
     } catch (error) {
       zone = new Intl.DateTimeFormat(language, { hour: "numeric", timeZoneName: "short" }); // older browsers
     }
-    // Vietnamese writes the hour without a leading zero ("9:00"), as the page
-    // does; the browsers' range formats for Vietnamese pad it whatever the
-    // options say, so the zero is taken off the text.
-    var hours = language === "vi"
+    // A language that writes the hour without a leading zero ("9:00" in
+    // Vietnamese, data-hc-unpadded-hours), as the page does: the browsers'
+    // range formats pad it whatever the options say, so the zero is taken off.
+    var hours = unpaddedHours
       ? function (text) { return text.replace(/(^|[^\d:])0(\d:\d\d)/g, "$1$2"); }
       : function (text) { return text; };
     return { clock: clock, zone: zone, hours: hours };
@@ -102,7 +102,7 @@
     button.addEventListener("click", function () {
       if (!format) {
         zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-        format = formatters(document.documentElement.lang || "en");
+        format = formatters(document.documentElement.lang || "en", box.hasAttribute("data-hc-unpadded-hours"));
       }
       var on = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", on ? "true" : "false");
