@@ -66,7 +66,7 @@ def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def crafted_site(tmp_path_factory: pytest.TempPathFactory) -> CraftedSite:
     """The project with every crafted input that gets past the source checks,
-    each in a page of its own (docs/en/probe/), and the inert ones (and
+    each in a page of its own (a probe folder of the copy's English pages), and the inert ones (and
     markup in a release's front matter), built for the address it is served
     at: the build fails, naming each refused page, and writes the pages, the
     refused ones sanitized (tests/test_content_gate.py, tests/browser/

@@ -16,16 +16,20 @@ from hanoi.problems import Problem
 
 @dataclass(frozen=True)
 class Source:
+    """A public source that data cite: the status data's (with its kind)
+    and the programme's (with its title, in its own language)."""
+
     id: str
     name: Mapping[str, str] = field(compare=False)  # by language; a source is known by its id and address
     url: str
-    kind: str  # depositary, depositary-mirror, official, news or secondary
+    kind: str = ""  # depositary, depositary-mirror, official, news or secondary; "" where data do not classify
     # ISO 639 code of the language it is written in, when the data gives it:
     # readers of another language are told, as in the pages' own source lists.
     language: str | None = None
     # The day it was last read (the sync sets it for the depositary record,
     # which carries no "status as at" of its own); readers see it beside it.
     retrieved: date | None = field(default=None, compare=False)
+    title: str = field(default="", compare=False)  # the page's own title, in its own language
 
 
 # Kinds of source, the most authoritative first (data/schema/source.schema.json).

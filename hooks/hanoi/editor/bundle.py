@@ -37,7 +37,7 @@ ESBUILD = PACKAGES / ".bin" / "esbuild"  # the native program, or a Node.js scri
 CACHE_DIR = PACKAGES / ".cache" / "hanoi-editor"
 ENTRY_NAME = "main"
 # Source maps are for debugging the editor itself and are not published
-# (hanoi.published); legal comments (licences) are kept, at the end of each file.
+# (the editor site copies none); legal comments (licences) are kept, at the end of each file.
 ESBUILD_OPTIONS = (
     "--bundle",
     "--format=esm",

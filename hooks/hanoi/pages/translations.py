@@ -89,7 +89,7 @@ def record(translation: Path, docs_dir: Path = DOCS_DIR) -> str:
 
 log = logging.getLogger("mkdocs.hooks.translation_status")
 # Outside the "mkdocs" logger tree on purpose: shown, but not counted by --strict.
-advice = logging.getLogger("hanoi.translation_status")
+advice = logging.getLogger("hanoi.pages.translations")
 
 
 def report(rows: list[Row]) -> None:

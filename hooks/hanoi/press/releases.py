@@ -150,12 +150,12 @@ def _translation_problems(releases: list[Release], pages: list[SourcePage]) -> l
 def embargo_text(instant: datetime, language: str) -> str:
     """When an embargo lifts, in UTC with the time in Hanoi alongside (as the
     media page promises): '26 October 2025 at 15:00 UTC (22:00 in Hanoi)'."""
-    utc, hanoi = instant.astimezone(UTC), instant.astimezone(SITE_TIME_ZONE)
-    hanoi_time = format_clock(hanoi, language)
-    if hanoi.date() != utc.date():
+    utc, local = instant.astimezone(UTC), instant.astimezone(SITE_TIME_ZONE)
+    hanoi_time = format_clock(local, language)
+    if local.date() != utc.date():
         hanoi_time = translate(language, "%(time)s on %(date)s") % {
             "time": hanoi_time,
-            "date": format_date(hanoi, language),
+            "date": format_date(local, language),
         }
     return translate(language, "%(date)s at %(utc_time)s UTC (%(hanoi_time)s in Hanoi)") % {
         "date": format_date(utc, language),

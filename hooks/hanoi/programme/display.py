@@ -19,7 +19,8 @@ from hanoi.catalogues import N_, translate
 from hanoi.formatting import babel_locale, format_clock, range_dash
 from hanoi.formatting import format_date as format_site_date
 from hanoi.languages import language as language_of
-from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme, Source
+from hanoi.programme.model import TIME_ZONE, Day, DayFact, Event, Programme
+from hanoi.sources import Source
 
 TYPE_LABELS: dict[str, str] = {
     "ceremony": N_("Ceremony"),
@@ -112,7 +113,7 @@ def time_text(event: Event, language: str) -> str:
     return f"{clock(event.start, event.end, language)} ({zone_label(event.start)})"
 
 
-def _sources(sources: tuple[Source, ...], language: str) -> list[dict[str, str]]:
+def _sources(sources: tuple[Source, ...], language: str) -> list[dict[str, str | None]]:
     return [{"name": s.name[language], "title": s.title, "url": s.url, "language": s.language} for s in sources]
 
 

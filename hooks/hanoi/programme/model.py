@@ -18,16 +18,17 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from hanoi.clock import SITE_TIME_ZONE
 from hanoi.datafiles import DATA_DIR, line_of, load_yaml, nfc_problems, relative, schema_problems
 from hanoi.problems import Problem, Refused
+from hanoi.sources import Source
 
 PROGRAMME_DIR = DATA_DIR / "programme"
 FILE_NAMES = ("sources", "venues", "days", "events")
 
-TIME_ZONE_NAME = "Asia/Ho_Chi_Minh"
-TIME_ZONE = ZoneInfo(TIME_ZONE_NAME)
+TIME_ZONE = SITE_TIME_ZONE  # the ceremony's, in Hanoi: the site's own
+TIME_ZONE_NAME = TIME_ZONE.key
 HANOI_OFFSET = timedelta(hours=7)
 HANOI = timezone(HANOI_OFFSET)
 
@@ -57,15 +58,6 @@ UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:hanoi-convention-site:progra
 @cache
 def _uid(event_id: str) -> str:
     return str(uuid.uuid5(UID_NAMESPACE, event_id))
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    name: Mapping[str, str]  # by language: who published it, as each language's readers know it
-    title: str  # in the source's own language
-    url: str
-    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -566,7 +558,7 @@ def _translated(value: Mapping[str, str]) -> dict[str, str]:
 
 def _model(data: Mapping[str, Any]) -> Programme:
     sources = {
-        key: Source(key, _translated(s["name"]), s.get("title", ""), s["url"], s.get("language", "en"))
+        key: Source(key, _translated(s["name"]), s["url"], language=s.get("language", "en"), title=s.get("title", ""))
         for key, s in data["sources"]["sources"].items()
     }
 

@@ -1,5 +1,5 @@
 /* The signatories' filter box (overrides/partials/markers/signatures.html).
-   Each row carries its names folded as hanoi.collation.folded() folds them:
+   Each row carries its names folded as hanoi.status.collation.folded() folds them:
    lower case, no accents or tone marks, "đ" as "d". The typed text is folded
    the same way, so "viet" finds "Việt Nam" and "ai cap" finds "Ai Cập".
    Without JavaScript the box stays hidden and the page is the plain list. */

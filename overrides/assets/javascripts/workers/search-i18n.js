@@ -16,7 +16,7 @@
  *    terms in ?h=; they become the original words found ("tội phạm"), since
  *    Material's page highlighter compares text as it is.
  *
- * fold() must agree with hooks/hanoi/search.py::fold (tested).
+ * fold() must agree with hanoi.search.index.fold (tested).
  * Loaded in a page instead of a worker, it only defines self.HanoiSearch.
  */
 (function () {
