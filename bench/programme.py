@@ -176,18 +176,18 @@ def instrumented_build(project: Path) -> dict[str, float]:
 def in_process(project: Path) -> dict[str, float]:
     """The hook's work outside the markers, timed directly on the synthetic data."""
     sys.path.insert(0, str(project / "hooks"))
-    from hanoi.programme.exports import write_exports  # noqa: PLC0415
-    from hanoi.programme.model import PROGRAMME_DIR, validate  # noqa: PLC0415 (the copy's modules)
+    from hanoi.programme.exports import export_files, write_files  # noqa: PLC0415
+    from hanoi.programme.model import PROGRAMME_DIR, load_programme  # noqa: PLC0415 (the copy's modules)
 
     started = time.perf_counter()
-    programme, problems = validate(PROGRAMME_DIR)
+    programme, problems = load_programme(PROGRAMME_DIR)
     validation = time.perf_counter() - started
     if problems or programme is None:
         sys.exit("the synthetic programme is invalid:\n" + "\n".join(map(str, problems)))
     out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
     started = time.perf_counter()
     for language in LANGUAGES:
-        write_exports(out, programme, language, SITE_URL)
+        write_files(out, export_files(programme, language, SITE_URL))
     exports = time.perf_counter() - started
     shutil.rmtree(out)
     return {"validation": validation, "exports": exports, "events": len(programme.events)}

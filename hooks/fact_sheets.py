@@ -9,14 +9,17 @@ kit page is the marker <!-- media-kit sheets="…" --> (``hanoi.markers.table``)
 
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hanoi.build import AFTER_MARKERS, BEFORE_NEXT_LANGUAGE, language_build, site_build
-from hanoi.media_kit.site import stop_on_sheet_problems, with_sheet_box, write_sheets_and_kit
+from hanoi.build import AFTER_MARKERS, AFTER_SEARCH_INDEXING, BEFORE_NEXT_LANGUAGE, language_build, site_build
+from hanoi.media_kit.site import stop_on_sheet_problems, with_kit_downloads, with_sheet_box, write_sheets_and_kit
 
 
 # After hooks/markers.py has put the figures in: the PDF shows what the page shows.
@@ -30,7 +33,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-# After the programme's exports (written at the default priority): the kit lists them.
+# Every page's content is made (the sheets' PDFs with it); after search has
+# read the page: the downloads table is not what readers search for.
+@event_priority(AFTER_SEARCH_INDEXING)
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    page.content = with_kit_downloads(page.content or "", page, site_build(config), language_build(config))
+    return context
+
+
 @event_priority(BEFORE_NEXT_LANGUAGE)
 def on_post_build(config: MkDocsConfig) -> None:
-    write_sheets_and_kit(site_build(config), language_build(config))
+    write_sheets_and_kit(language_build(config))

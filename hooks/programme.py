@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_MARKERS, language_build, site_build
 from hanoi.programme.anchors import add_anchors
-from hanoi.programme.exports import write_exports
+from hanoi.programme.exports import language_exports, write_files
 from hanoi.programme.markers import PageAnchors
 
 log = logging.getLogger("mkdocs.hooks.programme")
@@ -31,5 +31,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = language_build(config)
-    write_exports(Path(config.site_dir), site_build(config).programme, build.language, config.site_url or "/")
+    write_files(Path(config.site_dir), language_exports(site_build(config), language_build(config)))

@@ -6,12 +6,11 @@ import io
 import string
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from hanoi.media_kit.downloads import Member, format_size, programme_as_of, write_zip
+from hanoi.media_kit.downloads import Member, format_size, zip_of
 from hanoi.media_kit.sheets import compile_pdf, compile_sheet, fact_ids, pdf_path, sheet_slug, typst_source
 from hanoi.media_kit.typst_markup import UnsupportedElement, escape, html_to_typst
 
@@ -136,19 +135,10 @@ def test_sizes_in_the_readers_language(size: int, language: str, text: str) -> N
     assert format_size(size, language) == text
 
 
-def test_zip_is_deterministic(tmp_path: Path) -> None:
-    (tmp_path / "b.pdf").write_bytes(b"B" * 100)
-    (tmp_path / "a.ics").write_bytes(b"A")
-    members = [Member("z/b.pdf", tmp_path / "b.pdf"), Member("a/a.ics", tmp_path / "a.ics")]
-    write_zip(tmp_path / "one.zip", members, date(2025, 10, 26))
-    write_zip(tmp_path / "two.zip", list(reversed(members)), date(2025, 10, 26))
-    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
-    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+def test_zip_is_deterministic() -> None:
+    members = [Member("z/b.pdf", b"B" * 100), Member("a/a.ics", b"A")]
+    one = zip_of(members, date(2025, 10, 26))
+    assert one == zip_of(list(reversed(members)), date(2025, 10, 26))
+    with zipfile.ZipFile(io.BytesIO(one)) as archive:
         assert archive.namelist() == ["a/a.ics", "z/b.pdf"]
         assert {i.date_time for i in archive.infolist()} == {(2025, 10, 26, 0, 0, 0)}
-
-
-def test_programme_date_comes_from_its_open_data(tmp_path: Path) -> None:
-    (tmp_path / "programme.json").write_text('{"as_of": "2025-10-20", "events": []}', encoding="utf-8")
-    assert programme_as_of([tmp_path / "programme.json"]) == date(2025, 10, 20)
-    assert programme_as_of([]) is None

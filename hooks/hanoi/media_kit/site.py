@@ -1,7 +1,9 @@
 """The media kit on the site of one language build: each fact sheet page's
 PDF (made from the page's HTML by Typst, ``hanoi.media_kit.sheets``) and the
-box under its title; the kit page's downloads table, written once every file
-exists so that its sizes are measured on disk; the kit's zip.
+box under its title; the kit page's downloads table, put in once every
+page's content is made (MkDocs renders every page's Markdown before it
+writes any page), from the PDFs and programme exports in memory; the kit's
+zip. The files are written at the end, as they were measured.
 
 Marker: <!-- media-kit sheets="slug-a,slug-b" -->   the kit's downloads, in this order
 """
@@ -23,19 +25,11 @@ from mkdocs.utils import get_relative_url
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext, MarkerError
-from hanoi.media_kit.downloads import (
-    FORMATS,
-    MEDIA_TYPES,
-    Member,
-    format_size,
-    programme_as_of,
-    programme_files,
-    write_zip,
-    zip_path,
-)
+from hanoi.media_kit.downloads import FORMATS, MEDIA_TYPES, PROGRAMME_FILES, Member, format_size, zip_of, zip_path
 from hanoi.media_kit.sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
 from hanoi.press.site import language_names
 from hanoi.problems import Problem, stop_on
+from hanoi.programme.exports import language_exports, write_files
 
 if TYPE_CHECKING:
     from hanoi.build import LanguageBuild, SiteBuild
@@ -57,7 +51,6 @@ class BuiltSheet:
 
 @dataclass(frozen=True)
 class KitPage:
-    dest: Path
     url: str
     source: str
     sheets: tuple[str, ...]
@@ -69,6 +62,7 @@ class SheetsState:
 
     built: dict[str, BuiltSheet] = field(default_factory=dict)
     kit: KitPage | None = None
+    kit_zip: bytes | None = None  # made with the kit page's table, written at the end
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -143,104 +137,96 @@ def render_media_kit(args: dict[str, str], context: MarkerContext) -> str:
         raise MarkerError(
             f"fact sheet {', '.join(unlisted)} is not listed", 'add it to sheets="..." so that journalists can find it'
         )
-    context.build.state(SheetsState).kit = KitPage(
-        Path(context.page.file.abs_dest_path), context.page.url, context.page_src, sheets
-    )
+    context.build.state(SheetsState).kit = KitPage(context.page.url, context.page_src, sheets)
     return KIT_PLACEHOLDER
 
 
 def _row(
-    site_dir: Path, kit: KitPage, path: Path, language: str, names: Mapping[str, str], **extra: Any
+    kit: KitPage, path: str, content: bytes, language: str, names: Mapping[str, str], **extra: Any
 ) -> dict[str, Any]:
-    relative = path.relative_to(site_dir).as_posix()
-    size = path.stat().st_size
+    """One download: ``path`` from the site root."""
+    name = path.rsplit("/", 1)[-1]
+    suffix = "." + name.rsplit(".", 1)[-1]
     return {
-        "href": get_relative_url(relative, kit.url),
-        "file_name": path.name,
+        "href": get_relative_url(path, kit.url),
+        "file_name": name,
         "language": language,
         "language_name": names.get(language, language),
-        "format": FORMATS[path.suffix],
-        "media_type": MEDIA_TYPES[path.suffix],
-        "size": format_size(size, language),
-        "size_bytes": size,
+        "format": FORMATS[suffix],
+        "media_type": MEDIA_TYPES[suffix],
+        "size": format_size(len(content), language),
+        "size_bytes": len(content),
         **extra,
     }
 
 
-def write_sheets_and_kit(site: SiteBuild, build: LanguageBuild) -> None:
-    """The PDFs, then the kit's zip and downloads table, measured on disk."""
-    state, language = build.state(SheetsState), build.language
-    site_dir = Path(build.config.site_dir)
-    for sheet in state.built.values():
-        target = site_dir / pdf_path(sheet.slug, language)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(sheet.pdf)
-    kit = state.kit
-    if kit is None:
-        return
+def _unbuilt_problems(kit: KitPage, state: SheetsState) -> list[Problem]:
     unbuilt = [slug for slug in kit.sheets if slug not in state.built]
-    if unbuilt:
-        stop_on(
-            [
-                Problem(
-                    kit.source,
-                    None,
-                    "media-kit",
-                    f"fact sheet {', '.join(unbuilt)} was not published",
-                    'publish the sheet\'s page, or remove it from sheets="..."',
-                )
-            ],
-            "the media kit",
+    if not unbuilt:
+        return []
+    return [
+        Problem(
+            kit.source,
+            None,
+            "media-kit",
+            f"fact sheet {', '.join(unbuilt)} was not published",
+            'publish the sheet\'s page, or remove it from sheets="..."',
         )
-    names = language_names(build.config)
-    rows = []
-    for slug in kit.sheets:
-        sheet = state.built[slug]
-        rows.append(
-            _row(
-                site_dir,
-                kit,
-                site_dir / pdf_path(slug, language),
-                language,
-                names,
-                kind="fact-sheet",
-                title=sheet.title,
-                page_href=get_relative_url(sheet.page_url, kit.url),
-                date=sheet.as_of,
-                date_text=format_date(sheet.as_of, language),
-            )
-        )
-    programme = programme_files(site_dir, language)
-    checked = programme_as_of(programme) or site.clock.site_day
-    for path in programme:
-        rows.append(
-            _row(
-                site_dir,
-                kit,
-                path,
-                language,
-                names,
-                kind=path.name,
-                title="",
-                page_href="",
-                date=checked,
-                date_text=format_date(checked, language),
-            )
-        )
-    stamp = max([sheet.as_of for sheet in state.built.values()] + ([checked] if programme else []), default=checked)
-    members = [
-        Member(f"fact-sheets/{pdf_path(s, language).rsplit('/', 1)[-1]}", site_dir / pdf_path(s, language))
-        for s in kit.sheets
     ]
-    members += [Member(f"programme/{path.name}", path) for path in programme]
-    archive = site_dir / zip_path(language)
-    write_zip(archive, members, stamp)
-    html = build.render(
+
+
+def with_kit_downloads(html: str, page: Page, site: SiteBuild, build: LanguageBuild) -> str:
+    """The kit page with its downloads table and the kit's zip made: the fact
+    sheets' PDFs and the programme's exports, as the build will write them."""
+    state, language = build.state(SheetsState), build.language
+    kit = state.kit
+    if kit is None or page.url != kit.url:
+        return html
+    stop_on(_unbuilt_problems(kit, state), "the media kit")
+    names = language_names(build.config)
+    pdfs = {slug: (pdf_path(slug, language), state.built[slug].pdf) for slug in kit.sheets}
+    rows = [
+        _row(
+            kit,
+            *pdfs[slug],
+            language,
+            names,
+            kind="fact-sheet",
+            title=state.built[slug].title,
+            page_href=get_relative_url(state.built[slug].page_url, kit.url),
+            date=state.built[slug].as_of,
+            date_text=format_date(state.built[slug].as_of, language),
+        )
+        for slug in kit.sheets
+    ]
+    exports = language_exports(site, build)
+    programme = {path: content for path, content in exports.items() if path.rsplit("/", 1)[-1] in PROGRAMME_FILES}
+    programme = dict(sorted(programme.items(), key=lambda item: PROGRAMME_FILES.index(item[0].rsplit("/", 1)[-1])))
+    checked = site.programme.as_of
+    rows += [
+        _row(
+            kit,
+            path,
+            content,
+            language,
+            names,
+            kind=path.rsplit("/", 1)[-1],
+            title="",
+            page_href="",
+            date=checked,
+            date_text=format_date(checked, language),
+        )
+        for path, content in programme.items()
+    ]
+    stamp = max([state.built[slug].as_of for slug in kit.sheets] + ([checked] if programme else []), default=checked)
+    members = [Member(f"fact-sheets/{path.rsplit('/', 1)[-1]}", content) for path, content in pdfs.values()]
+    members += [Member(f"programme/{path.rsplit('/', 1)[-1]}", content) for path, content in programme.items()]
+    state.kit_zip = zip_of(members, stamp)
+    table = build.render(
         "partials/media-kit/downloads.html",
-        {"rows": rows, "zip": _row(site_dir, kit, archive, language, names, count=len(members))},
+        {"rows": rows, "zip": _row(kit, zip_path(language), state.kit_zip, language, names, count=len(members))},
     )
-    written = kit.dest.read_text(encoding="utf-8")
-    if KIT_PLACEHOLDER not in written:
+    if KIT_PLACEHOLDER not in html:
         stop_on(
             [
                 Problem(
@@ -253,4 +239,13 @@ def write_sheets_and_kit(site: SiteBuild, build: LanguageBuild) -> None:
             ],
             "the media kit",
         )
-    kit.dest.write_text(written.replace(KIT_PLACEHOLDER, html, 1), encoding="utf-8")
+    return html.replace(KIT_PLACEHOLDER, table, 1)
+
+
+def write_sheets_and_kit(build: LanguageBuild) -> None:
+    """The PDFs and the kit's zip, as the kit page measured them."""
+    state, language = build.state(SheetsState), build.language
+    files = {pdf_path(sheet.slug, language): sheet.pdf for sheet in state.built.values()}
+    if state.kit_zip is not None:
+        files[zip_path(language)] = state.kit_zip
+    write_files(Path(build.config.site_dir), files)

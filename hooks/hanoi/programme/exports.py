@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
@@ -44,6 +45,9 @@ from hanoi.programme.display import (
     fact_view,
 )
 from hanoi.programme.model import TIME_ZONE, TIME_ZONE_NAME, UID_NAMESPACE, Event, Programme
+
+if TYPE_CHECKING:
+    from hanoi.build import LanguageBuild, SiteBuild
 
 EXPORT_DIR = "ceremony/programme/"
 PAGE_DIR = "ceremony/programme/"
@@ -431,10 +435,10 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def write_exports(site_dir: Path, programme: Programme, language: str, site_url: str) -> list[Path]:
-    """Every export of one language; returns the files written."""
-    folder = site_dir / export_path(language)
-    (folder / "events").mkdir(parents=True, exist_ok=True)
+def export_files(programme: Programme, language: str, site_url: str) -> dict[str, bytes]:
+    """Every export of one language, by its path from the site root
+    ('vi/ceremony/programme/programme.ics'): made once per language build,
+    measured by the media kit and written at the end."""
     files = {
         "programme.ics": programme_calendar(programme, language, site_url),
         "programme.json": _dump(open_data(programme, language, site_url)).encode("utf-8"),
@@ -443,9 +447,26 @@ def write_exports(site_dir: Path, programme: Programme, language: str, site_url:
     }
     for event in programme.events:
         files[event_calendar_name(event.id)] = event_calendar(programme, event, language, site_url)
-    written = []
+    return {export_path(language, name): content for name, content in files.items()}
+
+
+@dataclass
+class ProgrammeExports:
+    """One language build's exports, made on first use."""
+
+    files: dict[str, bytes] | None = None
+
+
+def language_exports(site: SiteBuild, build: LanguageBuild) -> dict[str, bytes]:
+    state = build.state(ProgrammeExports)
+    if state.files is None:
+        state.files = export_files(site.programme, build.language, build.config.site_url or "/")
+    return state.files
+
+
+def write_files(site_dir: Path, files: Mapping[str, bytes]) -> None:
+    """Files by their path from the site root, written under ``site_dir``."""
     for name, content in files.items():
-        path = folder / name
+        path = site_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-        written.append(path)
-    return written
