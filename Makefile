@@ -50,11 +50,12 @@ editor: $(STAMP) $(SITE_NODE_STAMP)
 # the site once; "worksteal" hands a long test's neighbours to an idle process.
 PARALLEL := --numprocesses=auto --maxprocesses=4 --dist=worksteal
 
-## test: static checks (ruff: lint and format; mypy: types of hooks/hanoi), then the whole test suite (builds the real site, then inspects it)
+## test: static checks (ruff: lint and format; mypy: types of hooks and tools; vulture: dead code), then the whole test suite (builds the real site, then inspects it)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/vulture
 	$(BIN)/python -m pytest $(PARALLEL)
 
 ## screenshots: every page type drawn with the cut stylesheet and with Material's whole one, compared (about 12 minutes)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES, html_pages, page_language, url_path
+from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitetools import html_pages, page_language, url_path
 
 # Every page type, in the order the tests report them.
 PAGE_TYPES = (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -31,7 +32,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 # The test site is built for the address the browser tests serve it from:
@@ -71,14 +73,14 @@ def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
-def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict]:
+def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict[str, Any]]:
     """The project built as on ``day`` (SITE_TODAY), and its status.json."""
     result = run_build(project, site_dir, SITE_TODAY=day)
     assert result.returncode == 0, result.output
     return result.site_dir, json.loads((result.site_dir / "status.json").read_text(encoding="utf-8"))
 
 
-def status_figures(document: dict) -> tuple:
+def status_figures(document: dict[str, Any]) -> tuple[Any, ...]:
     """What status.json says of the phase: the phase, the instruments that
     count, the day of the 40th and of entry into force."""
     keys = ("phase", "instruments_deposited", "fortieth_deposit", "entry_into_force")

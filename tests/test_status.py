@@ -162,7 +162,7 @@ def test_the_fortieth_deposit_sets_entry_into_force_on_the_ninetieth_day_across_
         fortieth,
         date(2028, 2, 13),
     )
-    assert before.days_to_entry_into_force == 1
+    assert before.entry_into_force - before.today == timedelta(days=1)
     assert status_at("2028-02-13", record, signatures).phase is Phase.IN_FORCE
 
 

@@ -16,26 +16,21 @@ the command exits 1 when a score is lower, unless --report-only.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT / "tests"), str(PROJECT / "hooks")]
 
-from netlify_emulation import _Handler, headers_file_rules, toml_rules  # noqa: E402
+from hanoi.languages import LANGUAGES  # noqa: E402
+from netlify_emulation import serve  # noqa: E402
 from site_pages import site_pages  # noqa: E402
-from sitetools import LANGUAGES, build_env  # noqa: E402
+from sitetools import build_env, free_port  # noqa: E402
 
 REPORTS = PROJECT / "reports" / "lighthouse"
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
@@ -45,57 +40,6 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--no-first-run --disable-sync --disable-quic --disable-features=Translate,MediaRouter"
 )
-
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
-
-
-class _Compressing(_Handler):
-    """Netlify's headers (tests/netlify_emulation.py) and, as Netlify does,
-    gzip for text files: Lighthouse times the bytes that cross the network."""
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if (
-            not path.is_file()
-            or path.suffix not in COMPRESSIBLE
-            or "gzip" not in self.headers.get("Accept-Encoding", "")
-        ):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def serve(site_dir: Path, port: int) -> Iterator[str]:
-    handler = type(
-        "Handler",
-        (_Compressing,),
-        {
-            "rules": toml_rules() + headers_file_rules(site_dir / "_headers"),
-            "site_dir": site_dir,
-        },
-    )
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def chromium() -> str:
@@ -195,7 +139,7 @@ def main() -> int:
         site_dir = Path(temporary) / "site"
         print(f"building the site for {site_url} ...", flush=True)
         build(site_dir, site_url)
-        server = serve(site_dir, port)  # the port the site was built for
+        server = serve(site_dir, port, gzip=True)  # the port the site was built for; Lighthouse times bytes
         base = next(server)
         try:
             for name, language, path in audited_pages(site_dir):
@@ -231,7 +175,8 @@ def main() -> int:
 
 def lighthouse_version() -> str:
     package = PROJECT / "node_modules" / "lighthouse" / "package.json"
-    return json.loads(package.read_text(encoding="utf-8"))["version"]
+    version: str = json.loads(package.read_text(encoding="utf-8"))["version"]
+    return version
 
 
 if __name__ == "__main__":

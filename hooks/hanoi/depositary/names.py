@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from hanoi.datafiles import DATA_DIR, load_validated, problem_at, relative
+from hanoi.datafiles import DATA_DIR, load_validated, problem_at
 from hanoi.problems import Problem
 from hanoi.status.facts import SiteFacts
 
@@ -63,7 +63,3 @@ def load_depositary_names(facts: SiteFacts, path: Path = DEPOSITARY_NAMES_FILE) 
 def matched(name: str, aliases: Mapping[str, str], known: Mapping[str, str]) -> str | None:
     """The site id of a name in the record, or None."""
     return aliases.get(name) or known.get(name)
-
-
-def aliases_file() -> str:
-    return relative(DEPOSITARY_NAMES_FILE)

@@ -44,7 +44,6 @@ from hanoi.status.facts import DATA_FILES, SIGNATURES_FILE, FactFiles, SiteFacts
 from hanoi.status.treaty import TREATY_STATUS_FILE, Deposit
 
 DEPOSITARY_KIND = "depositary"  # the kind of source the record is (data/schema/source.schema.json)
-CONSENT_KINDS = ("ratification", "acceptance", "approval", "accession")
 INSTRUMENT = {
     "ratification": "instrument of ratification",
     "acceptance": "instrument of acceptance",
@@ -69,11 +68,6 @@ class SyncResult:
     changes: list[str] = field(default_factory=list)  # what changed, one sentence each, in plain English
     to_check: list[str] = field(default_factory=list)  # what a person must still look at
     capture_day: date = date.min
-
-    @property
-    def substantive(self) -> bool:
-        """Something other than the day of the check changed."""
-        return bool(self.changes)
 
 
 def round_trip_yaml() -> YAML:

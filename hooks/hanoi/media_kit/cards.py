@@ -30,7 +30,6 @@ from hanoi.problems import Problem, stop_on
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
 CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
 SITE_FOLDER = "assets/share-cards"
-WIDTH, HEIGHT = 1200, 630
 PPI = 72  # the template's points are pixels
 TYPST_VERSION = version("typst")  # a card drawn by another Typst is drawn again
 

@@ -151,10 +151,6 @@ def _markdown_files(root: Path) -> list[str]:
     return sorted(found, key=lambda p: p.split("/"))
 
 
-def meta_value(page: SourcePage, key: str, default: Any = None) -> Any:
-    return page.meta.get(key, default) if page.meta else default
-
-
 class FrontMatterText(str):
     """A text of a page's front matter (its title, description, summary...)
     as the theme's templates are handed it: text, never markup."""

@@ -47,9 +47,6 @@ TYPES: tuple[str, ...] = (
 TYPE_GROUPS: dict[str, frozenset[str]] = {
     "side-event": frozenset({"high-level-side-event", "workshop-panel", "side-event-slot"}),
 }
-STATUSES: tuple[str, ...] = ("confirmed", "to-be-confirmed", "cancelled")
-PERIODS: tuple[str, ...] = ("morning", "afternoon", "evening")
-PARTS: tuple[str, ...] = ("chair", "host", "speaker")
 
 # Namespace of the stable event UIDs (calendar UID, schedule.json guid).
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:hanoi-convention-site:programme")

@@ -35,7 +35,6 @@ from hanoi.served.stylesheet import SiteTokens, cut_stylesheet, wanted_attribute
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
 STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$")
-LOADER = "assets/javascripts/on-demand.js"
 
 
 @dataclass

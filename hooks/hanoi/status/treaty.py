@@ -105,10 +105,6 @@ class TreatyStatus:
     def signature_open(self) -> bool:
         return self.today <= self.signature_open_until
 
-    @property
-    def days_to_entry_into_force(self) -> int | None:
-        return (self.entry_into_force - self.today).days if self.entry_into_force else None
-
 
 def last_instrument_needed(deposits: tuple[Deposit, ...], rules: TreatyRules) -> date | None:
     """The day the last instrument needed for entry into force (the fortieth

@@ -67,11 +67,6 @@ def load_glossaries(directory: Path = GLOSSARY_DIR) -> tuple[dict[str, tuple[Ter
     return glossaries, problems
 
 
-def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
-    """Markdown ``abbr`` definitions (``*[UNODC]: United Nations …``)."""
-    return "\n".join(f"*[{t.abbreviation}]: {t.expansion}" for t in terms if t.abbreviation and t.expansion)
-
-
 def abbreviation_glossary(terms: tuple[Term, ...]) -> dict[str, str]:
     """The same definitions as the ``abbr`` extension's ``glossary`` option.
 
