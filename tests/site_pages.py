@@ -19,6 +19,7 @@ PAGE_TYPES = (
     "home",
     "content",
     "signatures",
+    "map",
     "programme",
     "press-archive",
     "press-release",
@@ -46,6 +47,8 @@ def page_type(relative: str) -> str:
         return "404"
     if relative == "convention/signatures/":
         return "signatures"
+    if relative == "convention/map/":
+        return "map"
     if relative.startswith("ceremony/programme/"):
         return "programme"
     if relative == "press/" or relative.startswith("press/page/"):

@@ -37,6 +37,7 @@ from hanoi.problems import Problem
 from hanoi.programme.model import load_programme
 from hanoi.status.convention import CONVENTION_FILE, load_rules
 from hanoi.status.facts import DATA_FILES, FactFiles, load_site_facts
+from hanoi.status.tiles import load_tile_grid
 from hanoi.terms.glossaries import load_glossaries
 from hanoi.terms.termbase import load_termbase
 from sitetools import PROJECT
@@ -81,6 +82,10 @@ def _depositary_names(root: Path) -> list[Problem]:
     return load_depositary_names(facts, root / "depositary_names.yml")[1]
 
 
+def _tile_grid(root: Path) -> list[Problem]:
+    return load_tile_grid(root / "tile_grid.yml")[1]
+
+
 def _programme(root: Path) -> list[Problem]:
     return load_programme(root)[1]
 
@@ -94,6 +99,7 @@ KINDS = (
     Kind("signatures", DATA / "signatures.yml", "signatures", FACT_FILES, _facts),
     Kind("treaty status", DATA / "treaty_status.yml", "treaty_status", FACT_FILES, _facts),
     Kind("depositary names", DATA / "depositary_names.yml", "depositary_names", FACT_FILES, _depositary_names),
+    Kind("tile grid", DATA / "tile_grid.yml", "tile_grid", (), _tile_grid),
     Kind("termbase", DATA / "termbase.yml", "termbase", (), lambda root: load_termbase(root / "termbase.yml")[1]),
     Kind("glossary", DATA / "glossary" / "vi.yml", "glossary", GLOSSARIES, lambda root: load_glossaries(root)[1]),
     *(Kind(f"programme {p.stem}", p, f"programme_{p.stem}", PROGRAMME, _programme) for p in PROGRAMME),

@@ -96,7 +96,9 @@ def test_signatures_table_counts_the_data(site: Path, language: str) -> None:
     assert len(rows) == len(facts.signatures.signatories)
     summary = page.select_one(".hc-signatures__summary").get_text()
     assert str(len(facts.signatures.signatories)) in summary
-    by_day = [int(cell.get_text()) for cell in page.select("table.hc-signature-counts tbody td.hc-number")]
+    by_day = [
+        int(row.select_one("td.hc-number").get_text()) for row in page.select("table.hc-signature-counts tbody tr")
+    ]
     assert sum(by_day) == len(facts.signatures.signatories)
 
 
@@ -133,7 +135,10 @@ def test_all_text_is_unicode_nfc() -> None:
 
 
 def visible_text(page: Path) -> str:
-    document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return visible_text_of(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+
+
+def visible_text_of(document: BeautifulSoup) -> str:
     for hidden in document(["script", "style", "code", "pre", "svg", "head"]):
         hidden.decompose()
     return document.get_text(" ")
@@ -169,10 +174,19 @@ def items_of_attributed_lists(page: Path) -> list[str]:
     return items
 
 
+# The tables of the pictures' figures (the chart's, the map's) count this
+# site's own list, as their captions say: a total of 72 there is the list's.
+# (The map's legend is a list introduced as counted from the list.)
+COUNTED_FROM_THE_LIST = ("table.hc-signature-counts", "table.hc-instrument-counts", "table.hc-map__table")
+
+
 def test_unconfirmed_items_are_not_stated_as_fact(site: Path) -> None:
     problems = []
     for page in html_pages(site):
-        text = visible_text(page)
+        document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for counted in document.select(", ".join(COUNTED_FROM_THE_LIST)):
+            counted.decompose()
+        text = visible_text_of(document)
         attributed = items_of_attributed_lists(page)
         if ARTICLE_COUNT.search(text):
             problems.append(f"{url_path(site, page)}: an article count (68 or 71 is unconfirmed)")

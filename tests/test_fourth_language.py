@@ -33,6 +33,7 @@ ROW = """        Language(
             date_pattern="d. MMMM y",
             day_heading_pattern="EEEE, d. MMMM y",
             short_day_pattern="EEEE, d. MMMM",
+            month_pattern="MMM y",
             clock_pattern="HH:mm",
             alphabet=_LATIN,
             state_names_from="UN short name",

@@ -92,11 +92,16 @@ def site_descriptions() -> dict[str, str]:
     return {str(lang.locale): " ".join(str(lang.site_description).split()) for lang in languages}
 
 
+# The pages whose cards also carry the status's figures, by path in their language.
+STATUS_PAGES = ("", "convention/signatures")
+
+
 def test_every_share_card_has_a_text_alternative_in_the_page_language(site: Path) -> None:
     """og:image:alt and twitter:image:alt on every page with a card, 404
     pages included: the card's text (the site's name, then the page's title,
-    or the site's description on the pages that show it), in the page's
-    language, with its typography, different in each language."""
+    or the site's description on the pages that show it, then on the home
+    and signatures pages the status's figures: tests/test_pictures.py), in
+    the page's language, with its typography, different in each language."""
     pages = html_pages(site)
     descriptions = site_descriptions()
     by_page: dict[str, dict[str, str]] = {}
@@ -108,7 +113,11 @@ def test_every_share_card_has_a_text_alternative_in_the_page_language(site: Path
         site_name = SITE_NAMES[language]
         separator = "\u00a0: " if language == "fr" else ": "
         shown = {meta(page, "og:title"), descriptions[language]}
-        assert alt in {site_name + separator + text for text in shown if text}, f"{where}: {alt!r}"
+        cards = {site_name + separator + text for text in shown if text}
+        figures = url_path(site, page).removeprefix(f"/{language}").strip("/") in STATUS_PAGES
+        assert any(alt == card or (figures and alt.startswith(card.rstrip(".") + ". ")) for card in cards), (
+            f"{where}: {alt!r}"
+        )
         if language != DEFAULT_LANGUAGE:
             assert english_in(alt, language) is None, f"{where}: English in {alt!r}"
         if language == "fr":

@@ -200,8 +200,8 @@ def test_the_later_phases_on_every_page(project_copy: Path, tmp_path: Path, day:
             assert LATER[phase][language] in texts[f"/{path}"], f"/{path}"
         panel = home(site, language).select_one(".hc-status")
         assert panel["data-hc-phase"] == phase
-        progress = panel.select_one("progress")
-        assert (progress["value"], progress["max"]) == ("40", "40") and progress.get("aria-label")
+        meter = panel.select_one("meter")
+        assert (meter["min"], meter["value"], meter["max"]) == ("0", "40", "40") and meter.get("aria-label")
         assert panel.select_one('time[datetime="2028-01-18"]') is not None
         assert "2026" in panel.select_one('time[datetime="2026-12-31"]').get_text()  # signature period ended on
         signatures = soup(site / prefix(language) / "convention" / "signatures" / "index.html")

@@ -321,7 +321,7 @@ def test_every_page_shows_the_figures_of_status_json(site: Path, language: str) 
         unknown = page.select_one(".hc-status__figure--unknown")
         assert unknown is not None, "no deposit is confirmed: the pages must say so"
         assert not re.search(r"\d", unknown.get_text()), "an unknown count is never shown as a number"
-        assert page.select_one("progress") is None, "no progress bar for a count nobody confirmed"
+        assert page.select_one("meter") is None, "no meter for a count nobody confirmed"
         assert document["depositary_record"] in {a.get("href") for a in page.select("a")}
 
 

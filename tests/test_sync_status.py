@@ -217,7 +217,7 @@ def test_a_later_record_then_a_build_on_a_later_day(project_copy: Path, tmp_path
         prefix = "" if language == "en" else f"{language}/"
         panel = soup(site / prefix / "index.html").select_one(".hc-status")
         assert expected[language] in panel.get_text(" ")
-        assert panel.select_one("progress")["value"] == "40"
+        assert panel.select_one("meter")["value"] == "40"
         signatures = soup(site / prefix / "convention" / "signatures" / "index.html")
         assert len(signatures.select("table.hc-deposits tbody tr")) == 41
         assert len(signatures.select("table.hc-signatories tbody tr")) == 73

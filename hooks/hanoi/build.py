@@ -48,6 +48,7 @@ from hanoi.problems import stop_on, valid
 from hanoi.programme.model import Programme, load_programme
 from hanoi.status.convention import load_rules, retyped_rules
 from hanoi.status.facts import SiteFacts, load_site_facts
+from hanoi.status.tiles import TileGrid, load_tile_grid, missing_tiles
 from hanoi.status.treaty import TreatyStatus
 from hanoi.templates import hook_environment
 from hanoi.terms.glossaries import Term, load_glossaries
@@ -110,6 +111,7 @@ class SiteBuild(_FeatureStates):
     publication: Publication
     pages: list[SourcePage]
     facts: SiteFacts
+    tile_grid: TileGrid  # the tile map's layout
     programme: Programme
     glossaries: dict[str, tuple[Term, ...]]
     releases: list[Release]
@@ -194,6 +196,8 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     problems += more + even_more + (retyped_rules(pages, rules) if rules else [])
     if facts is not None:  # the depositary's names point to the site's ids
         problems += load_depositary_names(facts)[1]
+    tile_grid, more = load_tile_grid()
+    problems += more + (missing_tiles(tile_grid, facts) if tile_grid and facts else [])
     programme, more = load_programme(today=clock.site_day)
     problems += more
     glossaries, more = load_glossaries()
@@ -201,7 +205,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     problems += load_termbase()[1]
     releases, more = releases_from(pages) if not problems else ([], [])
     stop_on(problems + more, "the pages and data")
-    assert facts is not None and programme is not None
+    assert facts is not None and programme is not None and tile_grid is not None
     command = _COMMAND[0] if _COMMAND else None
     return SiteBuild(
         command=command,
@@ -209,6 +213,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
         publication=from_environment(command, clock, os.environ, changed_pages),
         pages=pages,
         facts=facts,
+        tile_grid=tile_grid,
         programme=programme,
         glossaries=glossaries,
         releases=releases,

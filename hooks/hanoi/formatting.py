@@ -54,6 +54,11 @@ def _day_of_month(day: date, language: str) -> str:
     return "1er" if language_of(language).french_typography and day.day == 1 else str(day.day)
 
 
+def format_month(value: date, language: str) -> str:
+    """'Jan 2026', '1/2026', 'janv. 2026': a month, short, for an axis."""
+    return _format_date(value, language_of(language).month_pattern, locale=babel_locale(language))
+
+
 def format_span(first: date, last: date, language: str) -> str:
     """A span of days: '25–26 October 2025', '25–26/10/2025', '25–26 octobre
     2025'; across months or years, both dates in full.

@@ -35,6 +35,7 @@ class Language:
     date_pattern: str  # a date in the data and the pages (Babel pattern)
     day_heading_pattern: str  # a programme day's heading
     short_day_pattern: str  # a programme day's filter button
+    month_pattern: str  # a month on a chart's axis
     clock_pattern: str  # a time of day (Babel pattern); with french_typography, only the browser's local times
     alphabet: str  # letters in alphabetical order, space-separated (letters with marks too)
     state_names_from: str  # whose names of States the data uses (open data says so)
@@ -63,6 +64,7 @@ LANGUAGE_TABLE: dict[str, Language] = {
             date_pattern="d MMMM y",  # UN usage: 24 December 2024
             day_heading_pattern="EEEE, d MMMM y",
             short_day_pattern="EEEE d MMMM",
+            month_pattern="MMM y",  # Jan 2026
             clock_pattern="HH:mm",
             alphabet=_LATIN,
             state_names_from="UN short name",
@@ -75,6 +77,7 @@ LANGUAGE_TABLE: dict[str, Language] = {
             date_pattern="d/M/y",  # 24/12/2024: CLDR's long form reads as machine output
             day_heading_pattern="EEEE, 'ngày' d/M/y",
             short_day_pattern="EEEE, d/M",
+            month_pattern="M/y",  # 1/2026 (prose: tháng 1/2026)
             clock_pattern="H:mm",  # 9:00: the press writes the hour without a leading zero
             alphabet="a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z",
             state_names_from="Viet Nam's Ministry of Foreign Affairs",
@@ -86,6 +89,7 @@ LANGUAGE_TABLE: dict[str, Language] = {
             date_pattern="d MMMM y",
             day_heading_pattern="EEEE d MMMM y",
             short_day_pattern="EEEE d MMMM",
+            month_pattern="MMM y",  # janv. 2026
             clock_pattern="HH:mm",  # the page writes 9 h 15 (hanoi.formatting.format_clock)
             alphabet=_LATIN,
             state_names_from="UN short name",

@@ -16,8 +16,13 @@ from netlify_emulation import serve
 from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, free_port, run_build
 
 PHONE = {"width": 390, "height": 844}
-# Issue budget: the Vietnamese signatures page at most 4,000 px tall at 390 px.
-SIGNATURES_HEIGHT_BUDGET = 4000
+# Issue budget: the Vietnamese signatures page at most 4,000 px tall at 390 px
+# (3,971 px on 6 December 2026), raised to 4,200 px for the chart over time
+# that the pictures issue asks for on this page, readable at 390 px: 250 px
+# with its title, plus its figures' summary and the link to the map, less the
+# table of signatures by day and place (180 px), now among those figures
+# (4,171 px with them).
+SIGNATURES_HEIGHT_BUDGET = 4200
 
 
 def prefix(language: str) -> str:
@@ -168,3 +173,75 @@ def test_a_page_opened_days_after_its_build_says_so(browser: Browser, last_day_u
                 assert notice.locator("a").get_attribute("href").startswith("https://treaties.un.org/")
         finally:
             context.close()
+
+
+# Each picture's colours as Chromium computes them: what must stand out, and
+# against what (WCAG 2.2: 4.5:1 for text, 3:1 for the parts of a graphic
+# needed to understand it, 1.4.3 and 1.4.11).
+PICTURE_CONTRASTS = {
+    "/convention/signatures/": [
+        (".hc-chart__line--signatories", "stroke", None, 3),
+        (".hc-chart__required", "stroke", None, 3),
+        (".hc-chart__marker", "stroke", None, 3),
+        (".hc-chart__tick", "fill", None, 4.5),
+        (".hc-chart__label", "fill", None, 4.5),
+    ],
+    "/convention/map/": [
+        (".hc-tile--neither rect", "stroke", None, 3),
+        (".hc-hatch__line", "stroke", None, 3),
+        (".hc-tile--deposited rect", "fill", None, 3),
+        (".hc-map__legend .hc-tile--neither text", "fill", ".hc-tile--neither rect", 4.5),
+        (".hc-map__legend .hc-tile--signed text", "fill", ".hc-hatch__ground", 4.5),
+        (".hc-map__legend .hc-tile--deposited text", "fill", ".hc-tile--deposited rect", 4.5),
+    ],
+}
+SWATCH_CODES = """() => document.querySelectorAll(".hc-map__legend g.hc-tile").forEach((tile) =>
+  tile.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "text")).append("VNM"))"""
+CONTRAST = """([selector, property, against]) => {
+  const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number)
+  const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0)
+  const colour = (element, name) => rgb(getComputedStyle(element)[name])
+  const element = document.querySelector(selector)
+  const ground = against ? colour(document.querySelector(against), "fill") : [255, 255, 255]
+  const [a, b] = [luminance(colour(element, property)), luminance(ground)]
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", sorted(PICTURE_CONTRASTS))
+def test_the_pictures_colours_pass_wcag_contrast(browser: Browser, base_url: str, path: str) -> None:
+    """The legend's swatches hold a tile of each standing, each given a code
+    here, so that every standing is checked whatever the data."""
+    context, page = open_page(browser, base_url, path, DEFAULT_LANGUAGE)
+    try:
+        page.evaluate(SWATCH_CODES)
+        for selector, property, against, minimum in PICTURE_CONTRASTS[path]:
+            ratio = page.evaluate(CONTRAST, [selector, property, against])
+            assert ratio >= minimum, f"{selector} {property}: {ratio:.2f}:1"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_map_keeps_its_patterns_in_forced_colours(browser: Browser, base_url: str) -> None:
+    """Windows contrast themes (forced colours, often dark: the one dark
+    scheme this light-only site gets): the three standings stay apart, by
+    the system's two colours and the hatching."""
+    context, page = open_page(browser, base_url, "/convention/map/", DEFAULT_LANGUAGE, forced_colors="active")
+    try:
+        fill = "(selector) => getComputedStyle(document.querySelector(selector)).fill"
+        neither, signed, deposited = (
+            page.evaluate(fill, f".hc-map__legend .hc-tile--{standing} rect")
+            for standing in ("neither", "signed", "deposited")
+        )
+        assert "url(" in signed and neither != deposited, (neither, signed, deposited)
+        line, ground = (
+            page.evaluate(fill.replace(".fill", ".stroke"), ".hc-hatch__line"),
+            page.evaluate(fill, ".hc-hatch__ground"),
+        )
+        assert line != ground and ground == neither and line == deposited, (line, ground)
+    finally:
+        context.close()

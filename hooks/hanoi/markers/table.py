@@ -16,13 +16,17 @@ from hanoi.status.markers import (
     render_freshness,
     render_key_facts,
     render_open_data,
+    render_participation_map,
     render_signature_period,
     render_signature_sources,
     render_signatures,
+    render_status_chart,
     render_treaty_status,
 )
 from hanoi.terms.markers import render_glossary
 
+# The pictures' colours, patterns and sizes, on the pages that show them only.
+_PICTURE_STYLES = ("assets/stylesheets/pictures.css",)
 # The programme's filters and local times, on the pages that show events only.
 _PROGRAMME_SCRIPTS = ("assets/javascripts/programme.js",)
 _PROGRAMME_STYLES = ("assets/stylesheets/programme.css",)
@@ -51,7 +55,7 @@ MARKERS: dict[str, MarkerSpec] = {
     "signatures": marker(
         render_signatures,
         scripts=("assets/javascripts/signatures.js",),
-        summary="the signatories: counts by day and place, and the list, e.g. <!-- signatures -->",
+        summary="the signatories: the list with its filter box, e.g. <!-- signatures -->",
     ),
     "signature-sources": marker(
         render_signature_sources,
@@ -59,6 +63,16 @@ MARKERS: dict[str, MarkerSpec] = {
     ),
     "treaty-status": marker(
         render_treaty_status, summary="instruments deposited toward entry into force, e.g. <!-- treaty-status -->"
+    ),
+    "status-chart": marker(
+        render_status_chart,
+        styles=_PICTURE_STYLES,
+        summary="a chart of signatories and instruments over time, with its figures, e.g. <!-- status-chart -->",
+    ),
+    "participation-map": marker(
+        render_participation_map,
+        styles=_PICTURE_STYLES,
+        summary="a tile map of every UN Member State, signed, deposited or neither, e.g. <!-- participation-map -->",
     ),
     "domestic-steps": marker(
         render_domestic_steps, summary="approval laws and other steps reported at home, e.g. <!-- domestic-steps -->"

@@ -1,5 +1,12 @@
 """Share cards: the 1200 x 630 PNG that link previews show for a page
 (``og:image``), with the page title and the site name, in the page's language.
+The home and signatures pages' cards also carry the status's live figures
+(signatories, instruments deposited, entry into force once known): a card
+is named after what it shows, so a new figure makes a new card.
+
+Each card's text (what it shows, in its order) is also written into the PNG
+as its ``Description`` (an iTXt chunk, UTF-8), which link-preview tools and
+image viewers read and tests read back.
 
 Made with Typst (already the PDFs' engine; its fonts have every Vietnamese
 letter) from ``templates/typst/share-card.typ``, all the cards a language
@@ -12,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import struct
+import zlib
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -20,8 +29,9 @@ from typing import TYPE_CHECKING
 import typst
 
 from hanoi.addresses import absolute_url
+from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
-from hanoi.formatting import typeset
+from hanoi.formatting import format_date, format_number, typeset
 from hanoi.languages import build_language
 from hanoi.media_kit.sheets import typst_string
 from hanoi.media_kit.typst_engine import engine, message
@@ -35,24 +45,59 @@ TYPST_VERSION = version("typst")  # a card drawn by another Typst is drawn again
 
 
 @dataclass(frozen=True, order=True)
+class Figure:
+    value: str  # "73", "12 of 40", "Not confirmed", a date
+    label: str
+
+
+@dataclass(frozen=True, order=True)
 class Card:
     site_name: str
     title: str
     language: str
+    figures: tuple[Figure, ...] = ()
 
     @property
     def alt(self) -> str:
         """The card's text alternative (og:image:alt): the text it shows, in
         the order it shows it, in its language."""
-        return typeset(f"{self.site_name}: {self.title}", self.language)
+        figures = "".join(f" {f.label}: {f.value}." for f in self.figures)
+        ended = not figures or self.title.endswith((".", "!", "?", "…"))
+        return typeset(f"{self.site_name}: {self.title}{'' if ended else '.'}{figures}", self.language)
 
     def key(self, template: str) -> str:
-        drawn = "\0".join((template, TYPST_VERSION, self.site_name, self.title, self.language))
+        shown = [self.site_name, self.title, self.language] + [f"{f.value}\1{f.label}" for f in self.figures]
+        drawn = "\0".join((template, TYPST_VERSION, *shown))
         return hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:24]
+
+
+def status_figures(status: TreatyStatus, language: str) -> tuple[Figure, ...]:
+    """The status's figures as the home page's panel gives them: signatories,
+    instruments deposited (never 0 while not confirmed), and the date of
+    entry into force once computed."""
+    numbers = {
+        "deposited": format_number(status.instruments_deposited or 0, language),
+        "required": format_number(status.instruments_required, language),
+    }
+    if status.instruments_deposited is None:
+        deposited = translate(language, "Not confirmed")
+    elif status.instruments_deposited > status.instruments_required:
+        deposited = translate(language, "%(deposited)s (threshold of %(required)s reached)") % numbers
+    else:
+        deposited = translate(language, "%(deposited)s of %(required)s") % numbers
+    figures = [
+        Figure(format_number(status.signatories, language), translate(language, "Signatories in this site's list")),
+        Figure(deposited, translate(language, "Instruments deposited")),
+    ]
+    if status.entry_into_force is not None:
+        figures.append(Figure(format_date(status.entry_into_force, language), translate(language, "Entry into force")))
+    return tuple(figures)
 
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+    from hanoi.status.treaty import TreatyStatus
 
 
 def template_text() -> str:
@@ -74,11 +119,11 @@ class CardsToDraw:
         return absolute_url(site_url, site_path(card.key(self.template)))
 
 
-def card_for(title: str, config: MkDocsConfig) -> Card:
+def card_for(title: str, config: MkDocsConfig, figures: tuple[Figure, ...] = ()) -> Card:
     """A page titled like the site (a home page) shows the site's description instead."""
     site_name = config.site_name
     shown = title if title and title != site_name else (config.site_description or site_name)
-    return Card(site_name, " ".join(shown.split()), build_language(config))
+    return Card(site_name, " ".join(shown.split()), build_language(config), figures)
 
 
 class CardsFailed(Exception):
@@ -90,13 +135,34 @@ def site_path(key: str) -> str:
     return f"{SITE_FOLDER}/{key}.png"
 
 
+def _typst_figures(figures: tuple[Figure, ...]) -> str:
+    pairs = "".join(f"({typst_string(f.value)}, {typst_string(f.label)})," for f in figures)
+    return f"({pairs})"
+
+
 def typst_document(cards: list[Card], template: str) -> str:
     calls = "\n".join(
         f"#card(site-name: {typst_string(c.site_name)}, title: {typst_string(c.title)}, "
-        f"lang: {typst_string(c.language)})"
+        f"lang: {typst_string(c.language)}, figures: {_typst_figures(c.figures)})"
         for c in cards
     )
     return f"{template}\n{calls}\n"
+
+
+# The keyword PNG defines for "a description of the image" (PNG 3rd edition, 11.3.3.2).
+DESCRIPTION = "Description"
+
+
+def with_description(png: bytes, text: str, language: str) -> bytes:
+    """The PNG with ``text`` as its Description in ``language``, in an
+    uncompressed iTXt chunk before IEND: keyword, NUL, compression flag and
+    method (0, 0), language tag, NUL, translated keyword (none), NUL, text.
+    Our own few lines: Typst writes no text chunks, and the library that does
+    (Pillow) is a large binary dependency for this alone."""
+    data = b"%s\0\0\0%s\0\0%s" % (DESCRIPTION.encode("latin-1"), language.encode("ascii"), text.encode("utf-8"))
+    chunk = struct.pack(">I", len(data)) + b"iTXt" + data + struct.pack(">I", zlib.crc32(b"iTXt" + data))
+    end = png.rindex(b"IEND") - 4  # the IEND chunk starts with its length
+    return png[:end] + chunk + png[end:]
 
 
 def draw(cards: list[Card], template: str) -> list[bytes]:
@@ -119,7 +185,7 @@ def publish(to_draw: CardsToDraw, site_dir: Path, cache_dir: Path = CACHE_DIR) -
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for key, png in zip(missing, draw([keyed[k] for k in missing], template), strict=True):
-            (cache_dir / f"{key}.png").write_bytes(png)
+            (cache_dir / f"{key}.png").write_bytes(with_description(png, keyed[key].alt, keyed[key].language))
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for key in keyed:

@@ -10,9 +10,11 @@ from mkdocs.utils import get_relative_url
 
 from hanoi.formatting import format_date
 from hanoi.markers.expansion import MarkerContext, MarkerError
+from hanoi.status.chart import chart_view
 from hanoi.status.facts import Fact
 from hanoi.status.freshness import STALE_AFTER_DAYS, checked_files
 from hanoi.status.open_data import OPEN_DATA
+from hanoi.status.tiles import tile_map_view
 from hanoi.status.views import record_view, signatures_view, status_view
 
 
@@ -129,3 +131,29 @@ def render_freshness(args: dict[str, str], context: MarkerContext) -> str:
 def render_open_data(args: dict[str, str], context: MarkerContext) -> str:
     links = {name: get_relative_url(path, context.page.url) for name, path in OPEN_DATA.items()}
     return context.render("partials/status/open-data.html", {"links": links})
+
+
+def render_status_chart(args: dict[str, str], context: MarkerContext) -> str:
+    """Signatories and instruments over time, with the data table beside the picture."""
+    site = context.site
+    language = context.language
+    return context.render(
+        "partials/markers/status-chart.html",
+        {
+            "chart": chart_view(site.status, site.facts.signatures, site.facts.treaty, language),
+            "status": status_view(site.status, language),
+        },
+    )
+
+
+def render_participation_map(args: dict[str, str], context: MarkerContext) -> str:
+    """Every UN Member State as a tile, by where it stands; the EU apart."""
+    site = context.site
+    language = context.language
+    return context.render(
+        "partials/markers/participation-map.html",
+        {
+            "map": tile_map_view(site.tile_grid, site.facts, language),
+            "status": status_view(site.status, language),
+        },
+    )

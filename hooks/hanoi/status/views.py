@@ -109,19 +109,8 @@ def signatures_view(signatures: Signatures, language: str) -> dict[str, Any]:
                 "filter": folded(" ".join(dict.fromkeys([signatory.name[language], signatory.name[DEFAULT_LANGUAGE]]))),
             }
         )
-    by_day = Counter((s.signed, s.in_hanoi) for s in signatures.signatories)
-    counts = [
-        {
-            "signed": date_view(span, language, one_of_the_days=True),
-            "in_hanoi": in_hanoi,
-            "count": count,
-            "count_text": format_number(count, language),
-        }
-        for (span, in_hanoi), count in sorted(by_day.items())
-    ]
     return {
         "rows": rows,
-        "counts": counts,
         "sources": numbering.view(language),
         "default_marks": format_list([str(n) for n in numbering.default], locale=babel_locale(language)),
         "default_count": len(numbering.default),
