@@ -13,6 +13,7 @@ written into each share card's PNG.
 from __future__ import annotations
 
 import json
+import re
 import struct
 import zlib
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hanoi.languages import language_prefix
 from sitetools import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -185,6 +187,18 @@ def check_pictures(site: Path, instruments: dict[str, str] | None, entry_into_fo
 
 def test_the_pictures_with_today_s_data(site: Path) -> None:
     check_pictures(site, None, None)
+
+
+def test_an_unconfirmed_count_of_deposits_is_never_a_number_on_the_map(site: Path) -> None:
+    """Today no deposit is confirmed (the list is not complete): the map's
+    legend, description and table say so, and never 0."""
+    for language in LANGUAGES:
+        page = soup(site / language_prefix(language) / "convention" / "map" / "index.html")
+        row = page.select_one('.hc-map__table tr[data-hc-standing="deposited"] td.hc-number')
+        legend = page.select(".hc-map__legend li")[0].get_text(" ", strip=True)
+        description = page.select_one("#hc-map-description").get_text(" ", strip=True)
+        for text in (row.get_text(strip=True), legend.split(":")[-1], description.split(".")[0]):
+            assert not re.search(r"\d", text), (language, text)
 
 
 # --- later made-up records --------------------------------------------------------

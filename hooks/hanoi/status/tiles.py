@@ -195,15 +195,19 @@ def tile_map_view(grid: TileGrid, facts: SiteFacts, language: str) -> dict[str, 
     def name(participant: Participant) -> str | None:
         return participant.name[language] if participant.name else None
 
+    # While the list of instruments is not complete, how many were deposited
+    # is not confirmed: never shown as a number (0 would be a claim).
+    complete = facts.treaty.complete
     groups = []
     for standing in Standing:
         members = [p for p in shown.states if p.standing is standing]
         named = sorted((n for p in members if (n := name(p))), key=lambda n: sort_key(n, language))
+        confirmed = complete or standing is not Standing.DEPOSITED
         groups.append(
             {
                 "standing": standing.value,
-                "count": counts[standing],
-                "count_text": format_number(counts[standing], language),
+                "count": counts[standing] if confirmed else None,
+                "count_text": format_number(counts[standing], language) if confirmed else None,
                 "names": named,
                 "codes": sorted(p.code for p in members if p.code and not p.name),
             }
@@ -230,6 +234,7 @@ def tile_map_view(grid: TileGrid, facts: SiteFacts, language: str) -> dict[str, 
         "members_text": format_number(len(grid.members), language),
         "observers": [name(p) or p.code for p in observers],
         "regional": [{"name": name(p), "standing": p.standing.value} for p in shown.regional],
+        "complete": complete,
         "source": grid.source,
         "placed_here": list(grid.placed_here),
     }
