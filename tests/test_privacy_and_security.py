@@ -196,7 +196,7 @@ def test_scripts_run_only_from_the_sites_script_folder(site: Path) -> None:
 
 
 def test_a_script_in_a_page_content_is_never_hashed(site: Path) -> None:
-    """What the build hashes for a page (hooks/security_headers.py): its
+    """What the build hashes for a page (hooks/served_security.py): its
     templates' scripts, whatever its content holds."""
     written = (site / "faq" / "index.html").read_text(encoding="utf-8")
     article = '<article class="md-content__inner md-typeset">'

@@ -6,7 +6,7 @@ a ``SiteBuild``: the pages and data, read and checked once before anything
 renders, and what each language's build leaves for the end of the site build
 (its 404 page, the hashes of its pages' scripts, its pages' titles). What one
 language's build needs is a ``LanguageBuild``. Both are made in one place,
-``hooks/build_state.py``, first thing in ``on_config``, and reached from the
+``hooks/build.py``, first thing in ``on_config``, and reached from the
 config that MkDocs hands every event, so no hook keeps state in a module
 global, and ``mkdocs serve`` starts every rebuild from the files as they are.
 
@@ -64,7 +64,7 @@ CATALOGUES = 100
 BEFORE_SEARCH = 100
 # on_page_markdown: the scanned front matter is page.meta before anyone reads it.
 FRONT_MATTER_FIRST = 100
-# on_post_template: Material's markup is fixed before i18n_fixes keeps a 404 page.
+# on_post_template: Material's markup is fixed before hooks/served_not_found.py keeps a 404 page.
 BEFORE_404_KEPT = 10
 # on_page_content: the HTML Markdown made from the page's own text is checked
 # before hooks/markers.py puts the markers' HTML in place (at 0): content is
@@ -247,7 +247,7 @@ def attach(config: MkDocsConfig, site: SiteBuild | None) -> None:
 def site_build(config: MkDocsConfig) -> SiteBuild:
     site: SiteBuild | None = getattr(config, _SITE, None)
     if site is None:
-        raise BuildPhaseError("no site build yet: hooks/build_state.py makes it first in on_config")
+        raise BuildPhaseError("no site build yet: hooks/build.py makes it first in on_config")
     return site
 
 

@@ -34,7 +34,7 @@ from hanoi.programme.exports import language_exports, write_files
 if TYPE_CHECKING:
     from hanoi.build import LanguageBuild, SiteBuild
 
-log = logging.getLogger("mkdocs.hooks.fact_sheets")
+log = logging.getLogger("mkdocs.hooks.media_kit")
 
 KIT_PLACEHOLDER = "<!--hc-media-kit-downloads-->"
 _END_OF_TITLE = re.compile(r"</h1>")

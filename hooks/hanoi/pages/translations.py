@@ -87,7 +87,7 @@ def record(translation: Path, docs_dir: Path = DOCS_DIR) -> str:
     return value
 
 
-log = logging.getLogger("mkdocs.hooks.translation_status")
+log = logging.getLogger("mkdocs.hooks.pages_translations")
 # Outside the "mkdocs" logger tree on purpose: shown, but not counted by --strict.
 advice = logging.getLogger("hanoi.pages.translations")
 

@@ -1,7 +1,7 @@
 /*
  * Hanoi Convention site: search that works for Vietnamese and French readers
  *. This is the search worker every page names in its __config
- * (hooks/search_i18n.py). It runs Material for MkDocs' own search worker,
+ * (hooks/search.py). It runs Material for MkDocs' own search worker,
  * unmodified, imported below, and adds:
  *
  * 1. Accent-insensitive matching. lunr indexes the folded form of every word

@@ -18,7 +18,7 @@ from hanoi.build import BEFORE_MARKERS
 from hanoi.markers.page import front_matter_lines
 from hanoi.pages.rendered import rendered_problems, sanitized
 
-log = logging.getLogger("mkdocs.hooks.rendered_content")
+log = logging.getLogger("mkdocs.hooks.pages_rendered")
 
 
 @event_priority(BEFORE_MARKERS)

@@ -31,7 +31,7 @@ from hanoi.search.site import (
     split_index,
 )
 
-log = logging.getLogger("mkdocs.hooks.search_i18n")
+log = logging.getLogger("mkdocs.hooks.search")
 
 
 @event_priority(BEFORE_SEARCH)

@@ -1,12 +1,10 @@
 """Job: the status site's computed parts that are not markers: the home
-page's status panel and latest news (``overrides/home.html``), each
-language's feed of status updates, and the open data ``/status.json``,
-``/status.schema.json``, ``/signatories.csv`` and ``/datapackage.json``,
-all from the site build's data and day (``hanoi.status``)."""
+page's status panel and latest news (``overrides/home.html``) and each
+language's feed of status updates, from the site build's data and instant
+(``hanoi.status``). The open data: hooks/status_open_data.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -15,10 +13,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hanoi.build import language_build, site_build
-from hanoi.languages import DEFAULT_LANGUAGE, build_language
 from hanoi.status.home import COUNTDOWN_SCRIPT, HOME_TEMPLATE, home_blocks
 from hanoi.status.news import status_feed_link, write_status_feed
-from hanoi.status.open_data import write_open_data
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -30,9 +26,4 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each language's feed of status updates; once per site build, the open
-    data, the same for every language."""
-    site = site_build(config)
-    write_status_feed(site, language_build(config))
-    if build_language(config) == DEFAULT_LANGUAGE:
-        write_open_data(site.facts, site.status, Path(config.site_dir), config.site_url or "/")
+    write_status_feed(site_build(config), language_build(config))

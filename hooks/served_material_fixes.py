@@ -1,6 +1,6 @@
 """Job: drop comments naming source maps that are not published, once every
 language is built (Material's bundle is patched as it is published:
-hooks/first_visit.py); take ``autocomplete`` off Material's two checkbox toggles in every
+hooks/served_on_demand.py); take ``autocomplete`` off Material's two checkbox toggles in every
 page; French spacing in the footer links' labels of French pages (why:
 hooks/hanoi/served/material_fixes.py)."""
 
@@ -40,7 +40,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return with_french_footer_colons(output) if language(build_language(config)).french_typography else output
 
 
-# Before hooks/i18n_fixes.py keeps each language's 404 page.
+# Before hooks/served_not_found.py keeps each language's 404 page.
 @event_priority(BEFORE_404_KEPT)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     return _valid_toggles(output_content, template_name) if template_name == "404.html" else output_content

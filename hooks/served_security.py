@@ -34,7 +34,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# After hooks/i18n_fixes.py (listed before this hook) has written each language's 404 page.
+# After hooks/served_not_found.py (listed before this hook) has written each language's 404 page.
 @after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
     site = site_build(config)

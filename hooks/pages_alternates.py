@@ -7,7 +7,6 @@ alternates, and ``/robots.txt``, which advertises the sitemap.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -17,10 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hanoi.addresses import absolute_url
-from hanoi.build import after_all_languages
 from hanoi.languages import LANGUAGES, build_language, language, language_prefix
 from hanoi.pages.alternates import page_alternates
-from hanoi.served.robots import write_robots_txt
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -36,7 +33,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """A 404 page is one per language (hooks/i18n_fixes.py), served at any
+    """A 404 page is one per language (hooks/served_not_found.py), served at any
     missing address of its language: its Open Graph URL is its own file's."""
     if template_name == "404.html":
         code = build_language(config)
@@ -51,8 +48,3 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     site_url = config.site_url or ""
     env.filters["absolute_alternates"] = lambda alternates: page_alternates(site_url, alternates)
     return env
-
-
-@after_all_languages
-def on_post_build(config: MkDocsConfig) -> None:
-    write_robots_txt(Path(config.site_dir), config.site_url or "/")

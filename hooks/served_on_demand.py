@@ -50,7 +50,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return output_content
 
 
-# Before hooks/security_headers.py lists the fingerprinted files for caching
+# Before hooks/served_security.py lists the fingerprinted files for caching
 # (the same priority: mkdocs.yml lists this hook first).
 @after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:

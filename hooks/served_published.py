@@ -1,16 +1,21 @@
 """Job: publish only what readers need (see ``hanoi.served.published``). Material's
 source maps stay out of ``site/`` (they are for debugging Material itself and
 double the JS weight), and so does the lunr support of the languages our
-search does not use (about 30 files; en, vi and fr keep theirs).
+search does not use (about 30 files; the site's languages keep theirs). Once
+every language is built, ``robots.txt`` (``hanoi.served.robots``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from hanoi.build import after_all_languages
 from hanoi.languages import LANGUAGES
 from hanoi.served.published import is_published
+from hanoi.served.robots import write_robots_txt
 
 
 def search_languages(config: MkDocsConfig) -> set[str]:
@@ -25,3 +30,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in [f for f in files if not is_published(f.src_uri, languages)]:
         files.remove(file)
     return files
+
+
+@after_all_languages
+def on_post_build(config: MkDocsConfig) -> None:
+    write_robots_txt(Path(config.site_dir), config.site_url or "/")
