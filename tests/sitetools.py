@@ -61,9 +61,9 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
+def _run(command: list[str], project: Path, site_dir: Path, env: dict[str, str]) -> BuildResult:
     completed = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        [*command, "--site-dir", str(site_dir)],
         cwd=project,
         env=build_env(**env),
         capture_output=True,
@@ -71,6 +71,32 @@ def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
         stdin=subprocess.DEVNULL,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
+    return _run([str(MKDOCS), "build", "--strict"], project, site_dir, env)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """A text file of a project copy with ``old`` (which must be there) replaced once."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The first line of a file that holds ``text``."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def assert_refused(result: BuildResult, project: Path, expected: list[tuple[Path, str, str]]) -> None:
+    """The build failed without a traceback, and names each (file, a text on
+    the line, a message) with its line and a fix."""
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output[-3000:]
+    for path, text, message in expected:
+        where = f"{path.relative_to(project).as_posix()}:{line_of(path, text)}"
+        found = [line for line in result.output.splitlines() if where in line and message in line]
+        assert found and "Fix:" in found[0], f"{where}: {message}\n{result.output[-3000:]}"
 
 
 def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict[str, Any]]:
@@ -97,15 +123,7 @@ class CraftedSite:
 
 def run_editor_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
     """The editor's site, built by its own command (tools/build_editor.py)."""
-    completed = subprocess.run(
-        [sys.executable, "tools/build_editor.py", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=build_env(**env),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
-    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+    return _run([sys.executable, "tools/build_editor.py"], project, site_dir, env)
 
 
 def copy_project(target: Path) -> Path:

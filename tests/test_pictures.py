@@ -29,6 +29,7 @@ from sitetools import (
     PROJECT,
     copy_project,
     plain,
+    replace_in,
     run_build,
     site_facts,
     soup,
@@ -266,8 +267,7 @@ def refusals(project: Path, site_dir: Path) -> list[str]:
 
 
 def test_two_tiles_on_one_cell_are_refused(project_copy: Path, tmp_path: Path) -> None:
-    grid = project_copy / "data" / "tile_grid.yml"
-    grid.write_text(grid.read_text(encoding="utf-8").replace("  MCO: [12, 7]", "  MCO: [13, 7]"), "utf-8")
+    replace_in(project_copy / "data" / "tile_grid.yml", "  MCO: [12, 7]", "  MCO: [13, 7]")
     lines = refusals(project_copy, tmp_path / "site")
     assert any("'MCO' is on the cell [13, 7] of 'ITA'" in line and "Fix:" in line for line in lines), lines
 
@@ -275,18 +275,15 @@ def test_two_tiles_on_one_cell_are_refused(project_copy: Path, tmp_path: Path) -
 def test_a_participant_without_a_tile_is_refused(project_copy: Path, tmp_path: Path) -> None:
     """An acceding State the layout has no tile for stops the build, which
     says where to add it; the Holy See, an observer State, has one."""
-    treaty = project_copy / "data" / "treaty_status.yml"
-    treaty.write_text(
-        treaty.read_text(encoding="utf-8").replace(
-            "  deposits: []\n",
-            "  deposits:\n    - party: holy-see\n      kind: accession\n      iso3: VAT\n"
-            "      name: {en: Holy See, vi: Tòa Thánh, fr: Saint-Siège}\n"
-            '      deposited: "2026-11-20"\n      sources: [untc]\n'
-            "    - party: niue\n      kind: accession\n      iso3: NIU\n"
-            "      name: {en: Niue, vi: Niu-ê, fr: Nioué}\n"
-            '      deposited: "2026-11-21"\n      sources: [untc]\n',
-        ),
-        encoding="utf-8",
+    replace_in(
+        project_copy / "data" / "treaty_status.yml",
+        "  deposits: []\n",
+        "  deposits:\n    - party: holy-see\n      kind: accession\n      iso3: VAT\n"
+        "      name: {en: Holy See, vi: Tòa Thánh, fr: Saint-Siège}\n"
+        '      deposited: "2026-11-20"\n      sources: [untc]\n'
+        "    - party: niue\n      kind: accession\n      iso3: NIU\n"
+        "      name: {en: Niue, vi: Niu-ê, fr: Nioué}\n"
+        '      deposited: "2026-11-21"\n      sources: [untc]\n',
     )
     lines = refusals(project_copy, tmp_path / "site")
     assert any("Niue (NIU) has no tile on the map" in line and "observer_states" in line for line in lines), lines

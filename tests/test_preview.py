@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import build_env, preview_server
+from sitetools import build_env, preview_server, replace_in
 
 WAIT = 120.0  # seconds: a rebuild takes a few; a slow CI machine, more
 
@@ -44,9 +44,8 @@ def until(condition: Callable[[], bool], what: str) -> None:
 
 
 def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """An edit the preview's watcher sees at once (a new modification time)."""
+    replace_in(path, old, new)
     os.utime(path)
 
 
