@@ -69,7 +69,7 @@ def _drop(text: str, pattern: str) -> str:
 
 def bare_config(text: str) -> str:
     """mkdocs.yml for plain Material + mkdocs-static-i18n building the same pages."""
-    for key in ("hooks", "extra_css", "extra_javascript"):
+    for key in ("hooks", "extra_javascript"):
         text = _drop(text, rf"^{key}:[^\n]*\n(?:[ \t-][^\n]*\n)*")
     return _drop(text, r"^[ \t]+custom_dir:[^\n]*\n")
 

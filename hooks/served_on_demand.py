@@ -2,8 +2,9 @@
 published patched to load on demand, under the hash of its content, and its
 address given to overrides/main.html; every page's HTML is read as it is
 written, and once every language is built Material's stylesheet is cut to the
-rules those pages can use (``hanoi.served.stylesheet``), published under the
-hash of its content, and the pages pointed at it.
+rules those pages can use (``hanoi.served.stylesheet``), followed by the
+site's own (site.css), published as one under the hash of its content, and
+the pages pointed at it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 from hanoi.build import AFTER_I18N_FILES, PAGE_AS_WRITTEN, after_all_languages, site_build
 from hanoi.served.material_fixes import PatchError
 from hanoi.served.on_demand import MaterialFiles, publish_material, take_material_files
+from hanoi.served.stylesheet import StylesheetError
 
 
 def _material(config: MkDocsConfig) -> MaterialFiles:
@@ -28,7 +30,7 @@ def _material(config: MkDocsConfig) -> MaterialFiles:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     try:
         return take_material_files(files, config, _material(config))
-    except PatchError as error:
+    except (PatchError, StylesheetError) as error:
         raise PluginError(str(error)) from None
 
 

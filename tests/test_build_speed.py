@@ -10,6 +10,8 @@ measures them, see README "Build speed").
 - site/ holds only the lunr files the search loads (en, vi, fr).
 - The fast paths give what the slow ones gave: inline scripts found without
   parsing whole pages, YAML read by libyaml.
+- What does not change between builds is not made again: share cards and
+  PDFs are the cache's files, linked into site/, not copies.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from posixpath import join, normpath
 import pytest
 import yaml
 
+from hanoi.cache import CACHE_DIR
 from hanoi.datafiles import DATA_DIR, Located, LocatedList, _FastLocatingLoader, _LocatingLoader
 from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER
 from hanoi.search.index import index_path
@@ -182,3 +185,16 @@ def test_libyaml_and_pure_python_loaders_read_every_file_alike() -> None:
         assert _located(yaml.load(text, Loader=_FastLocatingLoader)) == _located(
             yaml.load(text, Loader=_LocatingLoader)
         ), name
+
+
+def test_share_cards_and_pdfs_are_the_caches_files_linked_not_copied(site: Path) -> None:
+    published = [*(site / "assets" / "share-cards").glob("*.png"), *(site / "media" / "fact-sheets").glob("*.pdf")]
+    assert len(published) > 20, "no share cards or PDFs found: this test checks nothing"
+    cached = [path for path in CACHE_DIR.rglob("*") if path.suffix in (".png", ".pdf")]
+    if CACHE_DIR.stat().st_dev == site.stat().st_dev:
+        inodes = {path.stat().st_ino for path in cached}
+        wrong = [path for path in published if path.stat().st_ino not in inodes]
+    else:  # a hard link cannot cross file systems: copies, then
+        contents = {path.read_bytes() for path in cached}
+        wrong = [path for path in published if path.read_bytes() not in contents]
+    assert not wrong, f"published without their cache file (copied or made again): {wrong[:5]}"

@@ -1,6 +1,7 @@
 """A light first visit, on the built site: Material's bundle patched to load on
 demand and published under the hash of its content, Material's stylesheet cut
-to the rules the pages can use, the programme's files on its pages only. The
+to the rules the pages can use and followed by the site's own in one file,
+the programme's files on its pages only. The
 browser side is tests/browser/test_first_visit.py (bytes downloaded, search
 on demand) and tests/browser/test_screenshots.py (nothing looks different).
 """
@@ -15,9 +16,19 @@ import material
 import pytest
 
 from hanoi.served.material_fixes import PatchError
-from hanoi.served.on_demand import BUNDLE_PATCHES, patched_bundle
+from hanoi.served.on_demand import BUNDLE_PATCHES, SITE_STYLESHEET, patched_bundle
 from hanoi.served.published import fingerprinted
-from hanoi.served.stylesheet import SCRIPT_ATTRIBUTES, SCRIPT_CLASSES, SiteTokens, cut_stylesheet, wanted_attributes
+from hanoi.served.stylesheet import (
+    SCRIPT_ATTRIBUTES,
+    SCRIPT_CLASSES,
+    OtherAtRule,
+    SiteTokens,
+    StylesheetError,
+    cut_stylesheet,
+    minified,
+    parse_stylesheet,
+    parsed_stylesheet,
+)
 from site_pages import site_pages
 from sitetools import PROJECT, soup
 
@@ -34,9 +45,10 @@ LOADER = "assets/javascripts/on-demand.js"  # overrides/main.html loads Material
 
 
 def cut(css: str, html: str) -> str:
-    found = SiteTokens(wanted_attributes(css))
+    parsed = parse_stylesheet(css)
+    found = SiteTokens(parsed.wanted)
     found.add_html(html)
-    return cut_stylesheet(css, found)
+    return cut_stylesheet(parsed, found)
 
 
 # ----------------------------------------------------------------- the cut
@@ -70,6 +82,36 @@ def test_media_queries_custom_properties_and_animations_follow_the_kept_rules() 
 def test_what_materials_scripts_add_is_kept_although_no_page_has_it() -> None:
     css = ".md-search-result__item{margin:0}.js .md-search{display:block}[data-md-scrolllock]{overflow:hidden}"
     assert cut(css, '<div class="md-search"></div>') == css
+
+
+def test_materials_stylesheet_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> None:
+    css = MATERIAL_CSS.read_text(encoding="utf-8")
+    fresh = parse_stylesheet(css)
+    assert parsed_stylesheet(css, tmp_path) == fresh
+    (cached,) = tmp_path.glob("*.json")
+    parsed_stylesheet.cache_clear()  # as a new build process
+    assert parsed_stylesheet(css, tmp_path) == fresh, "the cached form is the parsed one"
+    cached.write_text('{"rules": [["at", "@x;", null]], "wanted": []}', encoding="utf-8")
+    parsed_stylesheet.cache_clear()
+    assert parsed_stylesheet(css, tmp_path).rules == (OtherAtRule("@x;"),), "read from the cache, not parsed"
+    cached.write_text('{"rules": [["rule", [[".a", []]], []]]', encoding="utf-8")  # cut short
+    parsed_stylesheet.cache_clear()
+    assert parsed_stylesheet(css, tmp_path) == fresh, "a damaged file is parsed again"
+    assert len(list(tmp_path.glob("*"))) == 1, "replaced, and no temporary file left"
+
+
+def test_the_sites_stylesheet_is_minified_whole_and_refuses_what_minifying_would_lose() -> None:
+    css = (
+        "/* a */ :root { --a: 1px; }\n@media screen { .a > b { margin: var(--a) !important; } }\n"
+        "@keyframes k { to { opacity: 0 } }"
+    )
+    assert (
+        minified(css)
+        == ":root{--a:1px}@media screen {.a > b{margin:var(--a)!important}}@keyframes k { to { opacity: 0 } }"
+    )
+    for lost in (".a { color: red; .b { color: blue } }", ".a { color: red } }"):
+        with pytest.raises(StylesheetError, match="line 1"):
+            minified(lost)
 
 
 def test_every_class_listed_as_added_by_materials_scripts_is_in_its_bundle() -> None:
@@ -123,10 +165,15 @@ def test_the_site_publishes_materials_files_under_the_hash_of_their_content(site
 
 
 def test_the_cut_stylesheet_is_within_its_budget(site: Path) -> None:
-    sheet = published(site, "assets/stylesheets", "main.*.min.css")[0]
-    whole, cut = (len(gzip.compress(p.read_bytes(), 9, mtime=0)) for p in (MATERIAL_CSS, sheet))
+    sheet = published(site, "assets/stylesheets", "main.*.min.css")[0].read_text(encoding="utf-8")
+    ours = minified((PROJECT / "overrides" / SITE_STYLESHEET).read_text(encoding="utf-8"))
+    assert sheet.endswith(ours), "the site's stylesheet comes last, whole"
+    whole, cut = (
+        len(gzip.compress(css, 9, mtime=0)) for css in (MATERIAL_CSS.read_bytes(), sheet[: -len(ours)].encode())
+    )
     print(f"\nMaterial's stylesheet, gzip -9: {whole:,} B whole, {cut:,} B cut (budget {STYLESHEET_BUDGET:,} B)")
     assert cut <= STYLESHEET_BUDGET
+    assert not (site / SITE_STYLESHEET).exists(), "published only inside the cut stylesheet"
 
 
 def test_every_page_links_the_cut_stylesheet_and_loads_the_bundle_on_demand(site: Path) -> None:
@@ -135,11 +182,14 @@ def test_every_page_links_the_cut_stylesheet_and_loads_the_bundle_on_demand(site
     wrong = []
     for page in site_pages(site):
         document = soup(page.file)
+        # The cut stylesheet (with the site's own inside it) first, then only what the page's markers need.
         sheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
         scripts = [script["src"] for script in document.find_all("script", src=True)]
         loader = [script for script in document.find_all("script", src=True) if script["src"].endswith(LOADER)]
         if (
-            not any(href.endswith(sheet) for href in sheets)
+            not sheets
+            or not sheets[0].endswith(sheet)
+            or any(not href.endswith(PROGRAMME_FILES[1]) for href in sheets[1:])
             or any("/bundle." in src for src in scripts)
             or len(loader) != 1
             or not loader[0].get("data-bundle", "").endswith(bundle)

@@ -105,9 +105,19 @@ def test_the_pdf_is_tagged_ua_with_title_language_and_vietnamese_text() -> None:
 
 def test_compilation_is_reproducible() -> None:
     source = render("<h1>Reproducible</h1><p>một</p>")
-    first = compile_sheet(source)
-    assert compile_sheet(source).pdf == first.pdf, "the same source gives the same bytes"
-    assert compile_sheet(render("<h1>Reproducible</h1><p>hai</p>")).pdf != first.pdf
+    first, _ = compile_pdf(source)
+    assert compile_pdf(source)[0] == first, "the same source gives the same bytes"
+    assert compile_pdf(render("<h1>Reproducible</h1><p>hai</p>"))[0] != first
+
+
+def test_a_sheet_compiled_once_is_read_from_the_cache_until_its_source_changes(tmp_path: Path) -> None:
+    source = render("<h1>Cached</h1><p>một</p>")
+    first = compile_sheet(source, tmp_path)
+    assert first.cached is not None and first.cached.read_bytes() == first.pdf == compile_pdf(source)[0]
+    first.cached.write_bytes(b"%PDF from the cache")
+    assert compile_sheet(source, tmp_path).pdf == b"%PDF from the cache", "not compiled again"
+    other = compile_sheet(render("<h1>Cached</h1><p>hai</p>"), tmp_path)
+    assert other.cached != first.cached and other.pdf.startswith(b"%PDF-")
 
 
 def test_names_and_markers() -> None:

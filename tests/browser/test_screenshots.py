@@ -1,7 +1,8 @@
 """Nothing looks different with Material's stylesheet cut to what the site
 uses (hooks/hanoi/served/stylesheet.py): every page type, in the three languages,
 on a phone (412 px) and a wide screen (1280 px), is drawn by Chromium with
-the published stylesheet and with Material's whole one in its place, and the
+the published stylesheet and with Material's whole one in its place (each
+followed by the site's own, which is published inside it), and the
 two screenshots must be the same: no pixel may differ by more than
 CHANNEL_TOLERANCE (48 of 255) in any channel. That much is anti-aliasing:
 under load, Chromium draws a glyph or an icon's edge (the language icon, the
@@ -35,8 +36,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser.quality import PHONE, WIDE, new_context, url_of
+from hanoi.served.on_demand import SITE_STYLESHEET
+from hanoi.served.stylesheet import minified
 from site_pages import PAGE_TYPES, REQUIRED_TYPES, check_required_types, samples
-from sitetools import LANGUAGES
+from sitetools import LANGUAGES, PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.screenshots]
 CHANNEL_TOLERANCE = 48
@@ -45,9 +48,10 @@ CHANNEL_TOLERANCE = 48
 PICTURE_TYPES = ("home", "signatures", "map")
 SMALL_PHONE = {"width": 390, "height": 844}
 
-WHOLE_STYLESHEET = next(
-    (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
-).read_bytes()
+WHOLE_STYLESHEET = (
+    next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")).read_bytes()
+    + minified((PROJECT / "overrides" / SITE_STYLESHEET).read_text(encoding="utf-8")).encode()
+)
 ATTEMPTS = 2
 
 # In a blank page: how many pixels differ by more than the tolerance between two PNGs, and where.

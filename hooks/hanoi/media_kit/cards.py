@@ -12,13 +12,13 @@ Made with Typst (already the PDFs' engine; its fonts have every Vietnamese
 letter) from ``templates/typst/share-card.typ``, all the cards a language
 build needs in one document, one page each. A card is named after the hash
 of what it shows and how it is drawn, and kept in ``.cache/share-cards/``
-between builds: an unchanged card is copied, not drawn again.
+between builds (``hanoi.cache``): an unchanged card is not drawn again, and
+the site links it from the cache rather than copying it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import typst
 
 from hanoi.addresses import absolute_url
+from hanoi.cache import CACHE_DIR, publish_cached, store
 from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.formatting import format_date, format_number, typeset
@@ -38,7 +39,7 @@ from hanoi.media_kit.typst_engine import engine, message
 from hanoi.problems import Problem, stop_on
 
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
-CACHE_DIR = PROJECT_DIR / ".cache" / "share-cards"
+CACHE_FOLDER = CACHE_DIR / "share-cards"
 SITE_FOLDER = "assets/share-cards"
 PPI = 72  # the template's points are pixels
 TYPST_VERSION = version("typst")  # a card drawn by another Typst is drawn again
@@ -176,20 +177,23 @@ def draw(cards: list[Card], template: str) -> list[bytes]:
     return [bytes(p) for p in pages] if isinstance(pages, list) else [bytes(pages)]
 
 
-def publish(to_draw: CardsToDraw, site_dir: Path, cache_dir: Path = CACHE_DIR) -> int:
-    """Write every card into the site, drawing only those not in the cache.
+def publish(to_draw: CardsToDraw, site_dir: Path, cache_dir: Path = CACHE_FOLDER) -> int:
+    """Put every card in the site, drawing only those not in the cache.
     Returns how many were drawn."""
     template = to_draw.template
     keyed = {card.key(template): card for card in sorted(to_draw.cards)}
     missing = [key for key in keyed if not (cache_dir / f"{key}.png").is_file()]
-    if missing:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for key, png in zip(missing, draw([keyed[k] for k in missing], template), strict=True):
-            (cache_dir / f"{key}.png").write_bytes(with_description(png, keyed[key].alt, keyed[key].language))
+    pictures = draw([keyed[k] for k in missing], template) if missing else []
+    drawn = {
+        key: with_description(png, keyed[key].alt, keyed[key].language)
+        for key, png in zip(missing, pictures, strict=True)
+    }
+    for key, png in drawn.items():
+        store(cache_dir / f"{key}.png", png)
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for key in keyed:
-        shutil.copyfile(cache_dir / f"{key}.png", target / f"{key}.png")
+        publish_cached(cache_dir / f"{key}.png", target / f"{key}.png", drawn.get(key))
     return len(missing)
 
 

@@ -9,6 +9,10 @@ the wheel (system fonts are ignored, so every machine makes the same PDF).
 
 Stable addresses for other sites to link to: ``/media/fact-sheets/<slug>.<lang>.pdf``
 for every language, at the site root; no content hash in the name.
+
+A PDF depends only on its Typst document and on Typst: one made without a
+warning is kept in ``.cache/fact-sheets/`` under the hash of both
+(``hanoi.cache``), and an unchanged sheet is not compiled again.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePosixPath
+from importlib.metadata import version
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import typst
 
+from hanoi.cache import CACHE_DIR, cache_key, read_cached, store
 from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.formatting import colon, format_date
@@ -34,6 +40,7 @@ SHEETS_FOLDER = "media/fact-sheets"
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "factsheet.typ"
 PDF_STANDARDS: tuple[Literal["ua-1"], ...] = ("ua-1",)
 MAX_PAGES = 2
+CACHE_FOLDER = CACHE_DIR / "fact-sheets"
 
 
 def sheet_slug(src_uri: str) -> str | None:
@@ -165,6 +172,7 @@ class CompileFailed(Exception):
 class Compiled:
     pdf: bytes
     warnings: tuple[str, ...]
+    cached: Path | None = None  # the cache's copy, which the site links to
 
 
 def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
@@ -178,6 +186,15 @@ def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
     return bytes(pdf), tuple(message(w) for w in warnings)  # type: ignore[arg-type]
 
 
-def compile_sheet(source: str) -> Compiled:
-    """The sheet's PDF and Typst's warnings."""
-    return Compiled(*compile_pdf(source))
+def compile_sheet(source: str, cache_folder: Path = CACHE_FOLDER) -> Compiled:
+    """The sheet's PDF and Typst's warnings: from the cache, or compiled and
+    kept there when Typst had nothing to say (a warning fails the build)."""
+    path = cache_folder / f"{cache_key(source, version('typst'), *PDF_STANDARDS)}.pdf"
+    cached = read_cached(path)
+    if cached is not None:
+        return Compiled(cached, (), path)
+    pdf, warnings = compile_pdf(source)
+    if warnings:
+        return Compiled(pdf, warnings)
+    store(path, pdf)
+    return Compiled(pdf, (), path)

@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from hanoi.cache import publish_cached
 from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.markers.expansion import MarkerContext, MarkerError
@@ -47,6 +48,7 @@ class BuiltSheet:
     page_url: str
     as_of: date
     pdf: bytes
+    cached: Path | None  # the cache's copy, which the site links to
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def with_sheet_box(html: str, page: Page, site: SiteBuild, build: LanguageBuild)
         return html
     for warning in compiled.warnings:
         log.warning(f"{where} [{slug}]: PDF {name}: Typst warns: {warning}")
-    state.built[slug] = BuiltSheet(slug, sheet.title, page.url, sheet.as_of, compiled.pdf)
+    state.built[slug] = BuiltSheet(slug, sheet.title, page.url, sheet.as_of, compiled.pdf, compiled.cached)
     box = build.render(
         "partials/media-kit/fact-sheet-download.html",
         {
@@ -243,9 +245,15 @@ def with_kit_downloads(html: str, page: Page, site: SiteBuild, build: LanguageBu
 
 
 def write_sheets_and_kit(build: LanguageBuild) -> None:
-    """The PDFs and the kit's zip, as the kit page measured them."""
+    """The PDFs (linked from the cache) and the kit's zip, as the kit page measured them."""
     state, language = build.state(SheetsState), build.language
-    files = {pdf_path(sheet.slug, language): sheet.pdf for sheet in state.built.values()}
+    site_dir = Path(build.config.site_dir)
+    files = {pdf_path(sheet.slug, language): sheet.pdf for sheet in state.built.values() if sheet.cached is None}
     if state.kit_zip is not None:
         files[zip_path(language)] = state.kit_zip
-    write_files(Path(build.config.site_dir), files)
+    write_files(site_dir, files)
+    for sheet in state.built.values():
+        if sheet.cached is not None:
+            target = site_dir / pdf_path(sheet.slug, language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            publish_cached(sheet.cached, target, sheet.pdf)

@@ -15,6 +15,10 @@ Material upgrade that changes it stops the build, as for the patches of
 * it starts its search worker at start: ``HanoiOnDemand.worker`` starts it
   when the reader opens search.
 
+The site's own stylesheet (``overrides/assets/stylesheets/site.css``) is
+published inside the cut one, after Material's rules, as a second link
+would have loaded it: every page has one render-blocking request, not two.
+
 The patched bundle and the cut stylesheet are published under names carrying
 a hash of their content, in the form of Material's own names, so that
 browsers may keep them for a year (_headers) and never keep a stale one.
@@ -31,21 +35,25 @@ from mkdocs.structure.files import File, Files
 
 from hanoi.served.material_fixes import SOURCE_MAP_COMMENT, PatchError, disable_stay_on_page
 from hanoi.served.published import fingerprinted, site_files
-from hanoi.served.stylesheet import SiteTokens, cut_stylesheet, wanted_attributes
+from hanoi.served.stylesheet import SiteTokens, StylesheetError, cut_stylesheet, minified, parsed_stylesheet
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
 STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$")
+# Ours, published inside the cut stylesheet (so not in mkdocs.yml's extra_css).
+SITE_STYLESHEET = "assets/stylesheets/site.css"
 
 
 @dataclass
 class MaterialFiles:
     """Material's files as the site publishes them, for one site build: the
-    patched bundle's site path, the stylesheet's site path and text, and
-    what every page written holds that a selector of the stylesheet can name."""
+    patched bundle's site path, the stylesheet's site path and text, ours
+    (minified), and what every page written holds that a selector of
+    Material's stylesheet can name."""
 
     bundle: str = ""
     stylesheet: str = ""
     css: str = ""
+    site_css: str = ""
     tokens: SiteTokens | None = None
 
     def add_html(self, html: str) -> None:
@@ -55,8 +63,8 @@ class MaterialFiles:
 
 def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFiles) -> Files:
     """Put the patched bundle, under the hash of its content, in place of
-    Material's; take Material's stylesheet out, to be published cut once every
-    page is built."""
+    Material's; take Material's stylesheet and ours out, to be published as
+    one, Material's cut, once every page is built."""
     for file in list(files):
         if BUNDLE.match(file.src_uri):
             bundle = patched_bundle(file.content_string)
@@ -66,6 +74,12 @@ def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFi
         elif STYLESHEET.match(file.src_uri):
             material.stylesheet, material.css = file.src_uri, file.content_string
             files.remove(file)
+        elif file.src_uri == SITE_STYLESHEET:
+            try:
+                material.site_css = minified(file.content_string)
+            except StylesheetError as error:
+                raise StylesheetError(f"overrides/{SITE_STYLESHEET}, {error}: write the rule out in full") from None
+            files.remove(file)
     if not material.bundle or not material.stylesheet:
         raise PatchError(
             "Material's bundle or stylesheet (assets/javascripts/bundle.*.min.js, "
@@ -73,15 +87,15 @@ def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFi
             "re-check hooks/hanoi/served/on_demand.py"
         )
     if material.tokens is None:
-        material.tokens = SiteTokens(wanted_attributes(material.css))
+        material.tokens = SiteTokens(parsed_stylesheet(material.css).wanted)
     return files
 
 
 def publish_material(site_dir: str, material: MaterialFiles) -> None:
-    """Write the stylesheet cut to what the built pages can use, under the
-    hash of its content, and point the pages at it."""
+    """Write Material's stylesheet cut to what the built pages can use, then
+    ours, under the hash of their content, and point the pages at it."""
     assert material.tokens is not None
-    css = cut_stylesheet(material.css, material.tokens).encode("utf-8")
+    css = (cut_stylesheet(parsed_stylesheet(material.css), material.tokens) + material.site_css).encode("utf-8")
     published = fingerprinted(material.stylesheet, css)
     path = Path(site_dir) / published
     path.parent.mkdir(parents=True, exist_ok=True)
