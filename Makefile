@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: screenshots bench-preview build site editor test lighthouse serve serve-one serve-editor pot locales new-release translation-status translation-done sync-status lock bench clean
+.PHONY: screenshots bench-preview properdocs-check build site editor test lighthouse serve serve-one serve-editor pot locales new-release translation-status translation-done sync-status lock bench clean
 
 # requirements-test.txt holds every package of requirements.txt at the same
 # version, with the test tools; pip checks every file against its hash.
@@ -99,6 +99,10 @@ translation-done: $(STAMP)
 ## sync-status: update data/signatures.yml and data/treaty_status.yml from the depositary record (FROM=a saved copy, file or address; the network only here, never in the build)
 sync-status: $(STAMP)
 	$(BIN)/python tools/sync_status.py $(if $(FROM),--from "$(FROM)") $(SYNC_OPTIONS)
+
+## properdocs-check: build the site with MkDocs and with ProperDocs (the maintained continuation of MkDocs 1.x) and check that the outputs are identical, byte for byte
+properdocs-check: $(STAMP)
+	$(BIN)/python tools/compare_engines.py
 
 ## bench-preview: edit-to-reload time of `make serve` and `make serve-one` on the real site
 bench-preview: $(STAMP)
