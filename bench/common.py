@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT / "hooks"))
+# After bench/ (the script's own folder): hooks/programme.py would hide bench/programme.py.
+sys.path.append(str(PROJECT / "hooks"))
 
 
 SITE_URL = "https://hanoi-convention.test/"

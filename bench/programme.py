@@ -22,7 +22,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from common import LANGUAGES, PROJECT, SITE_URL, copy_project, run_build
+from common import PROJECT, SITE_URL, copy_project, run_build
+from hanoi.languages import LANGUAGES
 
 MARKER_LINE = re.compile(r"^<!-- (programme|programme-facts|programme-downloads|event)\b[^\n]*-->\n", re.M)
 TYPES = ("plenary", "high-level-side-event", "workshop-panel", "exhibition", "press-conference", "ceremony")
