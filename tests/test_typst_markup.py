@@ -6,6 +6,7 @@ import io
 import string
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
