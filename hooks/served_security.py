@@ -14,9 +14,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hanoi.build import PAGE_AS_WRITTEN, after_all_languages, site_build
-from hanoi.languages import language_prefix
 from hanoi.problems import stop_on
 from hanoi.repository import github_repository
+from hanoi.served.not_found import not_found_destinations
 from hanoi.served.security import ContentNotInPage, template_script_hashes, write_served_files
 
 
@@ -34,16 +34,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# After hooks/served_not_found.py (listed before this hook) has written each language's 404 page.
+# After hooks/served_on_demand.py (listed before this hook) has written the pages.
 @after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
     site = site_build(config)
     site_dir = Path(config.site_dir)
-    # Each language's 404 page, rendered from its template alone, as written
-    # (a one-language build, BUILD_ONLY_LOCALE, leaves MkDocs' own copy at the top too).
-    paths = {site_dir / language_prefix(language) / "404.html" for language in site.not_found_pages}
-    paths |= {site_dir / "404.html"} if paths else set()
-    not_found = {str(path): path.read_text(encoding="utf-8") for path in paths if path.is_file()}
+    not_found = {str(site_dir / path): html for path, html in not_found_destinations(site.not_found_pages).items()}
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     repository, _ = github_repository(os.environ)  # a name it cannot take leaves the contact page

@@ -12,12 +12,15 @@ measures them, see README "Build speed").
   parsing whole pages, YAML read by libyaml.
 - What does not change between builds is not made again: share cards and
   PDFs are the cache's files, linked into site/, not copies.
+- Each page is written once (the real build, watched by Python's audit hook).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 from posixpath import join, normpath
 
@@ -30,7 +33,18 @@ from hanoi.pages.scan import DOCS_DIR, FRONT_MATTER
 from hanoi.search.index import index_path
 from hanoi.served.published import LUNR_DIR, is_published, lunr_files_needed
 from hanoi.served.security import inline_scripts, inline_scripts_parsed
-from sitetools import LANGUAGES, PROJECT, copy_project, html_pages, page_language, run_build, soup, url_path
+from sitetools import (
+    LANGUAGES,
+    MKDOCS,
+    PROJECT,
+    build_env,
+    copy_project,
+    html_pages,
+    page_language,
+    run_build,
+    soup,
+    url_path,
+)
 
 RELEASES = 40
 # Bytes the archive page may grow by for each release it lists (about 600 now).
@@ -198,3 +212,43 @@ def test_share_cards_and_pdfs_are_the_caches_files_linked_not_copied(site: Path)
         contents = {path.read_bytes() for path in cached}
         wrong = [path for path in published if path.read_bytes() not in contents]
     assert not wrong, f"published without their cache file (copied or made again): {wrong[:5]}"
+
+
+# The real `mkdocs build`, with an audit hook that counts every opening of an
+# HTML file for writing (Python reports each open() and os.open() to it).
+COUNT_HTML_WRITES = """
+import atexit, json, os, runpy, sys
+writes = {}
+def audit(event, args):
+    if event != "open" or not isinstance(args[0], str) or not args[0].endswith(".html"):
+        return
+    path, mode, flags = args
+    writing = any(c in mode for c in "wax+") if isinstance(mode, str) else bool(flags & (os.O_WRONLY | os.O_RDWR))
+    if writing:
+        writes[os.path.abspath(path)] = writes.get(os.path.abspath(path), 0) + 1
+sys.addaudithook(audit)
+atexit.register(lambda: print("HTML WRITES " + json.dumps(writes)))
+sys.argv = [sys.argv[1], *sys.argv[2:]]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def test_every_page_is_written_once(tmp_path: Path) -> None:
+    """Pages link the cut stylesheet, named only once every page is built:
+    each is held and written once, never written and then rewritten."""
+    site_dir = tmp_path / "site"
+    completed = subprocess.run(
+        [sys.executable, "-c", COUNT_HTML_WRITES, str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=PROJECT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    writes = json.loads(completed.stdout.split("HTML WRITES ", 1)[1])
+    pages = {str(path) for path in site_dir.rglob("*.html")}
+    assert len(pages) > 60, "the build wrote fewer pages than the site has: this test checks nothing"
+    assert set(writes) == pages, sorted(set(writes) ^ pages)[:5]
+    assert {path: count for path, count in writes.items() if count != 1} == {}
+    assert "skipped" not in completed.stderr, "MkDocs' note on each held page is filtered out"

@@ -86,6 +86,9 @@ AFTER_I18N_FILES = -110
 AFTER_ALL_LANGUAGES = -110
 # on_post_page: after every other hook and plugin, the page as it is written.
 PAGE_AS_WRITTEN = -200
+# on_post_page, on_post_template: last of all, the page is held and MkDocs
+# writes nothing; it is written once the site build ends (hanoi.served.on_demand).
+PAGE_HELD = -300
 
 T = TypeVar("T")
 

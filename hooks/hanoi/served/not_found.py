@@ -3,15 +3,14 @@
 mkdocs-static-i18n writes every language's 404 to the site root, so the last
 language built wins (mkdocs-static-i18n#284). MkDocs renders error templates
 with absolute URLs, so each rendering works at any depth: each language's
-is kept and written to its folder once every language is built.
+is kept and put in its folder once every language is built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
-from hanoi.languages import language_prefix
+from hanoi.languages import DEFAULT_LANGUAGE, language_prefix
 
 
 def not_found_path(language: str) -> str:
@@ -19,9 +18,12 @@ def not_found_path(language: str) -> str:
     return f"{language_prefix(language)}404.html"
 
 
-def write_not_found_pages(site_dir: Path, pages: Mapping[str, str]) -> None:
-    """Each language's 404 page (``pages``: its HTML by language) in its folder."""
-    for language, html in pages.items():
-        target = site_dir / not_found_path(language)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+def not_found_destinations(pages: Mapping[str, str]) -> dict[str, str]:
+    """Each language's 404 page (``pages``: its HTML by language) by its path
+    from the site root; a build without the default language (a one-language
+    preview) has the root's too, in the language it built, which is where a
+    server looks for a missing page."""
+    destinations = {not_found_path(language): html for language, html in pages.items()}
+    if pages and DEFAULT_LANGUAGE not in pages:
+        destinations[not_found_path(DEFAULT_LANGUAGE)] = next(iter(pages.values()))
+    return destinations

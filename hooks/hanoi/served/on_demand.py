@@ -22,19 +22,25 @@ would have loaded it: every page has one render-blocking request, not two.
 The patched bundle and the cut stylesheet are published under names carrying
 a hash of their content, in the form of Material's own names, so that
 browsers may keep them for a year (_headers) and never keep a stale one.
+That name is known only once every page is built (the cut keeps what the
+pages use), and every page links it: so pages are held as they are built and
+each is written once, linking it, when the site build ends.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import write_file
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from hanoi.served.material_fixes import SOURCE_MAP_COMMENT, PatchError, disable_stay_on_page
-from hanoi.served.published import fingerprinted, site_files
+from hanoi.served.published import fingerprinted
 from hanoi.served.stylesheet import SiteTokens, StylesheetError, cut_stylesheet, minified, parsed_stylesheet
 
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
@@ -47,18 +53,21 @@ SITE_STYLESHEET = "assets/stylesheets/site.css"
 class MaterialFiles:
     """Material's files as the site publishes them, for one site build: the
     patched bundle's site path, the stylesheet's site path and text, ours
-    (minified), and what every page written holds that a selector of
-    Material's stylesheet can name."""
+    (minified), what every page built holds that a selector of Material's
+    stylesheet can name, and the pages to write once the cut is named."""
 
     bundle: str = ""
     stylesheet: str = ""
     css: str = ""
     site_css: str = ""
     tokens: SiteTokens | None = None
+    pages: dict[str, str] = field(default_factory=dict)  # file it is written to -> HTML
 
-    def add_html(self, html: str) -> None:
+    def hold(self, path: str, html: str) -> None:
+        """Keep a built page for ``publish_material`` to write to ``path``."""
         assert self.tokens is not None, "take_material_files runs first (on_files)"
         self.tokens.add_html(html)
+        self.pages[path] = html
 
 
 def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFiles) -> Files:
@@ -91,16 +100,34 @@ def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFi
     return files
 
 
+# What MkDocs says of each page a hook leaves empty: here, every page, held.
+HELD_PAGE_MESSAGES = ("Page skipped: '", "Template skipped: '404.html' generated empty output.")
+
+
+def quiet_held_pages() -> None:
+    """MkDocs logs each page it does not write; these pages are written later,
+    so the message is filtered out, as mkdocs-static-i18n filters what its
+    language builds repeat (with its own filter). Once per process: a
+    preview's rebuilds share the logger."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    quieted = (f for f in logger.filters if isinstance(f, I18nLoggingFilter))
+    if not any(HELD_PAGE_MESSAGES[0] in f.filtered_prefixes for f in quieted):
+        quiet = I18nLoggingFilter()
+        quiet.filtered_prefixes.update(HELD_PAGE_MESSAGES)
+        logger.addFilter(quiet)
+
+
 def publish_material(site_dir: str, material: MaterialFiles) -> None:
     """Write Material's stylesheet cut to what the built pages can use, then
-    ours, under the hash of their content, and point the pages at it."""
+    ours, under the hash of their content, and every page held, linking it."""
     assert material.tokens is not None
     css = (cut_stylesheet(parsed_stylesheet(material.css), material.tokens) + material.site_css).encode("utf-8")
     published = fingerprinted(material.stylesheet, css)
-    path = Path(site_dir) / published
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(css)
-    relink_pages(Path(site_dir), material.stylesheet, published)
+    write_file(css, str(Path(site_dir) / published))
+    for path, html in material.pages.items():
+        # The pages' relative prefixes stay; MkDocs' encoding for what UTF-8 cannot take.
+        linked = html.replace(material.stylesheet, published)
+        write_file(linked.encode("utf-8", errors="xmlcharrefreplace"), path)
 
 
 # (what Material's bundle says, what it says once patched, why): each must be
@@ -133,17 +160,3 @@ def patched_bundle(bundle: str) -> str:
                 "Material changed; re-check hooks/hanoi/served/on_demand.py against the new bundle"
             )
     return SOURCE_MAP_COMMENT.sub("", patched)
-
-
-def relink_pages(site_dir: Path, material: str, published: str) -> int:
-    """Point every built page at ``published`` where Material's template
-    linked its own stylesheet ``material`` (both site paths; the pages'
-    relative prefixes stay). The number of pages changed."""
-    old, new = material.encode(), published.encode()
-    changed = 0
-    for path in site_files(site_dir, (".html",)):
-        html = path.read_bytes()
-        if old in html:
-            path.write_bytes(html.replace(old, new))
-            changed += 1
-    return changed
