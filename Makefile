@@ -127,7 +127,7 @@ lock:
 lighthouse: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/lighthouse.py
 
-## bench: build time, memory and size as content grows, and our hooks' cost (README, "Build speed")
+## bench: build time, memory and size as content grows, and our hooks' cost (docs-dev/performance.md)
 bench: $(STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python bench/build.py
 

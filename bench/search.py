@@ -7,7 +7,7 @@ Builds the site (the real strict build, into a temporary folder) unless
 and, for each query the search tests use, on its language's page, opens the page in a
 fresh browser context (empty cache), and without any other interaction
 opens search with Material's shortcut "/" (search loads then: Material's
-bundle, its worker and ours, lunr and the index; README, "Search"), types
+bundle, its worker and ours, lunr and the index; docs-dev/ui-strings-and-search.md), types
 the query as a reader would (``keyboard.type``, 40 ms between keys) and
 measures with ``performance.now()`` in the page:
 

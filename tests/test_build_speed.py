@@ -1,6 +1,6 @@
 """What keeps the build fast and the output small as content grows,
 checked in bytes and counts (times depend on the machine: `make bench`
-measures them, see README "Build speed").
+measures them, see docs-dev/performance.md).
 
 - Releases stay out of the navigation, so adding releases leaves every other
   page's HTML as it was; only the archive (and the editors' translation

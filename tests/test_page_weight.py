@@ -1,7 +1,7 @@
 """Page-weight budgets, in bytes (not time), computed from the
 built files compressed as Netlify serves them (gzip; here gzip -9).
 
-Budgets (kB = 1000 bytes, gzip-compressed), also stated in the README:
+Budgets (kB = 1000 bytes, gzip-compressed), also stated in docs-dev/quality-gates.md:
 
 - HOME_RENDER_BUDGET, 30 kB: each language's home page HTML with every
   stylesheet, script and font it links (what a first visit needs to render

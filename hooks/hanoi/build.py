@@ -14,7 +14,7 @@ Features keep their own state in these objects, keyed by its type
 (``build.state(MarkerState)``), so this module need not know them all.
 
 Event priorities (MkDocs runs the higher first) are named here, once, with
-the reason for each; README.md has the table of which hook acts when.
+the reason for each; docs-dev/hooks.md has the table of which hook acts when.
 """
 
 from __future__ import annotations

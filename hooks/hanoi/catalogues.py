@@ -49,7 +49,7 @@ def compiled_catalogue(language: str, locales_dir: Path = LOCALES_DIR) -> bytes:
         raise MissingCatalogue(
             f"{path.relative_to(PROJECT_DIR) if path.is_relative_to(PROJECT_DIR) else path}: "
             f"no UI catalogue for '{language}'. Fix: create it with "
-            f"`.venv/bin/pybabel init -i messages.pot -d locales -l {language}` (see README)"
+            f"`.venv/bin/pybabel init -i messages.pot -d locales -l {language}` (see CONTRIBUTING.md, 'Add a language')"
         )
     return _compile(path, path.stat().st_mtime)
 

@@ -1,7 +1,7 @@
 """What a first visit downloads, in Chromium on a phone screen: everything a
 fresh browser asks for in the 5 seconds after the page has loaded, with no
 interaction, each file counted at its gzip -9 size as Netlify would send it
-(README, "Quality gates").
+(docs-dev/quality-gates.md).
 
 FIRST_VISIT_BUDGET, 50 kB (kB = 1000 bytes), on every page type in every
 language: 105-117 kB before Material's bundle waited for the reader's first

@@ -11,7 +11,7 @@ next (up to 27 of 255 measured, on 2-300 pixels); a rule the cut left out
 changes a colour, a border or the layout, by far more.
 
 Not part of ``make test`` (12 minutes on 2 cores, over the CI budget with the
-rest): ``make screenshots`` runs it (README, "Quality gates").
+rest): ``make screenshots`` runs it (docs-dev/quality-gates.md).
 
 States compared: the whole page as it loads (before any interaction, so
 before Material's bundle); then, after a first interaction has run Material's

@@ -80,7 +80,7 @@ WHERE_PRESENT = frozenset({"home"})
 PAGE_KEPT: dict[str, str] = {
     "source_hash": RELEASE_KEPT["source_hash"],
     "hide": "the page's layout (Material for MkDocs), set with the page's design",
-    "search": "search settings, set when a page is left out of search (README, Search)",
+    "search": "search settings, set when a page is left out of search (docs-dev/ui-strings-and-search.md)",
     "template": "the home page's layout, which goes with its texts",
 }
 

@@ -40,7 +40,7 @@ from hanoi.served.published import fingerprinted
 INDEX_FILE = "search/search_index.json"
 
 # The budget for each language's index, gzipped, as Netlify serves it: what a
-# reader downloads on opening search (README.md, "Search").
+# reader downloads on opening search (docs-dev/ui-strings-and-search.md, "Search").
 INDEX_BUDGET_GZIP_BYTES = 60_000
 
 # Our worker, next to Material's so that Material's relative "../lunr/" paths

@@ -1,6 +1,6 @@
 """What a first visit downloads: Material's bundle when the reader first
 interacts, search when the reader opens it, Material's stylesheet cut to what
-the site uses (README, "Quality gates": at most 50 kB on a phone).
+the site uses (docs-dev/quality-gates.md: at most 50 kB on a phone).
 
 Material's bundle is loaded by ``overrides/assets/javascripts/on-demand.js``
 and patched here, each patch checked against the exact text it replaces (a

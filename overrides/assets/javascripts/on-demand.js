@@ -1,7 +1,7 @@
 /*
  * Hanoi Convention site: Material for MkDocs' JavaScript when the reader
  * needs it, so that a first visit downloads what the page needs to be read
- * (README, "Quality gates": first visit at most 50 kB on a phone).
+ * (docs-dev/quality-gates.md: first visit at most 50 kB on a phone).
  *
  * - Material's bundle (35 kB compressed) is loaded at the reader's first
  *   interaction: a key, a click or tap, a touch, the mouse, the wheel or a
