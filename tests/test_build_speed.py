@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -201,17 +202,45 @@ def test_libyaml_and_pure_python_loaders_read_every_file_alike() -> None:
         ), name
 
 
-def test_share_cards_and_pdfs_are_the_caches_files_linked_not_copied(site: Path) -> None:
+def _not_from_the_cache(site: Path, cache_dir: Path) -> list[Path]:
+    """The share cards and PDFs of ``site`` that are not the files of ``cache_dir``."""
     published = [*(site / "assets" / "share-cards").glob("*.png"), *(site / "media" / "fact-sheets").glob("*.pdf")]
     assert len(published) > 20, "no share cards or PDFs found: this test checks nothing"
-    cached = [path for path in CACHE_DIR.rglob("*") if path.suffix in (".png", ".pdf")]
-    if CACHE_DIR.stat().st_dev == site.stat().st_dev:
+    cached = [path for path in cache_dir.rglob("*") if path.suffix in (".png", ".pdf")]
+    if cache_dir.stat().st_dev == site.stat().st_dev:
         inodes = {path.stat().st_ino for path in cached}
-        wrong = [path for path in published if path.stat().st_ino not in inodes]
-    else:  # a hard link cannot cross file systems: copies, then
-        contents = {path.read_bytes() for path in cached}
-        wrong = [path for path in published if path.read_bytes() not in contents]
+        return [path for path in published if path.stat().st_ino not in inodes]
+    contents = {path.read_bytes() for path in cached}  # a hard link cannot cross file systems: copies, then
+    return [path for path in published if path.read_bytes() not in contents]
+
+
+def test_share_cards_and_pdfs_are_the_caches_files_linked_not_copied(site: Path) -> None:
+    wrong = _not_from_the_cache(site, CACHE_DIR)
     assert not wrong, f"published without their cache file (copied or made again): {wrong[:5]}"
+
+
+def test_two_builds_side_by_side_with_an_empty_cache_both_link_it(tmp_path: Path) -> None:
+    """As the tests' workers do on a fresh clone: a file the other build
+    stored first is kept, not replaced under the site that links it."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    builds = [
+        subprocess.Popen(
+            [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / name)],
+            cwd=project,
+            env=build_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
+        for name in ("first", "second")
+    ]
+    for build in builds:
+        _, errors = build.communicate()
+        assert build.returncode == 0, errors.decode()[-3000:]
+    for name in ("first", "second"):
+        wrong = _not_from_the_cache(tmp_path / name, project / ".cache")
+        assert not wrong, f"{name} build: its cards or PDFs are no longer the cache's files: {wrong[:5]}"
 
 
 # The real `mkdocs build`, with an audit hook that counts every opening of an
@@ -235,11 +264,12 @@ runpy.run_path(sys.argv[0], run_name="__main__")
 
 def test_every_page_is_written_once(tmp_path: Path) -> None:
     """Pages link the cut stylesheet, named only once every page is built:
-    each is held and written once, never written and then rewritten."""
-    site_dir = tmp_path / "site"
+    each is held and written once, never written and then rewritten. Built
+    from a copy: the project's cache is the one the session's site links."""
+    project, site_dir = copy_project(tmp_path / "project"), tmp_path / "site"
     completed = subprocess.run(
         [sys.executable, "-c", COUNT_HTML_WRITES, str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
+        cwd=project,
         env=build_env(),
         capture_output=True,
         text=True,

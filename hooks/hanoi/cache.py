@@ -10,6 +10,7 @@ damaged file is made again, and a cache that cannot be written is no error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -37,15 +38,26 @@ def read_cached(path: Path) -> bytes | None:
 
 
 def store(path: Path, content: bytes) -> None:
-    """Write ``path`` whole or not at all (builds may run side by side); no
-    error if the cache cannot be written."""
+    """Write ``path`` whole or not at all; no error if the cache cannot be
+    written. Builds run side by side (the tests' workers): a file another
+    build stored first with the same content stays, since that build's site
+    may link it; a different (damaged) one is replaced."""
+    written = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        written = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         written.write_bytes(content)
-        os.replace(written, path)
+        try:
+            os.link(written, path)  # never replaces
+        except FileExistsError:
+            if read_cached(path) != content:
+                os.replace(written, path)
+        except OSError:  # a file system without hard links
+            os.replace(written, path)
     except OSError:
         pass
+    finally:
+        with contextlib.suppress(OSError):
+            written.unlink(missing_ok=True)
 
 
 def publish_cached(cached: Path, target: Path, content: bytes | None = None) -> None:
