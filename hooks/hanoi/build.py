@@ -48,6 +48,7 @@ from hanoi.problems import stop_on, valid
 from hanoi.programme.model import Programme, load_programme
 from hanoi.status.convention import load_rules, retyped_rules
 from hanoi.status.facts import SiteFacts, load_site_facts
+from hanoi.status.freshness import CheckedFile, checked_files
 from hanoi.status.tiles import TileGrid, load_tile_grid, missing_tiles
 from hanoi.status.treaty import TreatyStatus
 from hanoi.templates import hook_environment
@@ -132,6 +133,11 @@ class SiteBuild(_FeatureStates):
     def status(self) -> TreatyStatus:
         """The treaty's status at the build's instant."""
         return self.facts.status(self.clock)
+
+    @cached_property  # the same on every language's status page: the data files are read once
+    def freshness(self) -> list[CheckedFile]:
+        """The data files with an ``as_of``, oldest first, aged at the build's day."""
+        return checked_files(self.clock.site_day)
 
     @cached_property  # looked up for every page: made once
     def scanned(self) -> dict[str, SourcePage]:

@@ -12,7 +12,7 @@ from hanoi.formatting import format_date
 from hanoi.markers.expansion import MarkerContext, MarkerError
 from hanoi.status.chart import chart_view
 from hanoi.status.facts import Fact
-from hanoi.status.freshness import STALE_AFTER_DAYS, checked_files
+from hanoi.status.freshness import STALE_AFTER_DAYS
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.status.tiles import tile_map_view
 from hanoi.status.views import record_view, signatures_view, status_view
@@ -123,7 +123,7 @@ def render_freshness(args: dict[str, str], context: MarkerContext) -> str:
             "age_days": f.age_days,
             "stale": f.stale,
         }
-        for f in checked_files(context.site.clock.site_day)
+        for f in context.site.freshness
     ]
     return context.render("partials/status/freshness.html", {"files": files, "limit": STALE_AFTER_DAYS})
 
