@@ -45,13 +45,15 @@ def _compile(path: Path, mtime: float) -> bytes:
 def compiled_catalogue(language: str, locales_dir: Path = LOCALES_DIR) -> bytes:
     """The ``.mo`` bytes of a language, cached until its ``.po`` changes."""
     path = catalogue_path(language, locales_dir)
-    if not path.is_file():
+    try:
+        modified = path.stat().st_mtime  # asked for every UI string Python translates: one system call
+    except FileNotFoundError:
         raise MissingCatalogue(
             f"{path.relative_to(PROJECT_DIR) if path.is_relative_to(PROJECT_DIR) else path}: "
             f"no UI catalogue for '{language}'. Fix: create it with "
             f"`.venv/bin/pybabel init -i messages.pot -d locales -l {language}` (see CONTRIBUTING.md, 'Add a language')"
-        )
-    return _compile(path, path.stat().st_mtime)
+        ) from None
+    return _compile(path, modified)
 
 
 def install_for_theme(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
+from mkdocs.utils import write_file
 
 from hanoi.addresses import absolute_url
 from hanoi.formatting import typeset
@@ -95,6 +96,4 @@ def write_atom_feed(site_dir: Path, feed: Feed, entries: Sequence[FeedEntry]) ->
     """Write the feed into the built site; nothing when there is no entry."""
     if not entries:
         return
-    target = site_dir / feed.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(atom_feed(feed, entries))
+    write_file(atom_feed(feed, entries), str(site_dir / feed.path))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
+from mkdocs.utils import write_file
 
 from hanoi.addresses import absolute_url
 from hanoi.catalogues import translate
@@ -467,6 +468,4 @@ def language_exports(site: SiteBuild, build: LanguageBuild) -> dict[str, bytes]:
 def write_files(site_dir: Path, files: Mapping[str, bytes]) -> None:
     """Files by their path from the site root, written under ``site_dir``."""
     for name, content in files.items():
-        path = site_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        write_file(content, str(site_dir / name))

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils import write_file
+
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
 from hanoi.served.published import fingerprinted
 
@@ -141,8 +143,7 @@ def write_search_indexes(
     written = {}
     for language, index in indexes.items():
         path = index_path(site_dir, language, default)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(index_json(index), encoding="utf-8")
+        write_file(index_json(index).encode("utf-8"), str(path))
         written[language] = path
     return written
 
