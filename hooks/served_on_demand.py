@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_I18N_FILES, PAGE_HELD, after_all_languages, site_build
 from hanoi.served.material_fixes import PatchError
-from hanoi.served.not_found import not_found_destinations
+from hanoi.served.not_found import not_found_files
 from hanoi.served.on_demand import MaterialFiles, publish_material, quiet_held_pages, take_material_files
 from hanoi.served.stylesheet import StylesheetError
 
@@ -59,6 +59,6 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 @after_all_languages
 def on_post_build(config: MkDocsConfig) -> None:
     site, material = site_build(config), _material(config)
-    for path, html in not_found_destinations(site.not_found_pages).items():
-        material.hold(str(Path(config.site_dir) / path), html)
+    for path, html in not_found_files(Path(config.site_dir), site.not_found_pages).items():
+        material.hold(path, html)
     publish_material(config.site_dir, material)

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from hanoi.build import PAGE_AS_WRITTEN, after_all_languages, site_build
 from hanoi.problems import stop_on
 from hanoi.repository import github_repository
-from hanoi.served.not_found import not_found_destinations
+from hanoi.served.not_found import not_found_files
 from hanoi.served.security import ContentNotInPage, template_script_hashes, write_served_files
 
 
@@ -39,7 +39,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site = site_build(config)
     site_dir = Path(config.site_dir)
-    not_found = {str(site_dir / path): html for path, html in not_found_destinations(site.not_found_pages).items()}
+    not_found = not_found_files(site_dir, site.not_found_pages)
     # Netlify sets CONTEXT; a local build is treated as a preview (noindex).
     context = os.environ.get("CONTEXT", "local")
     repository, _ = github_repository(os.environ)  # a name it cannot take leaves the contact page

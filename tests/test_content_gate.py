@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from crafted_inputs import INERT, PAGE_FRONT, RENDERED_REFUSED, SOURCE_REFUSED
-from hanoi.datafiles import MAX_LINE, load_yaml, parse_yaml
+from hanoi.datafiles import MAX_LINE, load_yaml, parse_yaml, read_data_files
 from hanoi.pages.content import data_text_problems
 from hanoi.pages.rendered import changed_by_sanitizing, refusals, rendered_problems
 from hanoi.pages.scan import scan_pages
@@ -261,7 +261,7 @@ def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
     (tmp_path / "bomb.yml").write_text(bomb, encoding="utf-8")
     started = time.perf_counter()
     data, problems = load_yaml(tmp_path / "bomb.yml")
-    problems_of_texts = data_text_problems(tmp_path)
+    problems_of_texts = data_text_problems(read_data_files(tmp_path))
     elapsed = time.perf_counter() - started
     assert data is None and "an alias (*name) repeats another part of the file" in str(problems[0])
     assert problems_of_texts == []  # unreadable: reported by the hook that loads it

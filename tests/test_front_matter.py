@@ -159,14 +159,14 @@ REFUSED = [
     (
         '<iframe src="../x.html"></iframe>',
         "[<iframe>]: an <iframe> element embeds another document. "
-        "Fix: put the file under docs/, or link to it instead of embedding it",
+        "Fix: put the file under docs/<lang>/, or link to it instead of embedding it",
     ),
     ('<object data="x.pdf"></object>', "[<object>]: an <object> element embeds another document"),
     ('<embed src="x.swf">', "[<embed>]: an <embed> element embeds another document"),
     (
         '<img src="https://cdn.example/p.jpg" alt="p">',
         "[<img src>]: src= loads 'https://cdn.example/p.jpg' from "
-        "another host. Fix: put the file under docs/, or link to it",
+        "another host. Fix: put the file under docs/<lang>/, or link to it",
     ),
     ("![p](//cdn.example/p.jpg)", "[![](…)]: image loads '//cdn.example/p.jpg' from another host"),
     ("![p][cdn]\n\n[cdn]: https://cdn.example/p.jpg", "[![][…]]: image loads 'https://cdn.example/p.jpg'"),
@@ -238,7 +238,7 @@ def test_content_that_adds_behaviour_fails_the_real_build(project_copy: Path) ->
     assert result.returncode != 0
     expected = [
         "docs/fr/faq.md:9 [<iframe>]: an <iframe> element embeds another document. "
-        "Fix: put the file under docs/, or link to it instead of embedding it",
+        "Fix: put the file under docs/<lang>/, or link to it instead of embedding it",
         "docs/fr/faq.md:9 [<iframe src>]: src= loads 'https://www.youtube.com/embed/x' from another host",
         f"docs/en/contact.md:{contact_lines - 2} [![](…)]: "
         "image loads 'https://cdn.example/logo.png' from another host",

@@ -32,7 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from hanoi.clock import BuildClock, clock_from
-from hanoi.datafiles import DATA_DIR
+from hanoi.datafiles import DATA_DIR, read_data_files
 from hanoi.depositary.names import load_depositary_names
 from hanoi.formatting import list_separator
 from hanoi.languages import build_language, in_nested_language_build, table_problems
@@ -120,6 +120,7 @@ class SiteBuild(_FeatureStates):
     glossaries: dict[str, tuple[Term, ...]]
     releases: list[Release]
     translations: list[Row]
+    freshness: list[CheckedFile]  # the data files with an as_of, oldest first, aged at the build's day
     # Left by each language's build for the end of the site build:
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
     script_hashes: dict[str, frozenset[str]] = field(default_factory=dict)  # written file -> its templates' scripts
@@ -133,11 +134,6 @@ class SiteBuild(_FeatureStates):
     def status(self) -> TreatyStatus:
         """The treaty's status at the build's instant."""
         return self.facts.status(self.clock)
-
-    @cached_property  # the same on every language's status page: the data files are read once
-    def freshness(self) -> list[CheckedFile]:
-        """The data files with an ``as_of``, oldest first, aged at the build's day."""
-        return checked_files(self.clock.site_day)
 
     @cached_property  # looked up for every page: made once
     def scanned(self) -> dict[str, SourcePage]:
@@ -198,7 +194,8 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     clock = valid(clock_from(os.environ), "the instant of the build")
     pages, problems = scan_pages(docs_dir)
     problems += docs_file_problems(docs_dir)
-    problems += data_text_problems(data_dir)
+    data_files = read_data_files(data_dir)  # once, for the checks and the status page that look at all
+    problems += data_text_problems(data_files)
     problems += table_problems()
     rules, more = load_rules()
     facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
@@ -227,6 +224,7 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
         glossaries=glossaries,
         releases=releases,
         translations=status_of(pages),
+        freshness=checked_files(clock.site_day, data_files),
     )
 
 

@@ -228,6 +228,18 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     return (None, too_big) if too_big else parse_yaml(text, name)
 
 
+def read_data_files(data_dir: Path = DATA_DIR) -> dict[Path, Any]:
+    """Every YAML file under ``data_dir`` that can be read, parsed, in path
+    order, for the checks that look at all of them; a file that cannot be
+    read is reported by the hook that loads it."""
+    files = {}
+    for path in sorted(data_dir.rglob("*.yml")):
+        data, unreadable = load_yaml(path)
+        if not unreadable:
+            files[path] = data
+    return files
+
+
 def load_schema(name: str) -> dict[str, Any]:
     return _parsed_schema(schemas_stamp())[f"{name}.schema.json"]
 

@@ -236,16 +236,18 @@ def plan_sync(
         files.treaty["instruments"]["complete"] = True
         result.changes.append(
             "The list of instruments is now complete: it holds every instrument the record shows "
-            f"({len(record.parties)}, of which {_counted(facts, by_id)} count toward the 40)"
+            f"({len(record.parties)}, of which {_counted(facts, by_id)} count toward the "
+            f"{facts.rules.instruments_required})"
         )
     result.texts = {SIGNATURES_FILE: _dumped(yaml, files.signatures), TREATY_STATUS_FILE: _dumped(yaml, files.treaty)}
     return result
 
 
 def _counted(facts: SiteFacts, by_id: Mapping[str, Participant]) -> int:
-    """Instruments in the record that count toward the 40 (Art. 65(1): not a
-    regional organization's)."""
+    """Instruments in the record that count toward entry into force (Art.
+    65(1): not a regional organization's, whether it signed or acceded)."""
     regional = {s.id for s in facts.signatures.signatories if s.is_regional_organization}
+    regional |= {d.party for d in facts.treaty.deposits if not d.counts_toward_entry_into_force}
     return sum(1 for site_id, p in by_id.items() if site_id not in regional and p.consent and not p.consent.withdrawn)
 
 
@@ -374,13 +376,14 @@ def _sync_consent(
         deposits.fa.set_block_style()
         deposits.append(entry)
         result.changes.append(sentence)
-    elif (entry["kind"], entry["deposited"]) != (consent.kind, consent.day.isoformat()):
+        return []
+    newly_cited = _cite(entry, source)
+    if (entry["kind"], entry["deposited"]) != (consent.kind, consent.day.isoformat()):
         result.changes.append(f"{sentence} (the site had an {INSTRUMENT[entry['kind']]} of {entry['deposited']})")
         entry["kind"] = consent.kind
         entry["deposited"] = quoted(consent.day.isoformat())
-    elif _cite(entry, source):
+    elif newly_cited:
         result.changes.append(f"{sentence} (now confirmed by the depositary record)")
-    _cite(entry, source)
     return []
 
 

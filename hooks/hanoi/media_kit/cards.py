@@ -18,31 +18,28 @@ the site links it from the cache rather than copying it.
 
 from __future__ import annotations
 
-import hashlib
 import struct
 import zlib
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typst
 
 from hanoi.addresses import absolute_url
-from hanoi.cache import CACHE_DIR, publish_cached, store
+from hanoi.cache import CACHE_DIR, cache_key, publish_cached, store
 from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.formatting import format_date, format_number, typeset
 from hanoi.languages import build_language
 from hanoi.media_kit.sheets import typst_string
-from hanoi.media_kit.typst_engine import engine, message
+from hanoi.media_kit.typst_engine import TYPST_VERSION, engine, message
 from hanoi.problems import Problem, stop_on
 
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
 CACHE_FOLDER = CACHE_DIR / "share-cards"
 SITE_FOLDER = "assets/share-cards"
 PPI = 72  # the template's points are pixels
-TYPST_VERSION = version("typst")  # a card drawn by another Typst is drawn again
 
 
 @dataclass(frozen=True, order=True)
@@ -68,8 +65,7 @@ class Card:
 
     def key(self, template: str) -> str:
         shown = [self.site_name, self.title, self.language] + [f"{f.value}\1{f.label}" for f in self.figures]
-        drawn = "\0".join((template, TYPST_VERSION, *shown))
-        return hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:24]
+        return cache_key(template, TYPST_VERSION, *shown)
 
 
 def status_figures(status: TreatyStatus, language: str) -> tuple[Figure, ...]:

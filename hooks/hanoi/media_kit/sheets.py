@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -31,7 +30,7 @@ from hanoi.catalogues import translate
 from hanoi.datafiles import PROJECT_DIR
 from hanoi.formatting import colon, format_date
 from hanoi.markers.expansion import MARKER, parse_arguments
-from hanoi.media_kit.typst_engine import engine, message
+from hanoi.media_kit.typst_engine import TYPST_VERSION, engine, message
 from hanoi.media_kit.typst_markup import UnsupportedElement, html_to_typst
 from hanoi.problems import Refused
 from hanoi.status.facts import Fact
@@ -189,7 +188,7 @@ def compile_pdf(source: str) -> tuple[bytes, tuple[str, ...]]:
 def compile_sheet(source: str, cache_folder: Path = CACHE_FOLDER) -> Compiled:
     """The sheet's PDF and Typst's warnings: from the cache, or compiled and
     kept there when Typst had nothing to say (a warning fails the build)."""
-    path = cache_folder / f"{cache_key(source, version('typst'), *PDF_STANDARDS)}.pdf"
+    path = cache_folder / f"{cache_key(source, TYPST_VERSION, *PDF_STANDARDS)}.pdf"
     cached = read_cached(path)
     if cached is not None:
         return Compiled(cached, (), path)

@@ -30,7 +30,7 @@ from hanoi.media_kit.downloads import FORMATS, MEDIA_TYPES, PROGRAMME_FILES, Mem
 from hanoi.media_kit.sheets import CompileFailed, SheetError, compile_sheet, pdf_path, sheet_slug, sheet_source
 from hanoi.press.site import language_names
 from hanoi.problems import Problem, stop_on
-from hanoi.programme.exports import language_exports, write_files
+from hanoi.programme.exports import export_path, language_exports, write_files
 
 if TYPE_CHECKING:
     from hanoi.build import LanguageBuild, SiteBuild
@@ -202,8 +202,9 @@ def with_kit_downloads(html: str, page: Page, site: SiteBuild, build: LanguageBu
         for slug in kit.sheets
     ]
     exports = language_exports(site, build)
-    programme = {path: content for path, content in exports.items() if path.rsplit("/", 1)[-1] in PROGRAMME_FILES}
-    programme = dict(sorted(programme.items(), key=lambda item: PROGRAMME_FILES.index(item[0].rsplit("/", 1)[-1])))
+    # By their paths: an event's own calendar (events/<id>.ics) may share a file name.
+    paths = (export_path(language, name) for name in PROGRAMME_FILES)
+    programme = {path: exports[path] for path in paths if path in exports}
     checked = site.programme.as_of
     rows += [
         _row(

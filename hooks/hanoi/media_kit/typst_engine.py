@@ -5,8 +5,12 @@ every machine makes the same files)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.metadata import version
 
 import typst
+
+# Part of every cached result's key: what another Typst made is made again.
+TYPST_VERSION = version("typst")
 
 
 @lru_cache(maxsize=1)

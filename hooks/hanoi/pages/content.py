@@ -28,27 +28,29 @@ text, not markup, and is blanked out first (line numbers are kept).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from hanoi.datafiles import Located, load_yaml, relative
+from hanoi.datafiles import Located, relative
 from hanoi.markers.expansion import FENCE
-from hanoi.pages.rendered import is_plain_text, refusals
+from hanoi.pages.rendered import (
+    C0_AND_SPACE,
+    CODE_FIX,
+    EMBED_FIX,
+    URL_TAB_OR_NEWLINE,
+    is_plain_text,
+    refusals,
+)
 from hanoi.problems import Problem
 
 RELATIVE_LINK_FIX = {
     "a": "write a Markdown link instead, e.g. [text](../press/index.md), which works in every language",
     "img": "write a Markdown image instead, e.g. ![description](../assets/photo.jpg), which works in every language",
 }
-EMBED_FIX = "put the file under docs/, or link to it instead of embedding it"
-CODE_FIX = (
-    "remove it: pages and data cannot run code (the site's own scripts are in overrides/); "
-    "to show code, put it in `backticks` or a ``` block"
-)
 
 EMBEDDING_TAGS = frozenset({"iframe", "object", "embed"})
 # Attributes whose URL the browser loads as the page loads (srcset: a list of them).
@@ -69,9 +71,6 @@ ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^{}\n]+)\}")
 ATTRIBUTE = re.compile(r"(?P<name>[^\s=#.{}]+)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s}]+))")
 CSS_URL = re.compile(r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^)\s]*))""", re.I)
 CSS_IMPORT = re.compile(r"""@import\s+(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
-# What browsers drop from a URL before reading its scheme (the URL standard).
-_URL_SPACE = re.compile(r"[\t\n\r]")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _START_TAG = re.compile(r"<[A-Za-z]")
 
@@ -87,14 +86,14 @@ class Finding:
 
 
 def is_javascript_url(url: str) -> bool:
-    return _URL_SPACE.sub("", url).lstrip(_C0_AND_SPACE).lower().startswith("javascript:")
+    return URL_TAB_OR_NEWLINE.sub("", url).lstrip(C0_AND_SPACE).lower().startswith("javascript:")
 
 
 def is_other_host(url: str) -> bool:
     """Whether loading ``url`` asks another host: any URL with a host
     (``https://…``, ``//…``) or a scheme other than ``data:``. The site's own
     files are written as paths relative to the page."""
-    parts = urlsplit(_URL_SPACE.sub("", url).strip())
+    parts = urlsplit(URL_TAB_OR_NEWLINE.sub("", url).strip())
     return bool(parts.netloc) or parts.scheme.lower() not in ("", "data")
 
 
@@ -253,16 +252,12 @@ def _texts(node: Any, line: int) -> Iterator[tuple[str, int]]:
             yield from _texts(value, getattr(value, "line", 0) or getattr(node, "line", 0) or line)
 
 
-def data_text_problems(data_dir: Path) -> list[Problem]:
-    """The problems of every text in the YAML files under ``data_dir``
-    (files that cannot be read are reported by the hooks that load them):
+def data_text_problems(data_files: Mapping[Path, Any]) -> list[Problem]:
+    """The problems of every text in the data files (``read_data_files``):
     the source checks, or else the rendered-HTML gate, each text read as
     HTML (``hanoi.pages.rendered``)."""
     problems = []
-    for path in sorted(data_dir.rglob("*.yml")):
-        data, unreadable = load_yaml(path)
-        if unreadable:
-            continue
+    for path, data in data_files.items():
         name = relative(path)
         for text, line in _texts(data, 1):
             found = content_problems(name, text, line)

@@ -111,8 +111,8 @@ REFUSED_ELEMENTS: dict[str, tuple[str, str]] = {
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
 # What browsers drop or change in a URL before reading it (the URL standard).
-_URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class Refusal:
 
 
 def _as_browsers_read(url: str) -> str:
-    return _URL_TAB_OR_NEWLINE.sub("", url).strip(_C0_AND_SPACE).replace("\\", "/")
+    return URL_TAB_OR_NEWLINE.sub("", url).strip(C0_AND_SPACE).replace("\\", "/")
 
 
 def url_refusal(tag: str, attribute: str, url: str) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ is kept and put in its folder once every language is built.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from hanoi.languages import DEFAULT_LANGUAGE, language_prefix
 
@@ -27,3 +28,8 @@ def not_found_destinations(pages: Mapping[str, str]) -> dict[str, str]:
     if pages and DEFAULT_LANGUAGE not in pages:
         destinations[not_found_path(DEFAULT_LANGUAGE)] = next(iter(pages.values()))
     return destinations
+
+
+def not_found_files(site_dir: Path, pages: Mapping[str, str]) -> dict[str, str]:
+    """``not_found_destinations`` by the file each is written to."""
+    return {str(site_dir / path): html for path, html in not_found_destinations(pages).items()}

@@ -84,10 +84,11 @@ def take_material_files(files: Files, config: MkDocsConfig, material: MaterialFi
             material.stylesheet, material.css = file.src_uri, file.content_string
             files.remove(file)
         elif file.src_uri == SITE_STYLESHEET:
-            try:
-                material.site_css = minified(file.content_string)
-            except StylesheetError as error:
-                raise StylesheetError(f"overrides/{SITE_STYLESHEET}, {error}: write the rule out in full") from None
+            if not material.site_css:  # once per site build, not per language
+                try:
+                    material.site_css = minified(file.content_string)
+                except StylesheetError as error:
+                    raise StylesheetError(f"overrides/{SITE_STYLESHEET}, {error}: write the rule out in full") from None
             files.remove(file)
     if not material.bundle or not material.stylesheet:
         raise PatchError(

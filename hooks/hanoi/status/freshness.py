@@ -4,11 +4,13 @@ so that a status site does not quietly go stale."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from hanoi.datafiles import DATA_DIR, load_yaml, relative
+from hanoi.datafiles import relative
 
 STALE_AFTER_DAYS = 30
 
@@ -24,14 +26,12 @@ class CheckedFile:
         return self.age_days > STALE_AFTER_DAYS
 
 
-def checked_files(today: date, data_dir: Path = DATA_DIR) -> list[CheckedFile]:
-    """Every data file with a top-level ``as_of``, oldest first. The files were
-    validated before any page renders, so a file that cannot be read here has
-    no ``as_of`` to report."""
+def checked_files(today: date, data_files: Mapping[Path, Any]) -> list[CheckedFile]:
+    """Every data file (``read_data_files``) with a top-level ``as_of``,
+    oldest first."""
     found = []
-    for path in sorted(data_dir.rglob("*.yml")):
-        data, problems = load_yaml(path)
-        as_of = data.get("as_of") if not problems and isinstance(data, dict) else None
+    for path, data in data_files.items():
+        as_of = data.get("as_of") if isinstance(data, dict) else None
         try:
             day = date.fromisoformat(as_of) if isinstance(as_of, str) else None
         except ValueError:

@@ -15,7 +15,14 @@ from hanoi.formatting import format_date
 from hanoi.languages import language_prefix
 from hanoi.press.releases import Release, newest_first
 from hanoi.status.facts import Signatures
-from hanoi.status.news import STATUS_FEED_NAME, StatusUpdate, language_updates
+from hanoi.status.news import (
+    RATIFICATION,
+    SIGNATURES_PAGE,
+    STATUS_FEED_NAME,
+    THE_LIST,
+    StatusUpdate,
+    language_updates,
+)
 from hanoi.status.open_data import OPEN_DATA
 from hanoi.status.treaty import TreatyStatus
 from hanoi.status.views import provenance_view, status_view
@@ -32,9 +39,9 @@ NEWEST_NEWS = 5  # press releases and status updates together
 
 # Where each link of the home page goes, inside the language's tree.
 PAGES = {
-    "signatures": "convention/signatures/",
-    "the_list": "convention/signatures/#the-list",
-    "ratification": "convention/signatures/#ratification",
+    "signatures": SIGNATURES_PAGE,
+    "the_list": THE_LIST,
+    "ratification": RATIFICATION,
     "since_hanoi": "convention/#since-hanoi",
     "press": "press/",
     "feed": "feed.xml",

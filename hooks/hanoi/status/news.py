@@ -31,9 +31,10 @@ if TYPE_CHECKING:
     from hanoi.build import LanguageBuild, SiteBuild
 
 STATUS_FEED_NAME = "status-updates.xml"
-# Where each update points, inside the language's tree (hanoi.status.home.PAGES).
-THE_LIST = "convention/signatures/#the-list"
-RATIFICATION = "convention/signatures/#ratification"
+# Where each update points, inside the language's tree (the home page links them too).
+SIGNATURES_PAGE = "convention/signatures/"
+THE_LIST = f"{SIGNATURES_PAGE}#the-list"
+RATIFICATION = f"{SIGNATURES_PAGE}#ratification"
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def write_status_feed(site: SiteBuild, build: LanguageBuild) -> None:
         language,
         title=translate(language, "Status updates"),
         path=status_feed_path(language),
-        page=prefix + THE_LIST.split("#")[0],
+        page=prefix + SIGNATURES_PAGE,
     )
     entries = [
         FeedEntry(f"{feed.path}#{u.key}", u.title, u.summary, u.published, link=prefix + u.page)

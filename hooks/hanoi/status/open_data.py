@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,11 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
+def in_english_order(signatories: Iterable[Signatory]) -> list[Signatory]:
+    """The order of both open-data lists (status.json and signatories.csv)."""
+    return sorted(signatories, key=lambda s: sort_key(s.name["en"], "en"))
+
+
 def _place(signatory: Signatory) -> str:
     return "Hanoi" if signatory.in_hanoi else "New York"
 
@@ -179,7 +185,7 @@ def status_document(facts: SiteFacts, status: TreatyStatus, site_url: str) -> di
                 **_confirmed(s.sources, signatures.as_of),
                 "sources": [_source(x) for x in s.sources],
             }
-            for s in sorted(signatures.signatories, key=lambda s: sort_key(s.name["en"], "en"))
+            for s in in_english_order(signatures.signatories)
         ],
         "deposits": [
             {
@@ -227,7 +233,7 @@ def signatories_csv(facts: SiteFacts) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
-    for signatory in sorted(facts.signatures.signatories, key=lambda s: sort_key(s.name["en"], "en")):
+    for signatory in in_english_order(facts.signatures.signatories):
         writer.writerow(
             [
                 signatory.id,
