@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
@@ -372,15 +372,16 @@ class _KeptGroup:
 Kept = list[_KeptRule | _KeptGroup | OtherAtRule]
 
 
-def _keep_rules(items: Iterable[Item], tokens: SiteTokens) -> Kept:
+def _keep_rules(items: Iterable[Item], keep: Callable[[Needs], bool]) -> Kept:
+    """The rules with the selectors ``keep`` accepts (groups left empty go)."""
     kept: Kept = []
     for item in items:
         if isinstance(item, StyleRule):
-            chosen = [text for text, needs in item.selectors if _can_match(needs, tokens)]
+            chosen = [text for text, needs in item.selectors if keep(needs)]
             if chosen:
                 kept.append(_KeptRule(",".join(chosen), item.declarations))
         elif isinstance(item, RuleGroup):
-            inner = _keep_rules(item.rules, tokens)
+            inner = _keep_rules(item.rules, keep)
             if inner:
                 kept.append(_KeptGroup(item.header, inner))
         else:
@@ -434,7 +435,8 @@ def _serialize(kept: Kept, variables: Container[str], animations: Container[str]
 def cut_stylesheet(parsed: ParsedStylesheet, tokens: SiteTokens) -> str:
     """The rules of the stylesheet whose selectors can match the site, with
     the custom properties and animations they use."""
-    kept = _keep_rules(parsed.rules, tokens.with_scripts())
+    scripted = tokens.with_scripts()
+    kept = _keep_rules(parsed.rules, lambda needs: _can_match(needs, scripted))
     animations = {name for declaration in _walk_declarations(kept) for name in declaration.runs}
     return _serialize(kept, _used_variables(kept), animations)
 
@@ -456,17 +458,6 @@ def _lost(nodes: Iterable[Node]) -> Iterable[Node]:
             yield node
 
 
-def _whole(items: Iterable[Item]) -> Kept:
-    return [
-        _KeptRule(",".join(text for text, _ in item.selectors), item.declarations)
-        if isinstance(item, StyleRule)
-        else _KeptGroup(item.header, _whole(item.rules))
-        if isinstance(item, RuleGroup)
-        else item
-        for item in items
-    ]
-
-
 def minified(css: str) -> str:
     """Every rule of ``css`` written as the cut writes Material's: no comments,
     no spaces between rules and declarations."""
@@ -475,7 +466,7 @@ def minified(css: str) -> str:
     if lost is not None:
         what = getattr(lost, "message", None) or f"a {lost.type} inside a style rule (nesting)"
         raise StylesheetError(f"line {lost.source_line}: {what}")
-    return _serialize(_whole(_items(nodes)), _EVERY_NAME, _EVERY_NAME)
+    return _serialize(_keep_rules(_items(nodes), lambda needs: True), _EVERY_NAME, _EVERY_NAME)
 
 
 class _EveryName:
