@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from hanoi.build import AFTER_SEARCH_INDEXING, language_build, site_build
 from hanoi.markers.expansion import MarkerContext, expand, restore, restore_unindexed
-from hanoi.markers.page import MarkerState, front_matter_lines
+from hanoi.markers.page import MarkerState
 from hanoi.markers.table import MARKERS
 
 log = logging.getLogger("mkdocs.hooks.markers")
@@ -34,7 +34,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     context = MarkerContext(site_build(config), language_build(config), page, files, MARKERS)
     expansion = expand(markdown, context, MARKERS)
     if expansion.problems:  # lines counted from the file's first line, front matter included
-        offset = front_matter_lines(page)
+        offset = site_build(config).scanned[page.file.src_uri].body_line - 1
         for problem in expansion.problems:
             log.error(str(replace(problem, line=problem.line + offset if problem.line else problem.line)))
     _state(config).keep(page.file.src_uri, expansion)

@@ -14,8 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hanoi.build import BEFORE_MARKERS
-from hanoi.markers.page import front_matter_lines
+from hanoi.build import BEFORE_MARKERS, site_build
 from hanoi.pages.rendered import rendered_problems, sanitized
 
 log = logging.getLogger("mkdocs.hooks.pages_rendered")
@@ -23,9 +22,8 @@ log = logging.getLogger("mkdocs.hooks.pages_rendered")
 
 @event_priority(BEFORE_MARKERS)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    offset = front_matter_lines(page)
-    body = "\n".join(page.file.content_string.split("\n")[offset:])
-    problems = rendered_problems(f"docs/{page.file.src_uri}", html, body, offset + 1)
+    source = site_build(config).scanned[page.file.src_uri]  # the body as the site build read it
+    problems = rendered_problems(f"docs/{page.file.src_uri}", html, source.body, source.body_line)
     for problem in problems:
         log.error(str(problem))
     return sanitized(html) if problems else html

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
-
 from hanoi.markers.expansion import Expansion
 
 
@@ -28,11 +25,3 @@ class MarkerState:
         if expansion.styles:
             self.styles[page] = expansion.styles
 
-
-def front_matter_lines(page: Page) -> int:
-    """Lines before the Markdown body (front matter and the blank lines MkDocs
-    strips after it), so that a marker's line matches the file. Counted on
-    the source, as other plugins may reflow the Markdown they pass on."""
-    source = page.file.content_string
-    body, _ = get_data(source)
-    return source.count("\n", 0, len(source) - len(body)) if source.endswith(body) else 0

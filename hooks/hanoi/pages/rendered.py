@@ -190,23 +190,30 @@ def _tree(html: str) -> Iterator[LexborNode]:
         yield from root.traverse(include_text=True)
 
 
-def _shape(html: str) -> list[tuple[str, tuple[tuple[str, str], ...] | str]]:
-    """The tree of ``html`` as comparable items: elements with their
-    attributes, texts, comments."""
-    items: list[tuple[str, tuple[tuple[str, str], ...] | str]] = []
-    for node in _tree(html):
-        tag = node.tag or ""
-        if tag == "-text":
-            items.append((tag, node.text_content or ""))
-        elif tag == "-comment":
-            items.append((tag, node.html or ""))
-        elif not tag.startswith("-"):
-            items.append((tag, tuple(sorted((k, v or "") for k, v in node.attributes.items()))))
-    return items
+Shape = list[tuple[str, tuple[tuple[str, str], ...] | str]]
 
 
-def changed_by_sanitizing(html: str) -> bool:
-    return _shape(sanitized(html)) != _shape(html)
+def _shape_item(node: LexborNode, tag: str) -> tuple[str, tuple[tuple[str, str], ...] | str] | None:
+    """A node as a comparable item: an element with its attributes, a text,
+    a comment; None for what a tree compares by its children."""
+    if tag == "-text":
+        return (tag, node.text_content or "")
+    if tag == "-comment":
+        return (tag, node.html or "")
+    if tag.startswith("-"):
+        return None
+    return (tag, tuple(sorted((k, v or "") for k, v in node.attributes.items())))
+
+
+def _shape(html: str) -> Shape:
+    """The tree of ``html`` as comparable items."""
+    return [item for node in _tree(html) if (item := _shape_item(node, node.tag or "")) is not None]
+
+
+def changed_by_sanitizing(html: str, shape: Shape | None = None) -> bool:
+    """Whether the allowlist would change ``html``'s tree (``shape``: that
+    tree, if it has been walked already)."""
+    return _shape(sanitized(html)) != (_shape(html) if shape is None else shape)
 
 
 def refusals(html: str) -> list[Refusal]:
@@ -214,8 +221,11 @@ def refusals(html: str) -> list[Refusal]:
     if sanitizing changes it and the walk finds nothing (the two parsers
     disagree), one refusal that says so."""
     found: dict[str, Refusal] = {}
+    shape: Shape = []  # the tree walked once, for both the refusals and the comparison
     for node in _tree(html):
         tag = node.tag or ""
+        if (item := _shape_item(node, tag)) is not None:
+            shape.append(item)
         if tag.startswith("-") or tag in ("html", "head", "body"):
             continue
         if tag not in ALLOWED_ELEMENTS:
@@ -230,7 +240,7 @@ def refusals(html: str) -> list[Refusal]:
                 # A URL may be written with character references: then its scheme's name.
                 needles = (value, urlsplit(_as_browsers_read(value)).scheme) if name in URL_ATTRIBUTES and value else ()
                 found.setdefault(f"{place} {value}", Refusal(place, *refused, (*needles, f"{name}=")))
-    if not found and changed_by_sanitizing(html):
+    if not found and changed_by_sanitizing(html, shape):
         return [
             Refusal(
                 "HTML",

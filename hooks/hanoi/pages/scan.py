@@ -45,6 +45,7 @@ class SourcePage:
     relative_path: str  # the same in every language, e.g. press/x.md
     meta: Located | None
     body: str = ""  # the Markdown after the front matter
+    body_line: int = 1  # the file's line the body starts on
 
     @property
     def src_uri(self) -> str:
@@ -131,11 +132,11 @@ def scan_pages(docs_dir: Path = DOCS_DIR) -> tuple[list[SourcePage], list[Proble
                 problems += too_big
                 continue
             meta, body, found = front_matter_of(text, name)
-            page = SourcePage(path, language, relative_path, meta, body)
+            body_line = text.count("\n", 0, len(text) - len(body)) + 1
+            page = SourcePage(path, language, relative_path, meta, body, body_line)
             if meta is not None and not found:
                 found = front_matter_problems(meta, page.kind, path, stamp)
             # The body only: the front matter is text, escaped wherever it is shown.
-            body_line = text.count("\n", 0, len(text) - len(body)) + 1
             problems += found + content_problems(name, body, body_line)
             pages.append(page)
     return pages, problems
