@@ -24,4 +24,3 @@ class MarkerState:
             self.scripts[page] = expansion.scripts
         if expansion.styles:
             self.styles[page] = expansion.styles
-
