@@ -23,7 +23,7 @@ import yaml
 from babel.messages.pofile import read_po, write_po
 
 from hanoi.languages import DEFAULT_LANGUAGE, LANGUAGES
-from sitetools import html_pages, run_build, soup, url_path
+from sitetools import html_pages, replace_in, run_build, soup, status_json, url_path
 
 NEW = "de"
 ROW = """        Language(
@@ -61,9 +61,9 @@ def declare(project: Path) -> None:
         f"          theme:\n            language: {NEW}\n            locale: {NEW}\n"
         "          nav_translations:\n" + "".join(f"            {name}: ⟦{name}⟧\n" for name in names)
     )
-    config.write_text(text.replace("\n# Hooks:", block + "\n# Hooks:", 1), encoding="utf-8")
+    replace_in(config, "\n# Hooks:", block + "\n# Hooks:")
     table = project / "hooks" / "hanoi" / "languages.py"
-    table.write_text(table.read_text(encoding="utf-8").replace("    )\n}\n", ROW + "    )\n}\n", 1), encoding="utf-8")
+    replace_in(table, "    )\n}\n", ROW + "    )\n}\n")
     catalogue = project / "locales" / NEW / "LC_MESSAGES" / "messages.po"
     catalogue.parent.mkdir(parents=True)
     with (project / "locales" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as source:
@@ -127,7 +127,7 @@ def test_a_fourth_language_in_four_files(project_copy: Path, tmp_path: Path) -> 
     assert "⟦Where the Convention stands⟧" in home.get_text(), "the German catalogue fills the UI strings"
     english_home = soup(site / "index.html")
     assert english_home.find("link", hreflang=NEW) is not None
-    status = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    status = status_json(site)
     assert all(NEW in signatory_step["name"] for signatory_step in status["domestic_steps"])
     assert NEW in status["phase_description"]
     columns = next(csv.reader(io.StringIO((site / "signatories.csv").read_text(encoding="utf-8"))))
@@ -139,3 +139,15 @@ def test_a_fourth_language_in_four_files(project_copy: Path, tmp_path: Path) -> 
     assert (site / NEW / "feed.xml").is_file() and (site / NEW / "search" / "search_index.json").is_file()
     assert list((site / "media" / "fact-sheets").glob(f"*.{NEW}.pdf")), "the fact sheets in the new language"
     assert (site / NEW / "404.html").is_file()
+
+
+def test_a_language_without_its_row_is_refused_with_the_fix(project_copy: Path, tmp_path: Path) -> None:
+    """mkdocs.yml builds a language the table does not describe: the build
+    stops naming the table and the fix, not with a traceback from a hook's import."""
+    declare(project_copy)
+    replace_in(project_copy / "hooks" / "hanoi" / "languages.py", ROW, "")
+    write_content(project_copy)
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output[-4000:]
+    refusal = [line for line in result.output.splitlines() if f"builds '{NEW}', which LANGUAGE_TABLE" in line]
+    assert refusal and "hooks/hanoi/languages.py" in refusal[0] and "add its row" in refusal[0], result.output[-4000:]

@@ -192,11 +192,12 @@ def start_site_build(docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> Si
     """Read and check every page and data file; the build stops, listing every
     problem with its file, line and fix, before anything renders."""
     clock = valid(clock_from(os.environ), "the instant of the build")
+    # First: every check after this one dates, names or formats in each language.
+    stop_on(table_problems(), "the languages")
     pages, problems = scan_pages(docs_dir)
     problems += docs_file_problems(docs_dir)
     data_files = read_data_files(data_dir)  # once, for the checks and the status page that look at all
     problems += data_text_problems(data_files)
-    problems += table_problems()
     rules, more = load_rules()
     facts, even_more = load_site_facts(clock.site_day, rules) if rules else (None, [])
     problems += more + even_more + (retyped_rules(pages, rules) if rules else [])

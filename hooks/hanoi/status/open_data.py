@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,66 +43,81 @@ OPEN_DATA = {
     "data_package": DATA_PACKAGE,
 }
 DAY_OR_SPAN = r"^\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?$"
-# The CSV's columns, in order, each with its Table Schema field (datapackage.json):
-# declared once, so that the file and its description cannot drift apart.
-CSV_FIELDS: tuple[dict[str, Any], ...] = (
-    {"name": "id", "type": "string", "description": "the site's stable id of the signatory, e.g. viet-nam"},
-    *(
+
+
+@cache  # on first use, not at import: MkDocs imports the hooks before the build checks the languages' rows
+def csv_fields() -> tuple[dict[str, Any], ...]:
+    """The CSV's columns, in order, each with its Table Schema field
+    (datapackage.json): declared once, so that the file and its description
+    cannot drift apart."""
+    return (
+        {"name": "id", "type": "string", "description": "the site's stable id of the signatory, e.g. viet-nam"},
+        *(
+            {
+                "name": f"name_{code}",
+                "type": "string",
+                "description": f"its name in {language_name(code, 'en')} ({language(code).state_names_from})",
+            }
+            for code in LANGUAGES
+        ),
         {
-            "name": f"name_{code}",
+            "name": "type",
             "type": "string",
-            "description": f"its name in {language_name(code, 'en')} ({language(code).state_names_from})",
-        }
-        for code in LANGUAGES
-    ),
-    {
-        "name": "type",
-        "type": "string",
-        "description": "state, or regional-organization (the European Union: its instrument does not count "
-        "toward the instruments needed for entry into force, Art. 65(1))",
-        "constraints": {"enum": ["state", "regional-organization"]},
-    },
-    {
-        "name": "signed",
-        "type": "string",
-        "description": "the day of signature, an ISO 8601 date; while the sources give only a span of days, an "
-        "ISO 8601 time interval first/last (e.g. 2025-10-25/2025-10-26: signed on one of these days)",
-        "constraints": {"pattern": DAY_OR_SPAN},
-    },
-    {
-        "name": "place",
-        "type": "string",
-        "description": "Hanoi (25-26 October 2025) or New York (UN Headquarters, afterwards; Art. 64)",
-        "constraints": {"enum": ["Hanoi", "New York"]},
-    },
-    {"name": "sources", "type": "string", "description": "the names of the sources that record it, separated by ' | '"},
-    {"name": "source_urls", "type": "string", "description": "their addresses, in the same order, separated by ' | '"},
-    {
-        "name": "source_kinds",
-        "type": "string",
-        "description": "their kinds, in the same order, separated by ' | ': " + ", ".join(SOURCE_KINDS),
-    },
-    {
-        "name": "iso3",
-        "type": "string",
-        "description": "the State's ISO 3166-1 alpha-3 code (e.g. VNM); empty for the European Union, which has none",
-        "constraints": {"pattern": "^[A-Z]{3}$"},
-    },
-    {
-        "name": "confirmed_on",
-        "type": "date",
-        "description": "the day the row was last confirmed: the day its most authoritative source was read, or else "
-        "the day the list was last checked against its sources",
-    },
-    {
-        "name": "confirmed_by",
-        "type": "string",
-        "description": "the kind of that source: depositary (the UN Secretary-General's record), depositary-mirror "
-        "(a government's copy of it), official, news or secondary",
-        "constraints": {"enum": list(SOURCE_KINDS)},
-    },
-)
-CSV_COLUMNS = tuple(str(f["name"]) for f in CSV_FIELDS)
+            "description": "state, or regional-organization (the European Union: its instrument does not count "
+            "toward the instruments needed for entry into force, Art. 65(1))",
+            "constraints": {"enum": ["state", "regional-organization"]},
+        },
+        {
+            "name": "signed",
+            "type": "string",
+            "description": "the day of signature, an ISO 8601 date; while the sources give only a span of days, an "
+            "ISO 8601 time interval first/last (e.g. 2025-10-25/2025-10-26: signed on one of these days)",
+            "constraints": {"pattern": DAY_OR_SPAN},
+        },
+        {
+            "name": "place",
+            "type": "string",
+            "description": "Hanoi (25-26 October 2025) or New York (UN Headquarters, afterwards; Art. 64)",
+            "constraints": {"enum": ["Hanoi", "New York"]},
+        },
+        {
+            "name": "sources",
+            "type": "string",
+            "description": "the names of the sources that record it, separated by ' | '",
+        },
+        {
+            "name": "source_urls",
+            "type": "string",
+            "description": "their addresses, in the same order, separated by ' | '",
+        },
+        {
+            "name": "source_kinds",
+            "type": "string",
+            "description": "their kinds, in the same order, separated by ' | ': " + ", ".join(SOURCE_KINDS),
+        },
+        {
+            "name": "iso3",
+            "type": "string",
+            "description": "the State's ISO 3166-1 alpha-3 code (e.g. VNM); "
+            "empty for the European Union, which has none",
+            "constraints": {"pattern": "^[A-Z]{3}$"},
+        },
+        {
+            "name": "confirmed_on",
+            "type": "date",
+            "description": "the day the row was last confirmed: the day its most authoritative source was read, "
+            "or else the day the list was last checked against its sources",
+        },
+        {
+            "name": "confirmed_by",
+            "type": "string",
+            "description": "the kind of that source: depositary (the UN Secretary-General's record), depositary-mirror "
+            "(a government's copy of it), official, news or secondary",
+            "constraints": {"enum": list(SOURCE_KINDS)},
+        },
+    )
+
+
 # Required unless the column says a value may be missing (iso3: the European Union).
 OPTIONAL_COLUMNS = ("iso3",)
 
@@ -232,7 +248,7 @@ def signatories_csv(facts: SiteFacts) -> str:
     day, or "first/last" when sources give only the span of days."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(str(f["name"]) for f in csv_fields())
     for signatory in in_english_order(facts.signatures.signatories):
         writer.writerow(
             [
@@ -256,7 +272,7 @@ def data_package(facts: SiteFacts, site_url: str) -> str:
     Frictionless Data Package, its columns typed by a Table Schema)."""
     fields = [
         {**f, "constraints": {**f.get("constraints", {}), "required": f["name"] not in OPTIONAL_COLUMNS}}
-        for f in CSV_FIELDS
+        for f in csv_fields()
     ]
     sources = {s.url: s for s in facts.signatures.sources.values()}.values()
     package = {
