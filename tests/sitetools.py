@@ -103,7 +103,12 @@ def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict[str, 
     """The project built as on ``day`` (SITE_TODAY), and its status.json."""
     result = run_build(project, site_dir, SITE_TODAY=day)
     assert result.returncode == 0, result.output
-    return result.site_dir, json.loads((result.site_dir / "status.json").read_text(encoding="utf-8"))
+    return result.site_dir, status_json(result.site_dir)
+
+
+def status_json(site_dir: Path) -> dict[str, Any]:
+    """A built site's status.json."""
+    return json.loads((site_dir / "status.json").read_text(encoding="utf-8"))
 
 
 def status_figures(document: dict[str, Any]) -> tuple[Any, ...]:

@@ -257,7 +257,7 @@ def audit(event, args):
         writes[os.path.abspath(path)] = writes.get(os.path.abspath(path), 0) + 1
 sys.addaudithook(audit)
 atexit.register(lambda: print("HTML WRITES " + json.dumps(writes)))
-sys.argv = [sys.argv[1], *sys.argv[2:]]
+sys.argv = sys.argv[1:]
 runpy.run_path(sys.argv[0], run_name="__main__")
 """
 

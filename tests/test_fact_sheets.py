@@ -11,6 +11,7 @@ import pytest
 from babel.units import format_unit
 from pypdf import PdfReader
 
+from hanoi.languages import language_prefix
 from hanoi.media_kit.sheets import fact_ids
 from sitetools import LANGUAGES, PROJECT, pdf_text, plain, run_build, site_facts, soup
 
@@ -33,16 +34,12 @@ SLUGS = sheet_slugs()
 CASES = [(slug, language) for slug in SLUGS for language in LANGUAGES]
 
 
-def prefix(language: str) -> str:
-    return "" if language == "en" else f"{language}/"
-
-
 def pdf_file(site: Path, slug: str, language: str) -> Path:
     return site / SHEETS_DIR / f"{slug}.{language}.pdf"
 
 
 def html_title(site: Path, slug: str, language: str) -> str:
-    h1 = soup(site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html").select_one("article h1")
+    h1 = soup(site / f"{language_prefix(language)}{SHEETS_DIR}/{slug}/index.html").select_one("article h1")
     for permalink in h1.select("a.headerlink"):
         permalink.decompose()
     return " ".join(h1.get_text().split())
@@ -71,7 +68,7 @@ def test_there_are_at_least_three_sheets_in_three_languages(site: Path) -> None:
 
 def test_pdfs_have_stable_names_at_the_site_root_only(site: Path) -> None:
     for language in LANGUAGES:
-        if prefix(language):
+        if language_prefix(language):
             assert not list((site / language).rglob("*.pdf")), f"PDFs under /{language}/: use /{SHEETS_DIR}/"
     for path in (site / SHEETS_DIR).glob("*.pdf"):
         assert re.fullmatch(r"[a-z0-9-]+\.(en|vi|fr)\.pdf", path.name), path.name
@@ -106,7 +103,9 @@ def test_pdf_text_is_real_and_has_the_title_date_sources_and_page_numbers(site: 
     text = pdf_text(pdf_file(site, slug, language))
     title = plain(html_title(site, slug, language))
     assert title in text, f"title {title!r} not found (diacritics lost?) in the extracted text"
-    as_of = soup(site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html").select_one(".hc-fact-sheet-download p")
+    as_of = soup(site / f"{language_prefix(language)}{SHEETS_DIR}/{slug}/index.html").select_one(
+        ".hc-fact-sheet-download p"
+    )
     assert plain(as_of.get_text()) in text, "the 'as of' line of the page is not in the PDF"
     sources = {"en": "Sources", "vi": "Nguồn", "fr": "Sources"}[language]
     assert sources in text and "https://" in text
@@ -130,7 +129,7 @@ def test_key_figures_in_the_pdf_equal_the_data(site: Path, slug: str, language: 
     ids = fact_ids(source)
     assert ids, "a fact sheet shows its figures through fact markers"
     text = pdf_text(pdf_file(site, slug, language))
-    page = soup(site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html")
+    page = soup(site / f"{language_prefix(language)}{SHEETS_DIR}/{slug}/index.html")
     for fact_id in ids:
         fact = facts.facts[fact_id]
         assert plain(fact.text(language)) in text, f"{fact_id}: {fact.text(language)!r} not in the PDF"
@@ -157,7 +156,7 @@ def test_pdf_fonts_are_embedded(site: Path, slug: str, language: str) -> None:
 
 @pytest.mark.parametrize(("slug", "language"), CASES)
 def test_web_page_links_to_its_pdf_with_its_size(site: Path, slug: str, language: str) -> None:
-    page_dir = site / f"{prefix(language)}{SHEETS_DIR}/{slug}"
+    page_dir = site / f"{language_prefix(language)}{SHEETS_DIR}/{slug}"
     link = soup(page_dir / "index.html").select_one(".hc-fact-sheet-download a[type='application/pdf']")
     assert (page_dir / link["href"]).resolve() == pdf_file(site, slug, language).resolve()
     assert expected_size(pdf_file(site, slug, language).stat().st_size, language) in link.get_text()
@@ -172,7 +171,7 @@ def expected_size(size: int, language: str) -> str:
 
 
 def kit_page(site: Path, language: str) -> Path:
-    return site / f"{prefix(language)}media/kit/index.html"
+    return site / f"{language_prefix(language)}media/kit/index.html"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -197,7 +196,7 @@ def test_kit_page_lists_every_file_with_language_format_size_and_date(site: Path
         assert row.select_one("th a").get_text(strip=True) == html_title(site, slug, language)
         web = row.select_one("a.hc-media-kit__page")
         assert (page.parent / web["href"] / "index.html").resolve() == (
-            site / f"{prefix(language)}{SHEETS_DIR}/{slug}/index.html"
+            site / f"{language_prefix(language)}{SHEETS_DIR}/{slug}/index.html"
         ).resolve()
     if language == "fr":
         assert all("ko" in r.select("td")[2].get_text() or "Mo" in r.select("td")[2].get_text() for r in rows)
@@ -205,8 +204,8 @@ def test_kit_page_lists_every_file_with_language_format_size_and_date(site: Path
 
 
 def programme_exports(site: Path, language: str) -> dict[str, Path]:
-    root = site / prefix(language)
-    others = {other for other in LANGUAGES if prefix(other) and other != language}
+    root = site / language_prefix(language)
+    others = {other for other in LANGUAGES if language_prefix(other) and other != language}
     found: dict[str, Path] = {}
     for path in sorted(root.rglob("*")):
         if (

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hanoi.languages import language_prefix
 from sitetools import (
-    DEFAULT_LANGUAGE,
     LANGUAGES,
     PROJECT,
     assert_refused,
@@ -33,6 +33,7 @@ from sitetools import (
     run_build,
     site_facts,
     soup,
+    status_json,
     url_path,
 )
 
@@ -63,16 +64,8 @@ SIGNATURE_PERIOD_MARKER = "<!-- signature-period -->"
 ENTRY_INTO_FORCE_MARKER = "<!-- entry-into-force -->"
 
 
-def prefix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
 def home(site: Path, language: str):
-    return soup(site / prefix(language) / "index.html")
-
-
-def status_json(site: Path) -> dict:
-    return json.loads((site / "status.json").read_text(encoding="utf-8"))
+    return soup(site / language_prefix(language) / "index.html")
 
 
 def pages_with(marker: str, language: str) -> list[str]:
@@ -82,7 +75,7 @@ def pages_with(marker: str, language: str) -> list[str]:
     found = [p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md") if marker in p.read_text()]
     glossary = (PROJECT / "data" / "glossary" / f"{language}.yml").read_text(encoding="utf-8")
     found += ["glossary"] if marker in glossary else []
-    return sorted(prefix(language) + ("" if p == "index" else p.removesuffix("/index") + "/") for p in found)
+    return sorted(language_prefix(language) + ("" if p == "index" else p.removesuffix("/index") + "/") for p in found)
 
 
 def texts_of(site: Path, language: str) -> dict[str, str]:
@@ -94,7 +87,7 @@ def texts_of(site: Path, language: str) -> dict[str, str]:
         for page in html_pages(site)
         if page_language(site, page) == language and "/press/" not in url_path(site, page)
     }
-    index = json.loads((site / prefix(language) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / language_prefix(language) / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts["search index"] = plain(
         " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"] if "press/" not in doc["location"])
     )
@@ -136,7 +129,9 @@ def test_after_the_deadline_nothing_says_signature_is_open(site_at: Callable[[st
     signature period says what a State can do now; on New York's last day,
     the same outputs say it is open (so the phrases are the site's own)."""
     before = saying_open(texts_of(site_at("2026-12-31T17:05:00Z"), language), language)
-    assert {f"/{prefix(language)}", f"/{prefix(language)}faq/"} <= set(before), "the phrases no longer match the site"
+    assert {f"/{language_prefix(language)}", f"/{language_prefix(language)}faq/"} <= set(before), (
+        "the phrases no longer match the site"
+    )
     after = texts_of(site_at("2027-01-05"), language)
     assert saying_open(after, language) == {}
     described = [f"/{path}" for path in pages_with(SIGNATURE_PERIOD_MARKER, language)]
@@ -206,7 +201,7 @@ def test_the_later_phases_on_every_page(project_copy: Path, tmp_path: Path, day:
         assert (meter["min"], meter["value"], meter["max"]) == ("0", "40", "40") and meter.get("aria-label")
         assert panel.select_one('time[datetime="2028-01-18"]') is not None
         assert "2026" in panel.select_one('time[datetime="2026-12-31"]').get_text()  # signature period ended on
-        signatures = soup(site / prefix(language) / "convention" / "signatures" / "index.html")
+        signatures = soup(site / language_prefix(language) / "convention" / "signatures" / "index.html")
         assert len(signatures.select("table.hc-deposits tbody tr")) == 41
         assert signatures.select_one(".hc-deposits__note") is not None  # the EU's, not counted
 

@@ -12,7 +12,6 @@ written into each share card's PNG.
 
 from __future__ import annotations
 
-import json
 import re
 import struct
 import zlib
@@ -24,7 +23,6 @@ import yaml
 
 from hanoi.languages import language_prefix
 from sitetools import (
-    DEFAULT_LANGUAGE,
     LANGUAGES,
     PROJECT,
     copy_project,
@@ -33,6 +31,7 @@ from sitetools import (
     run_build,
     site_facts,
     soup,
+    status_json,
     status_on,
 )
 
@@ -40,16 +39,8 @@ TILE_GRID = yaml.safe_load((PROJECT / "data" / "tile_grid.yml").read_text(encodi
 UN_MEMBER_STATES = set(TILE_GRID["member_states"])
 
 
-def prefix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
 def page(site: Path, language: str, path: str):
-    return soup(site / prefix(language) / path / "index.html")
-
-
-def status_json(site: Path) -> dict:
-    return json.loads((site / "status.json").read_text(encoding="utf-8"))
+    return soup(site / language_prefix(language) / path / "index.html")
 
 
 # --- reading the pictures ------------------------------------------------------
@@ -194,10 +185,10 @@ def test_an_unconfirmed_count_of_deposits_is_never_a_number_on_the_map(site: Pat
     """Today no deposit is confirmed (the list is not complete): the map's
     legend, description and table say so, and never 0."""
     for language in LANGUAGES:
-        page = soup(site / language_prefix(language) / "convention" / "map" / "index.html")
-        row = page.select_one('.hc-map__table tr[data-hc-standing="deposited"] td.hc-number')
-        legend = page.select(".hc-map__legend li")[0].get_text(" ", strip=True)
-        description = page.select_one("#hc-map-description").get_text(" ", strip=True)
+        map_page = page(site, language, "convention/map")
+        row = map_page.select_one('.hc-map__table tr[data-hc-standing="deposited"] td.hc-number')
+        legend = map_page.select(".hc-map__legend li")[0].get_text(" ", strip=True)
+        description = map_page.select_one("#hc-map-description").get_text(" ", strip=True)
         for text in (row.get_text(strip=True), legend.split(":")[-1], description.split(".")[0]):
             assert not re.search(r"\d", text), (language, text)
 

@@ -14,14 +14,11 @@ import pytest
 from atom_rules import atom_problems
 from french_text import french_spacing_problems
 from hanoi.feeds import Feed, FeedEntry, atom_feed
+from hanoi.languages import language_prefix
 from hanoi.search.index import index_path
-from sitetools import DEFAULT_LANGUAGE, LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
+from sitetools import LANGUAGES, PROJECT, TEST_SITE_URL, run_build, soup
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-
-
-def prefix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
 def release_slugs() -> list[str]:
@@ -34,7 +31,7 @@ def test_there_are_releases_to_check() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_archive_lists_every_release_newest_first(site: Path, language: str) -> None:
-    archive = soup(site / prefix(language) / "press" / "index.html")
+    archive = soup(site / language_prefix(language) / "press" / "index.html")
     links = [a["href"].rstrip("/") for a in archive.select(".hc-press__title a")]
     assert links == sorted(release_slugs(), reverse=True)  # slugs start with the date
     dates = [t["datetime"] for t in archive.select(".hc-press__date time")]
@@ -43,18 +40,20 @@ def test_archive_lists_every_release_newest_first(site: Path, language: str) -> 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_atom_feed_per_language(site: Path, language: str) -> None:
-    feed = ElementTree.parse(site / prefix(language) / "feed.xml").getroot()
+    feed = ElementTree.parse(site / language_prefix(language) / "feed.xml").getroot()
     entries = feed.findall("a:entry", ATOM)
     assert len(entries) == len(release_slugs())
     for entry in entries:
         link = entry.find("a:link", ATOM).get("href")
-        assert link.startswith(TEST_SITE_URL + prefix(language) + "press/")
+        assert link.startswith(TEST_SITE_URL + language_prefix(language) + "press/")
         page = site / link[len(TEST_SITE_URL) :] / "index.html"
         title = soup(page).find("h1").get_text(strip=True).rstrip("¶")
         assert entry.find("a:title", ATOM).text == title
     # Every page of the language announces its feed.
-    home = soup(site / prefix(language) / "index.html")
-    assert home.find("link", type="application/atom+xml")["href"] == TEST_SITE_URL + prefix(language) + "feed.xml"
+    home = soup(site / language_prefix(language) / "index.html")
+    assert (
+        home.find("link", type="application/atom+xml")["href"] == TEST_SITE_URL + language_prefix(language) + "feed.xml"
+    )
 
 
 def test_every_feed_keeps_the_feed_validators_atom_rules(site: Path) -> None:
@@ -62,7 +61,9 @@ def test_every_feed_keeps_the_feed_validators_atom_rules(site: Path) -> None:
     (the validator itself is on no registry CI reaches)."""
     feeds = sorted(site.rglob("*.xml"))
     feeds = [path for path in feeds if ElementTree.parse(path).getroot().tag == "{http://www.w3.org/2005/Atom}feed"]
-    assert {path.relative_to(site).as_posix() for path in feeds} >= {prefix(lang) + "feed.xml" for lang in LANGUAGES}
+    assert {path.relative_to(site).as_posix() for path in feeds} >= {
+        language_prefix(lang) + "feed.xml" for lang in LANGUAGES
+    }
     for path in feeds:
         assert atom_problems(ElementTree.parse(path).getroot()) == [], path
 
@@ -72,12 +73,12 @@ def test_feed_says_who_publishes_it_in_its_language(site: Path, language: str) -
     """The author is the site, under its name in the feed's language (the
     site names no person or e-mail address for it); xml:lang is that
     language, and the home page says the same name."""
-    feed = ElementTree.parse(site / prefix(language) / "feed.xml").getroot()
-    home = soup(site / prefix(language) / "index.html")
+    feed = ElementTree.parse(site / language_prefix(language) / "feed.xml").getroot()
+    home = soup(site / language_prefix(language) / "index.html")
     site_name = home.find("meta", property="og:site_name")["content"]
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
     assert [a.findtext("a:name", namespaces=ATOM) for a in feed.findall("a:author", ATOM)] == [site_name]
-    assert feed.findtext("a:author/a:uri", namespaces=ATOM) == TEST_SITE_URL + prefix(language)
+    assert feed.findtext("a:author/a:uri", namespaces=ATOM) == TEST_SITE_URL + language_prefix(language)
     assert not feed.findall(".//a:email", ATOM)
     separator = "\u00a0: " if language == "fr" else ": "
     assert (
@@ -125,12 +126,12 @@ def test_any_feed_the_site_writes_gets_the_same_author_typography_and_rules() ->
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_release_shows_date_sources_and_its_translations(site: Path, language: str) -> None:
     for slug in release_slugs():
-        page = soup(site / prefix(language) / "press" / slug / "index.html")
+        page = soup(site / language_prefix(language) / "press" / slug / "index.html")
         header = page.select_one(".hc-release")
         assert header.select_one("time")["datetime"] == slug[:10]
         assert header.select(".hc-sources a")
         others = {a["hreflang"]: a["href"] for a in header.select(".hc-release__translations a")}
-        assert others == {other: f"/{prefix(other)}press/{slug}/" for other in LANGUAGES if other != language}
+        assert others == {other: f"/{language_prefix(other)}press/{slug}/" for other in LANGUAGES if other != language}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -145,14 +146,14 @@ def test_search_finds_each_release_once_on_its_own_page(site: Path, language: st
         and "/" not in doc["location"].split("#")[0][len("press/") :].rstrip("/")
     ]
     assert archive, "the archive page itself stays searchable"
-    page = soup(site / prefix(language) / "press" / "index.html")
+    page = soup(site / language_prefix(language) / "press" / "index.html")
     summaries = [p.get_text(strip=True) for p in page.select(".hc-press__summary")]
     assert summaries
     assert not [s for s in summaries for doc in archive if s in doc["text"]], "the archive repeats summaries in search"
     for slug in release_slugs():
         entries = [doc for doc in index["docs"] if doc["location"].startswith(f"press/{slug}/")]
         assert entries, f"{slug} is not in the {language} search index"
-        sources = soup(site / prefix(language) / "press" / slug / "index.html").select(".hc-sources a")
+        sources = soup(site / language_prefix(language) / "press" / slug / "index.html").select(".hc-sources a")
         assert not [a for a in sources for doc in entries if a.get_text(strip=True) in doc["text"]], (
             "the release header (sources) is in the search index"
         )
@@ -185,9 +186,12 @@ def test_an_embargoed_release_is_not_published(project_copy: Path) -> None:
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
     for language in LANGUAGES:
-        assert not (result.site_dir / prefix(language) / "press" / "2099-01-01-embargoed").exists()
-        assert "2099-01-01-embargoed" not in (result.site_dir / prefix(language) / "press" / "index.html").read_text()
-        assert "2099-01-01-embargoed" not in (result.site_dir / prefix(language) / "feed.xml").read_text()
+        assert not (result.site_dir / language_prefix(language) / "press" / "2099-01-01-embargoed").exists()
+        assert (
+            "2099-01-01-embargoed"
+            not in (result.site_dir / language_prefix(language) / "press" / "index.html").read_text()
+        )
+        assert "2099-01-01-embargoed" not in (result.site_dir / language_prefix(language) / "feed.xml").read_text()
 
 
 def test_translations_with_different_keys_fail_the_build(project_copy: Path) -> None:

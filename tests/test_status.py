@@ -37,6 +37,7 @@ from sitetools import (
     run_build,
     site_facts,
     soup,
+    status_json,
     url_path,
 )
 
@@ -276,7 +277,7 @@ def test_dates_as_each_language_writes_them(language: str, day: str, span: str) 
 
 def site_status(site: Path):
     facts = site_facts()
-    document = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    document = status_json(site)
     return facts, document
 
 

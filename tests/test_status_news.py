@@ -17,10 +17,11 @@ import pycountry
 import pytest
 
 from hanoi.depositary.names import DEPOSITARY_NAMES_FILE, load_depositary_names
+from hanoi.languages import language_prefix
 from hanoi.problems import valid
 from hanoi.status.convention import CONVENTION_FILE, load_rules
 from hanoi.status.facts import DATA_FILES, FactFiles, load_site_facts
-from sitetools import LANGUAGES, TEST_SITE_URL, soup
+from sitetools import LANGUAGES, TEST_SITE_URL, soup, status_json
 
 MAURITIUS = {
     "en": "Mauritius signs the Convention",
@@ -29,16 +30,12 @@ MAURITIUS = {
 }
 
 
-def prefix(language: str) -> str:
-    return "" if language == "en" else f"{language}/"
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_latest_news_shows_mauritius_s_signature_as_a_status_update(site: Path, language: str) -> None:
     """Mauritius signed on 19 November 2025 (data/signatures.yml): computed
     into the home page's latest news, in the page's language, with the
     press releases, newest first."""
-    news = soup(site / prefix(language) / "index.html").select(".hc-home__news li")
+    news = soup(site / language_prefix(language) / "index.html").select(".hc-home__news li")
     dates = [item.time["datetime"] for item in news]
     assert dates == sorted(dates, reverse=True)
     updates = [item for item in news if "hc-home__status-update" in item.get("class", [])]
@@ -49,7 +46,7 @@ def test_latest_news_shows_mauritius_s_signature_as_a_status_update(site: Path, 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_status_feed_of_each_language_is_valid_atom_with_an_author(site: Path, language: str) -> None:
-    raw = (site / prefix(language) / "status-updates.xml").read_bytes()
+    raw = (site / language_prefix(language) / "status-updates.xml").read_bytes()
     feed = feedparser.parse(raw)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
@@ -57,12 +54,12 @@ def test_the_status_feed_of_each_language_is_valid_atom_with_an_author(site: Pat
     assert feed.feed.language == language
     (entry,) = feed.entries
     assert entry.title == MAURITIUS[language]
-    assert entry.link == TEST_SITE_URL + prefix(language) + "convention/signatures/#the-list"
+    assert entry.link == TEST_SITE_URL + language_prefix(language) + "convention/signatures/#the-list"
     assert entry.published.startswith("2025-11-19")
-    home = soup(site / prefix(language) / "index.html")
+    home = soup(site / language_prefix(language) / "index.html")
     announced = [link["href"] for link in home.find_all("link", type="application/atom+xml")]
-    assert TEST_SITE_URL + prefix(language) + "status-updates.xml" in announced
-    press = feedparser.parse((site / prefix(language) / "feed.xml").read_bytes())
+    assert TEST_SITE_URL + language_prefix(language) + "status-updates.xml" in announced
+    press = feedparser.parse((site / language_prefix(language) / "feed.xml").read_bytes())
     assert not press.bozo and press.feed.get("author"), "the press feed is written the same way"
 
 
@@ -76,7 +73,7 @@ def test_open_data_gives_each_state_its_iso_code_and_each_row_its_confirmation(s
     # No source records a day it was read yet: the list's as_of, and the best kind of source.
     assert (by_id["algeria"]["confirmed_on"], by_id["algeria"]["confirmed_by"]) == ("2026-11-30", "depositary")
     assert (by_id["sweden"]["confirmed_on"], by_id["sweden"]["confirmed_by"]) == ("2026-11-30", "secondary")
-    document = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    document = status_json(site)
     listed = {s["id"]: s for s in document["signatory_list"]}
     assert listed["european-union"]["iso3"] is None and listed["viet-nam"]["iso3"] == "VNM"
     assert [s["id"] for s in document["signatory_list"]] == [r["id"] for r in rows]
@@ -100,7 +97,7 @@ def test_frictionless_validates_the_data_package(site: Path) -> None:
 
 
 def document_rows(site: Path) -> list[dict]:
-    return json.loads((site / "status.json").read_text(encoding="utf-8"))["signatory_list"]
+    return status_json(site)["signatory_list"]
 
 
 def facts_problems(tmp_path: Path, edit: dict[str, tuple[str, str]]) -> list[str]:

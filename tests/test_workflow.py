@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from hanoi.clock import SITE_TIME_ZONE, BuildClock
+from hanoi.languages import language_prefix
 from hanoi.pages.changes import changed_pages
 from hanoi.pages.drafts import from_environment
 from hanoi.pages.translations import record, status
@@ -20,10 +21,6 @@ from sitetools import LANGUAGES, PROJECT, run_build, run_editor_build, site_fact
 
 sys.path.insert(0, str(PROJECT / "tools"))
 import new_release  # noqa: E402
-
-
-def prefix(language: str) -> str:
-    return "" if language == "en" else f"{language}/"
 
 
 @pytest.mark.parametrize(
@@ -137,10 +134,10 @@ def test_a_preview_shows_its_own_drafts_and_no_build_names_another_embargoed_ite
     preview = run_build(project_copy, project_copy / "preview", CONTEXT="deploy-preview")
     assert preview.returncode == 0, preview.output
     for language in LANGUAGES:
-        page = preview.site_dir / prefix(language) / "press" / "2026-11-20-test-release" / "index.html"
+        page = preview.site_dir / language_prefix(language) / "press" / "2026-11-20-test-release" / "index.html"
         assert soup(page).select_one(".hc-publication-banner"), "drafts carry a banner in previews"
-        archive = (preview.site_dir / prefix(language) / "press" / "index.html").read_text(encoding="utf-8")
-        feed = (preview.site_dir / prefix(language) / "feed.xml").read_text(encoding="utf-8")
+        archive = (preview.site_dir / language_prefix(language) / "press" / "index.html").read_text(encoding="utf-8")
+        feed = (preview.site_dir / language_prefix(language) / "feed.xml").read_text(encoding="utf-8")
         assert "2026-11-20-test-release" in archive and "2026-11-20-test-release" in feed
     shown = public_texts(preview.site_dir)
     assert EMBARGOED not in shown and "EMBARGOPAGE456" not in shown and "embargo-probe" not in shown
