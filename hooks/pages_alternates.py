@@ -16,8 +16,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hanoi.addresses import absolute_url
-from hanoi.languages import LANGUAGES, build_language, language, language_prefix
+from hanoi.languages import LANGUAGES, build_language, language
 from hanoi.pages.alternates import page_alternates
+from hanoi.served.not_found import not_found_path
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -25,9 +26,9 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     alternates = getattr(page.file, "alternates", None) or {code: page.file}
     context["page_alternates"] = page_alternates(config.site_url or "", alternates)
     context["og_url"] = page.canonical_url
-    context["og_locale"] = language(code).og_locale
+    own = context["og_locale"] = language(code).og_locale
     context["og_locale_alternates"] = sorted(
-        {alt.og_locale for alt in context["page_alternates"] if alt.og_locale != language(code).og_locale}
+        {alt.og_locale for alt in context["page_alternates"] if alt.og_locale != own}
     )
     return context
 
@@ -37,7 +38,7 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     missing address of its language: its Open Graph URL is its own file's."""
     if template_name == "404.html":
         code = build_language(config)
-        context["og_url"] = absolute_url(config.site_url or "", f"{language_prefix(code)}404.html")
+        context["og_url"] = absolute_url(config.site_url or "", not_found_path(code))
         context["og_locale"] = language(code).og_locale
         context["og_locale_alternates"] = sorted(language(other).og_locale for other in LANGUAGES if other != code)
     return context

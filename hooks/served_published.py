@@ -18,16 +18,9 @@ from hanoi.served.published import is_published
 from hanoi.served.robots import write_robots_txt
 
 
-def search_languages(config: MkDocsConfig) -> set[str]:
-    """The site's languages and any the search plugin is configured with."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    configured = (search.config.get("lang") or []) if search is not None else []
-    return set(LANGUAGES) | set(configured)
-
-
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    languages = search_languages(config)
-    for file in [f for f in files if not is_published(f.src_uri, languages)]:
+    # The search plugin's languages are the site's (hooks/search.py sets them in on_config).
+    for file in [f for f in files if not is_published(f.src_uri, LANGUAGES)]:
         files.remove(file)
     return files
 

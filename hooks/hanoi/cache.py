@@ -65,6 +65,7 @@ def publish_cached(cached: Path, target: Path, content: bytes | None = None) -> 
     copied: nothing the build publishes is written to again), as a copy where
     the two folders cannot share a file (another file system), or from
     ``content`` (just made) where the cache could not be written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     if content is not None and not cached.is_file():
         target.write_bytes(content)

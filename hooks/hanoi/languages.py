@@ -13,7 +13,6 @@ fix, when mkdocs.yml and the table disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +107,9 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@cache
-def configured_languages(path: Path = MKDOCS_YML) -> tuple[tuple[str, ...], str]:
+def configured_languages() -> tuple[tuple[str, ...], str]:
     """The i18n plugin's languages in mkdocs.yml, in order, and the default."""
-    config: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    config: dict[str, Any] = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     codes = tuple(str(language["locale"]) for language in i18n["languages"])
     default = next(str(language["locale"]) for language in i18n["languages"] if language.get("default"))
@@ -125,17 +123,17 @@ def language(code: str) -> Language:
     return LANGUAGE_TABLE[code]
 
 
-def table_problems(codes: tuple[str, ...] = LANGUAGES) -> list[Problem]:
+def table_problems() -> list[Problem]:
     """A language of mkdocs.yml without its row here, or a row for none."""
     here = "hooks/hanoi/languages.py"
     return [
         Problem(here, None, code, f"mkdocs.yml builds '{code}', which LANGUAGE_TABLE does not describe", "add its row")
-        for code in codes
+        for code in LANGUAGES
         if code not in LANGUAGE_TABLE
     ] + [
         Problem(here, None, code, f"LANGUAGE_TABLE describes '{code}', which mkdocs.yml does not build", "remove it")
         for code in LANGUAGE_TABLE
-        if code not in codes
+        if code not in LANGUAGES
     ]
 
 

@@ -35,6 +35,7 @@ from hanoi.languages import build_language
 from hanoi.media_kit.sheets import typst_string
 from hanoi.media_kit.typst_engine import TYPST_VERSION, engine, message
 from hanoi.problems import Problem, stop_on
+from hanoi.status.views import deposited_label
 
 TEMPLATE = PROJECT_DIR / "templates" / "typst" / "share-card.typ"
 CACHE_FOLDER = CACHE_DIR / "share-cards"
@@ -72,19 +73,9 @@ def status_figures(status: TreatyStatus, language: str) -> tuple[Figure, ...]:
     """The status's figures as the home page's panel gives them: signatories,
     instruments deposited (never 0 while not confirmed), and the date of
     entry into force once computed."""
-    numbers = {
-        "deposited": format_number(status.instruments_deposited or 0, language),
-        "required": format_number(status.instruments_required, language),
-    }
-    if status.instruments_deposited is None:
-        deposited = translate(language, "Not confirmed")
-    elif status.instruments_deposited > status.instruments_required:
-        deposited = translate(language, "%(deposited)s (threshold of %(required)s reached)") % numbers
-    else:
-        deposited = translate(language, "%(deposited)s of %(required)s") % numbers
     figures = [
         Figure(format_number(status.signatories, language), translate(language, "Signatories in this site's list")),
-        Figure(deposited, translate(language, "Instruments deposited")),
+        Figure(deposited_label(status, language), translate(language, "Instruments deposited")),
     ]
     if status.entry_into_force is not None:
         figures.append(Figure(format_date(status.entry_into_force, language), translate(language, "Entry into force")))
@@ -186,10 +177,8 @@ def publish(to_draw: CardsToDraw, site_dir: Path, cache_dir: Path = CACHE_FOLDER
     }
     for key, png in drawn.items():
         store(cache_dir / f"{key}.png", png)
-    target = site_dir / SITE_FOLDER
-    target.mkdir(parents=True, exist_ok=True)
     for key in keyed:
-        publish_cached(cache_dir / f"{key}.png", target / f"{key}.png", drawn.get(key))
+        publish_cached(cache_dir / f"{key}.png", site_dir / SITE_FOLDER / f"{key}.png", drawn.get(key))
     return len(missing)
 
 

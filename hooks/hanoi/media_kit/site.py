@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import Files
@@ -147,15 +147,14 @@ def _row(
     kit: KitPage, path: str, content: bytes, language: str, names: Mapping[str, str], **extra: Any
 ) -> dict[str, Any]:
     """One download: ``path`` from the site root."""
-    name = path.rsplit("/", 1)[-1]
-    suffix = "." + name.rsplit(".", 1)[-1]
+    file = PurePosixPath(path)
     return {
         "href": get_relative_url(path, kit.url),
-        "file_name": name,
+        "file_name": file.name,
         "language": language,
         "language_name": names.get(language, language),
-        "format": FORMATS[suffix],
-        "media_type": MEDIA_TYPES[suffix],
+        "format": FORMATS[file.suffix],
+        "media_type": MEDIA_TYPES[file.suffix],
         "size": format_size(len(content), language),
         "size_bytes": len(content),
         **extra,
@@ -186,25 +185,27 @@ def with_kit_downloads(html: str, page: Page, site: SiteBuild, build: LanguageBu
         return html
     stop_on(_unbuilt_problems(kit, state), "the media kit")
     names = language_names(build.config)
-    pdfs = {slug: (pdf_path(slug, language), state.built[slug].pdf) for slug in kit.sheets}
+    sheets = [state.built[slug] for slug in kit.sheets]
     rows = [
         _row(
             kit,
-            *pdfs[slug],
+            pdf_path(sheet.slug, language),
+            sheet.pdf,
             language,
             names,
             kind="fact-sheet",
-            title=state.built[slug].title,
-            page_href=get_relative_url(state.built[slug].page_url, kit.url),
-            date=state.built[slug].as_of,
-            date_text=format_date(state.built[slug].as_of, language),
+            title=sheet.title,
+            page_href=get_relative_url(sheet.page_url, kit.url),
+            date=sheet.as_of,
+            date_text=format_date(sheet.as_of, language),
         )
-        for slug in kit.sheets
+        for sheet in sheets
     ]
     exports = language_exports(site, build)
     # By their paths: an event's own calendar (events/<id>.ics) may share a file name.
-    paths = (export_path(language, name) for name in PROGRAMME_FILES)
-    programme = {path: exports[path] for path in paths if path in exports}
+    programme = {
+        name: (path, exports[path]) for name in PROGRAMME_FILES if (path := export_path(language, name)) in exports
+    }
     checked = site.programme.as_of
     rows += [
         _row(
@@ -213,17 +214,17 @@ def with_kit_downloads(html: str, page: Page, site: SiteBuild, build: LanguageBu
             content,
             language,
             names,
-            kind=path.rsplit("/", 1)[-1],
+            kind=name,
             title="",
             page_href="",
             date=checked,
             date_text=format_date(checked, language),
         )
-        for path, content in programme.items()
+        for name, (path, content) in programme.items()
     ]
-    stamp = max([state.built[slug].as_of for slug in kit.sheets] + ([checked] if programme else []), default=checked)
-    members = [Member(f"fact-sheets/{path.rsplit('/', 1)[-1]}", content) for path, content in pdfs.values()]
-    members += [Member(f"programme/{path.rsplit('/', 1)[-1]}", content) for path, content in programme.items()]
+    stamp = max([sheet.as_of for sheet in sheets] + ([checked] if programme else []), default=checked)
+    members = [Member(f"fact-sheets/{PurePosixPath(pdf_path(s.slug, language)).name}", s.pdf) for s in sheets]
+    members += [Member(f"programme/{name}", content) for name, (_, content) in programme.items()]
     state.kit_zip = zip_of(members, stamp)
     table = build.render(
         "partials/media-kit/downloads.html",
@@ -255,6 +256,4 @@ def write_sheets_and_kit(build: LanguageBuild) -> None:
     write_files(site_dir, files)
     for sheet in state.built.values():
         if sheet.cached is not None:
-            target = site_dir / pdf_path(sheet.slug, language)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            publish_cached(sheet.cached, target, sheet.pdf)
+            publish_cached(sheet.cached, site_dir / pdf_path(sheet.slug, language), sheet.pdf)

@@ -146,9 +146,10 @@ def _signature_rows(signatures: Signatures, language: str) -> list[dict[str, Any
     """Signatures by day (or span of days) and place, each with the running
     total the chart draws (a span counted from its last day)."""
     by_day = Counter((s.signed, s.in_hanoi) for s in signatures.signatories)
+    totals = {step.day: step.total for step in signature_totals(signatures)}  # the chart's, by last day
     rows = []
     for (span, in_hanoi), count in sorted(by_day.items(), key=lambda item: (item[0][0].last, item[0][0].first)):
-        total = sum(n for (other, _), n in by_day.items() if other.last <= span.last)
+        total = totals[span.last]
         rows.append(
             {
                 "signed": date_view(span, language, one_of_the_days=True),

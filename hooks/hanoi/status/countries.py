@@ -15,6 +15,11 @@ from hanoi.datafiles import problem_at
 from hanoi.problems import Problem
 
 
+def is_iso3(code: str) -> bool:
+    """Whether ``code`` is a State's ISO 3166-1 alpha-3 code."""
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
 def iso3_problems(data: Any, file: Path, path: list[Any], entry: Mapping[str, Any], regional: bool) -> list[Problem]:
     code = entry.get("iso3")
     if regional and code is not None:
@@ -37,7 +42,7 @@ def iso3_problems(data: Any, file: Path, path: list[Any], entry: Mapping[str, An
                 "add `iso3:` with the State's ISO 3166-1 alpha-3 code, e.g. iso3: VNM",
             )
         ]
-    if code is not None and pycountry.countries.get(alpha_3=code) is None:
+    if code is not None and not is_iso3(code):
         return [
             problem_at(
                 data,

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from hanoi.datafiles import DATA_DIR, Located, load_validated, problem_at, relative
 from hanoi.formatting import format_number
 from hanoi.problems import Problem
 from hanoi.status.collation import sort_key
+from hanoi.status.countries import is_iso3
 from hanoi.status.facts import SiteFacts
 
 TILE_GRID_FILE = DATA_DIR / "tile_grid.yml"
@@ -86,7 +85,7 @@ def _grid_problems(data: Located, file: Path) -> list[Problem]:
     for group in ("member_states", "observer_states"):
         for code, cell in data[group].items():
             path = [group, code]
-            if pycountry.countries.get(alpha_3=code) is None:
+            if not is_iso3(code):
                 problems.append(
                     problem_at(
                         data,
@@ -174,10 +173,6 @@ def tile_map(grid: TileGrid, facts: SiteFacts) -> TileMap:
     return TileMap(states, regional)
 
 
-def standing_counts(participants: tuple[Participant, ...]) -> dict[Standing, int]:
-    return {standing: sum(p.standing is standing for p in participants) for standing in Standing}
-
-
 # The picture's units: a tile is TILE wide, one unit apart from the next.
 PITCH, TILE = 10, 9
 
@@ -190,7 +185,6 @@ def tile_map_view(grid: TileGrid, facts: SiteFacts, language: str) -> dict[str, 
     columns = [p.cell[0] for p in shown.states if p.cell]
     rows = [p.cell[1] for p in shown.states if p.cell]
     left, top = min(columns), min(rows)
-    counts = standing_counts(shown.states)
 
     def name(participant: Participant) -> str | None:
         return participant.name[language] if participant.name else None
@@ -206,8 +200,8 @@ def tile_map_view(grid: TileGrid, facts: SiteFacts, language: str) -> dict[str, 
         groups.append(
             {
                 "standing": standing.value,
-                "count": counts[standing] if confirmed else None,
-                "count_text": format_number(counts[standing], language) if confirmed else None,
+                "count": len(members) if confirmed else None,
+                "count_text": format_number(len(members), language) if confirmed else None,
                 "names": named,
                 "codes": sorted(p.code for p in members if p.code and not p.name),
             }

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 
+from hanoi.catalogues import translate
 from hanoi.clock import utc_offsets
 from hanoi.dates import DateSpan
 from hanoi.formatting import (
@@ -163,6 +164,21 @@ def offsets_attribute(status: TreatyStatus) -> str:
     return " ".join(f"{int(moment.timestamp() * 1000)}:{minutes}" for moment, minutes in changes)
 
 
+def deposited_label(status: TreatyStatus, language: str) -> str:
+    """Instruments deposited as the status panel and the share cards give
+    them: "N of 40", "N (threshold of 40 reached)", or "Not confirmed" while
+    the sources do not give the number (never 0)."""
+    if status.instruments_deposited is None:
+        return translate(language, "Not confirmed")
+    numbers = {
+        "deposited": format_number(status.instruments_deposited, language),
+        "required": format_number(status.instruments_required, language),
+    }
+    if status.instruments_deposited > status.instruments_required:
+        return translate(language, "%(deposited)s (threshold of %(required)s reached)") % numbers
+    return translate(language, "%(deposited)s of %(required)s") % numbers
+
+
 def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
     """The treaty's status at the build's instant, for the status panel and blocks."""
 
@@ -184,6 +200,7 @@ def status_view(status: TreatyStatus, language: str) -> dict[str, Any]:
         "deposited_text": None
         if status.instruments_deposited is None
         else format_number(status.instruments_deposited, language),
+        "deposited_label": deposited_label(status, language),
         "required": status.instruments_required,
         "required_text": format_number(status.instruments_required, language),
         "signature_open": status.signature_open,
