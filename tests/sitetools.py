@@ -61,7 +61,8 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _run(command: list[str], project: Path, site_dir: Path, env: dict[str, str]) -> BuildResult:
+def run_command(command: list[str], project: Path, site_dir: Path, env: dict[str, str]) -> BuildResult:
+    """A build command run in ``project`` into ``site_dir``, as the tests run builds: no standard input."""
     completed = subprocess.run(
         [*command, "--site-dir", str(site_dir)],
         cwd=project,
@@ -74,7 +75,7 @@ def _run(command: list[str], project: Path, site_dir: Path, env: dict[str, str])
 
 
 def run_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
-    return _run([str(MKDOCS), "build", "--strict"], project, site_dir, env)
+    return run_command([str(MKDOCS), "build", "--strict"], project, site_dir, env)
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -108,7 +109,8 @@ def status_on(project: Path, site_dir: Path, day: str) -> tuple[Path, dict[str, 
 
 def status_json(site_dir: Path) -> dict[str, Any]:
     """A built site's status.json."""
-    return json.loads((site_dir / "status.json").read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads((site_dir / "status.json").read_text(encoding="utf-8"))
+    return document
 
 
 def status_figures(document: dict[str, Any]) -> tuple[Any, ...]:
@@ -128,7 +130,7 @@ class CraftedSite:
 
 def run_editor_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
     """The editor's site, built by its own command (tools/build_editor.py)."""
-    return _run([sys.executable, "tools/build_editor.py"], project, site_dir, env)
+    return run_command([sys.executable, "tools/build_editor.py"], project, site_dir, env)
 
 
 def copy_project(target: Path) -> Path:

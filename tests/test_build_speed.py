@@ -43,6 +43,7 @@ from sitetools import (
     html_pages,
     page_language,
     run_build,
+    run_command,
     soup,
     url_path,
 )
@@ -267,18 +268,13 @@ def test_every_page_is_written_once(tmp_path: Path) -> None:
     each is held and written once, never written and then rewritten. Built
     from a copy: the project's cache is the one the session's site links."""
     project, site_dir = copy_project(tmp_path / "project"), tmp_path / "site"
-    completed = subprocess.run(
-        [sys.executable, "-c", COUNT_HTML_WRITES, str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
+    result = run_command(
+        [sys.executable, "-c", COUNT_HTML_WRITES, str(MKDOCS), "build", "--strict"], project, site_dir, {}
     )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    writes = json.loads(completed.stdout.split("HTML WRITES ", 1)[1])
+    assert result.returncode == 0, result.output[-3000:]
+    writes = json.loads(result.output.split("HTML WRITES ", 1)[1].splitlines()[0])
     pages = {str(path) for path in site_dir.rglob("*.html")}
     assert len(pages) > 60, "the build wrote fewer pages than the site has: this test checks nothing"
     assert set(writes) == pages, sorted(set(writes) ^ pages)[:5]
     assert {path: count for path, count in writes.items() if count != 1} == {}
-    assert "skipped" not in completed.stderr, "MkDocs' note on each held page is filtered out"
+    assert "skipped" not in result.output, "MkDocs' note on each held page is filtered out"

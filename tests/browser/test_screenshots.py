@@ -186,17 +186,23 @@ class Comparer:
         return difference
 
 
+@pytest.fixture(scope="module")
+def sample_pages(site: Path) -> dict:
+    """Each page type's sample page by language, looked for once for every case."""
+    check_required_types(site)
+    return samples(site)
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_cut_stylesheet_draws_every_page_as_materials_whole_one(
-    browser: Browser, base_url: str, site: Path, language: str, kind: str
+    browser: Browser, base_url: str, sample_pages: dict, language: str, kind: str
 ) -> None:
     """One page type in one language (``-k "vi and map"`` runs one case):
     at rest and scrolled, on a phone and a wide screen; on the home page,
     search and the menu open; on the first page type whose page has an
     abbreviation, its tooltip."""
-    check_required_types(site)
-    pages = samples(site)
+    pages = sample_pages
     if language not in pages.get(kind, {}):
         assert kind not in REQUIRED_TYPES, f"no {kind} page in {language}"
         pytest.skip(f"no {kind} page is built in {language}")
